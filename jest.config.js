@@ -1,0 +1,11 @@
+// ESM jest: the @actions/* packages are ESM-only, so the tests run as ES modules too.
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  resolver: 'ts-jest-resolver',
+  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageThreshold: { global: { lines: 90, branches: 90 } },
+  testTimeout: 30000
+}

@@ -1,0 +1,9 @@
+// The Clean Rooms ML client surface the action uses, named as in @aws-sdk/client-cleanroomsml.
+export { CleanRoomsMLClient, DEFAULT_RETRY_POLICY, SIGNING_NAME, type CleanRoomsMLClientConfig } from './client.js'
+export {
+  GetAudienceGenerationJobCommand,
+  ListAudienceGenerationJobsCommand,
+  StartAudienceGenerationJobCommand
+} from './commands.js'
+export * from './errors.js'
+export type * from './models.js'

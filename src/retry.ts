@@ -1,0 +1,126 @@
+// Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
+// with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
+// over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
+// classifiers), never by message text.
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
+import type { SdkError } from '@smithy/types'
+import type { Clock } from './clock.js'
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number
+  /** Backoff base for 5xx and network errors. */
+  baseDelayMs: number
+  /** Backoff base for throttling, which wants more room. */
+  throttlingBaseDelayMs: number
+  maxDelayMs: number
+  /** Each attempt is abandoned after this long. */
+  attemptTimeoutMs: number
+  /** No attempt starts, and no backoff is slept, past this long after the first attempt. */
+  deadlineMs: number
+}
+
+export type RetryKind = 'throttling' | 'transient'
+
+export interface RetryNotice {
+  error: Error
+  kind: RetryKind
+  attempt: number
+  delayMs: number
+}
+
+export interface RetryOptions {
+  policy: RetryPolicy
+  clock: Clock
+  /** Called before each backoff, for logging. */
+  onRetry?: (notice: RetryNotice) => void
+  /** Stops the whole operation (for example when the runner cancels the step). */
+  signal?: AbortSignal
+}
+
+/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError'
+}
+
+/** An Error carrying how many attempts were made, as the SDK's `$metadata.attempts`. */
+export interface AttemptsBearer {
+  $metadata?: { attempts?: number; totalRetryDelay?: number }
+}
+
+/** Whether an error may succeed when tried again, and which backoff applies. */
+export function retryKindOf(error: unknown): RetryKind | undefined {
+  if (!(error instanceof Error)) return undefined
+  if (error.name === 'AbortError') return undefined
+  const sdkError = error as SdkError
+  if (isThrottlingError(sdkError)) return 'throttling'
+  if (isTransientError(sdkError) || isServerError(sdkError)) return 'transient'
+  return undefined
+}
+
+export function backoffDelay(policy: RetryPolicy, kind: RetryKind, attempt: number, random: number): number {
+  const base = kind === 'throttling' ? policy.throttlingBaseDelayMs : policy.baseDelayMs
+  const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1))
+  return Math.round(random * ceiling)
+}
+
+/** Runs `attempt` with a fresh AbortSignal that fires when that attempt times out. */
+async function runAttempt<T>(
+  attempt: (signal: AbortSignal) => Promise<T>,
+  timeoutMs: number,
+  outer: AbortSignal | undefined
+): Promise<T> {
+  const controller = new AbortController()
+  const onOuterAbort = (): void => controller.abort(outer?.reason)
+  outer?.addEventListener('abort', onOuterAbort, { once: true })
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new TimeoutError(`No complete answer within ${timeoutMs} ms.`)
+      controller.abort(error)
+      reject(error)
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([attempt(controller.signal), timeout])
+  } finally {
+    clearTimeout(timer)
+    outer?.removeEventListener('abort', onOuterAbort)
+  }
+}
+
+function recordAttempts(error: unknown, attempts: number, totalRetryDelay: number): void {
+  if (typeof error === 'object' && error !== null) {
+    const bearer = error as AttemptsBearer
+    bearer.$metadata = { ...(bearer.$metadata ?? {}), attempts, totalRetryDelay }
+  }
+}
+
+/** Calls `attempt` until it succeeds, fails for good, or runs out of attempts or time. */
+export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T>, options: RetryOptions): Promise<T> {
+  const { policy, clock, signal } = options
+  const started = clock.now()
+  let totalDelay = 0
+  for (let number = 1; ; number++) {
+    const elapsed = clock.now() - started
+    try {
+      const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed))
+      const result = await runAttempt(attempt, timeout, signal)
+      if (typeof result === 'object' && result !== null && '$metadata' in result) {
+        recordAttempts(result, number, totalDelay)
+      }
+      return result
+    } catch (error) {
+      const kind = signal?.aborted ? undefined : retryKindOf(error)
+      const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0
+      const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs
+      if (!kind || number >= policy.maxAttempts || outOfTime) {
+        recordAttempts(error, number, totalDelay)
+        throw error
+      }
+      options.onRetry?.({ error: error as Error, kind, attempt: number, delayMs })
+      await clock.sleep(delayMs, signal)
+      totalDelay += delayMs
+    }
+  }
+}
