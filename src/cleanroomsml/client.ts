@@ -17,20 +17,12 @@ import type {
 } from '@smithy/types'
 import { systemClock, type Clock } from '../clock.js'
 import { withRetries, type RetryNotice, type RetryPolicy } from '../retry.js'
+import { DEFAULT_RETRY_POLICY } from '../timing.js'
 import type { MetadataBearer } from './models.js'
 import { toHttpRequest, type HttpOperation } from './protocol.js'
 
 /** The SigV4 signing name of Clean Rooms ML. */
 export const SIGNING_NAME = 'cleanrooms-ml'
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 12,
-  baseDelayMs: 250,
-  throttlingBaseDelayMs: 1000,
-  maxDelayMs: 20_000,
-  attemptTimeoutMs: 15_000,
-  deadlineMs: 300_000
-}
 
 export interface CleanRoomsMLClientConfig {
   region: string

@@ -1,5 +1,5 @@
 // The Clean Rooms ML client surface the action uses, named as in @aws-sdk/client-cleanroomsml.
-export { CleanRoomsMLClient, DEFAULT_RETRY_POLICY, SIGNING_NAME, type CleanRoomsMLClientConfig } from './client.js'
+export { CleanRoomsMLClient, SIGNING_NAME, type CleanRoomsMLClientConfig } from './client.js'
 export {
   GetAudienceGenerationJobCommand,
   ListAudienceGenerationJobsCommand,

@@ -1,0 +1,220 @@
+import { readSettings, sanitizeSessionName, type Settings, type SettingsResult } from '../src/inputs.js'
+
+const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/abc-123'
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/seed-reader'
+const TEMPLATE_ARN = 'arn:aws:cleanrooms:us-east-1:123456789012:membership/m-1/analysistemplate/t-1'
+
+const BASE: Record<string, string> = {
+  name: 'weekly-lookalike',
+  'configured-audience-model-arn': MODEL_ARN,
+  'seed-audience-role-arn': ROLE_ARN,
+  'seed-audience-s3-uri': 's3://bucket/seed.jsonl',
+  'aws-region': 'us-east-1'
+}
+
+function read(inputs: Record<string, string | undefined>, env: Record<string, string> = {}): SettingsResult {
+  const merged: Record<string, string | undefined> = { ...BASE, ...inputs }
+  return readSettings((name) => merged[name] ?? '', env)
+}
+
+function settings(inputs: Record<string, string | undefined> = {}, env: Record<string, string> = {}): Settings {
+  const result = read(inputs, env)
+  if (!result.ok) throw new Error(JSON.stringify(result.problems))
+  return result.settings
+}
+
+function problems(inputs: Record<string, string | undefined>, env: Record<string, string> = {}): string[] {
+  const result = read(inputs, env)
+  if (result.ok) throw new Error('expected problems')
+  return result.problems.map((p) => `${p.input}: ${p.message}`)
+}
+
+describe('inputs become exactly the API request', () => {
+  it('builds the minimal S3 request, leaving out members not given', () => {
+    expect(settings().request).toEqual({
+      name: 'weekly-lookalike',
+      configuredAudienceModelArn: MODEL_ARN,
+      seedAudience: { roleArn: ROLE_ARN, dataSource: { s3Uri: 's3://bucket/seed.jsonl' } }
+    })
+  })
+
+  it('builds a SQL seed with parameters and compute configuration', () => {
+    const request = settings({
+      'seed-audience-s3-uri': undefined,
+      'seed-audience-sql-query': 'SELECT user_id FROM t WHERE d > :since',
+      'seed-audience-sql-parameters': 'since=2026-01-01\nlimit = 10',
+      'sql-compute-worker-type': 'CR.8X',
+      'sql-compute-worker-count': '1024',
+      'sql-compute-spark-properties': '{"spark.executor.memory":"4g"}',
+      'include-seed-in-output': 'true',
+      'collaboration-id': '01234567-89ab-cdef-0123-456789abcdef',
+      description: 'nightly',
+      tags: 'team=ads\ncost-center=42'
+    }).request
+    expect(request).toEqual({
+      name: 'weekly-lookalike',
+      configuredAudienceModelArn: MODEL_ARN,
+      seedAudience: {
+        roleArn: ROLE_ARN,
+        sqlParameters: {
+          queryString: 'SELECT user_id FROM t WHERE d > :since',
+          parameters: { since: '2026-01-01', limit: '10' }
+        },
+        sqlComputeConfiguration: { worker: { type: 'CR.8X', number: 1024, properties: { spark: { 'spark.executor.memory': '4g' } } } }
+      },
+      includeSeedInOutput: true,
+      collaborationId: '01234567-89ab-cdef-0123-456789abcdef',
+      description: 'nightly',
+      tags: { team: 'ads', 'cost-center': '42' }
+    })
+  })
+
+  it('takes an analysis template as the seed', () => {
+    const seed = settings({ 'seed-audience-s3-uri': undefined, 'seed-audience-analysis-template-arn': TEMPLATE_ARN }).request
+      .seedAudience
+    expect(seed).toEqual({ roleArn: ROLE_ARN, sqlParameters: { analysisTemplateArn: TEMPLATE_ARN } })
+  })
+
+  it('applies the documented defaults', () => {
+    const s = settings()
+    expect(s.credentials).toEqual({ source: 'environment' })
+    expect([s.waitForCompletion, s.waitTimeoutSeconds, s.ifExists, s.dryRun]).toEqual([false, 3600, 'fail', false])
+  })
+})
+
+describe('every problem is reported at once, naming the input and the rule', () => {
+  it('reports all missing required inputs together', () => {
+    const result = readSettings(() => '', {})
+    expect(result.ok).toBe(false)
+    expect(result.ok ? [] : result.problems.map((p) => p.input)).toEqual([
+      'name',
+      'configured-audience-model-arn',
+      'seed-audience-role-arn',
+      'seed-audience-s3-uri',
+      'aws-region'
+    ])
+  })
+
+  it('checks lengths in Unicode code points and patterns anchored at both ends', () => {
+    expect(settings({ name: '名'.repeat(63) }).request.name).toHaveLength(63)
+    expect(problems({ name: 'x'.repeat(64) })).toEqual([
+      'name: must be at most 63 characters long (NameString); it has 64'
+    ])
+    expect(problems({ name: 'a😀' })[0]).toMatch(/^name: must match the pattern .*outside the Basic Multilingual Plane$/)
+    expect(problems({ name: 'a\nb' })[0]).toContain('control character U+000A')
+    expect(problems({ name: '   ' })[0]).toContain('it is blank')
+    expect(problems({ 'configured-audience-model-arn': `${MODEL_ARN}\nextra` })[0]).toMatch(
+      /^configured-audience-model-arn: must match the pattern \^arn:aws/
+    )
+    expect(problems({ 'collaboration-id': '01234567-89AB-CDEF-0123-456789ABCDEF' })[0]).toMatch(/^collaboration-id: must match/)
+  })
+
+  it('rejects an analysis template ARN whose region the model does not allow', () => {
+    const arn = 'arn:aws-us-gov:cleanrooms:us-gov-west-1:123456789012:membership/m/analysistemplate/t'
+    expect(problems({ 'seed-audience-s3-uri': undefined, 'seed-audience-analysis-template-arn': arn })[0]).toMatch(
+      /^seed-audience-analysis-template-arn: must match the pattern/
+    )
+  })
+
+  it('requires exactly one seed source, and SQL-only inputs only with a SQL seed', () => {
+    expect(problems({ 'seed-audience-sql-query': 'SELECT 1' })).toEqual([
+      'seed-audience-sql-query: cannot be given together with seed-audience-s3-uri: give exactly one seed source'
+    ])
+    expect(problems({ 'sql-compute-worker-count': '4', 'seed-audience-sql-parameters': 'a=1' })).toEqual([
+      'seed-audience-sql-parameters: applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)',
+      'sql-compute-worker-count: applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)'
+    ])
+  })
+
+  it('accepts only true or false for booleans and whole numbers in range', () => {
+    expect(problems({ 'include-seed-in-output': 'yes', 'dry-run': '1' })).toEqual([
+      'include-seed-in-output: must be true or false; got "yes"',
+      'dry-run: must be true or false; got "1"'
+    ])
+    expect(problems({ 'wait-timeout-seconds': '21601', 'role-duration-seconds': '1.5' })).toEqual([
+      'role-duration-seconds: must be a whole number from 900 to 43200; got "1.5"',
+      'wait-timeout-seconds: must be from 1 to 21600; got 21601'
+    ])
+    expect(settings({ 'dry-run': 'TRUE' }).dryRun).toBe(true)
+  })
+
+  it('checks enums against the newest model', () => {
+    expect(problems({ 'seed-audience-s3-uri': undefined, 'seed-audience-sql-query': 'q', 'sql-compute-worker-type': 'CR.2X' })).toEqual(
+      ['sql-compute-worker-type: must be one of CR.1X, CR.4X, CR.8X; got "CR.2X"']
+    )
+    expect(problems({ 'if-exists': 'ignore' })).toEqual(['if-exists: must be one of fail, reuse; got "ignore"'])
+  })
+})
+
+describe('map inputs take a JSON object or key=value lines, and nothing else', () => {
+  it('rejects malformed maps instead of dropping entries', () => {
+    expect(problems({ tags: 'team ads' })).toEqual(['tags: line 1 is not key=value (and the input is not a JSON object)'])
+    expect(problems({ tags: '{"team": 1}' })).toEqual(['tags: the value of key "team" must be a JSON string; it is a number'])
+    expect(problems({ tags: '{"team": "a", "team": "b"}' })).toEqual(['tags: has the key "team" more than once'])
+    expect(problems({ tags: 'a=1\na=2' })).toEqual(['tags: has the key "a" more than once'])
+    expect(problems({ tags: '{"a":' })[0]).toMatch(/^tags: is not valid JSON/)
+    expect(problems({ tags: '["a"]' })).toEqual(['tags: must be a JSON object or key=value lines'])
+  })
+
+  it('keeps = inside values and skips blank lines', () => {
+    expect(settings({ tags: '\nquery=a=b\n\n' }).request.tags).toEqual({ query: 'a=b' })
+  })
+
+  it('applies the tag rules: 50 tags at most, no aws: prefix', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n')
+    expect(problems({ tags: many })).toEqual(['tags: must have at most 50 tags (AWS tagging rules); it has 51'])
+    expect(problems({ tags: 'AWS:owner=x' })).toEqual([
+      'tags: key "AWS:owner" uses the prefix aws:, which AWS reserves for its own tags'
+    ])
+  })
+
+  it('checks SQL parameter names and value lengths without echoing values', () => {
+    const secret = 'S'.repeat(1001)
+    const found = problems({
+      'seed-audience-s3-uri': undefined,
+      'seed-audience-sql-query': 'q',
+      'seed-audience-sql-parameters': `bad-name=1\nok=${secret}`
+    })
+    expect(found).toEqual([
+      'seed-audience-sql-parameters: key "bad-name" must match the pattern ^[0-9a-zA-Z_]+$ (ParameterName)',
+      'seed-audience-sql-parameters: the value of key "ok" must be at most 1000 characters long (ParameterValue); it has 1001'
+    ])
+    expect(found.join('')).not.toContain('SSSS')
+  })
+
+  it('limits spark properties to 50', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n')
+    expect(
+      problems({ 'seed-audience-s3-uri': undefined, 'seed-audience-sql-query': 'q', 'sql-compute-spark-properties': many })
+    ).toEqual(['sql-compute-spark-properties: must have at most 50 entries (SparkProperties); it has 51'])
+  })
+})
+
+describe('region and credentials', () => {
+  it('takes the region from the input, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
+    expect(settings({ 'aws-region': 'eu-west-1' }, { AWS_REGION: 'us-west-2' }).region).toBe('eu-west-1')
+    expect(settings({ 'aws-region': undefined }, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'x' }).region).toBe('us-west-2')
+    expect(settings({ 'aws-region': undefined }, { AWS_DEFAULT_REGION: 'cn-north-1' }).region).toBe('cn-north-1')
+    expect(problems({ 'aws-region': 'us-east1' })).toEqual(['aws-region: must be an AWS Region code such as us-east-1; got "us-east1"'])
+    expect(problems({ 'aws-region': undefined }, { AWS_REGION: 'Nowhere' })).toEqual([
+      'AWS_REGION: must be an AWS Region code such as us-east-1; got "Nowhere"'
+    ])
+  })
+
+  it('assumes a role with OIDC when role-to-assume is set', () => {
+    expect(settings({ 'role-to-assume': ROLE_ARN, 'role-session-name': 'deploy run#7', 'role-duration-seconds': '900' }).credentials).toEqual({
+      source: 'oidc',
+      roleArn: ROLE_ARN,
+      audience: 'sts.amazonaws.com',
+      roleSessionName: 'deploy-run-7',
+      durationSeconds: 900
+    })
+    expect(problems({ 'role-to-assume': 'my-role' })[0]).toMatch(/^role-to-assume: must be at least 20 characters/)
+  })
+
+  it('sanitizes session names to STS rules', () => {
+    expect(sanitizeSessionName('a b/c:d')).toBe('a-b-c-d')
+    expect(sanitizeSessionName('x'.repeat(80))).toHaveLength(64)
+    expect(problems({ 'role-session-name': '*' })).toEqual(['role-session-name: must be at least 2 characters long (STS)'])
+  })
+})

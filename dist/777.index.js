@@ -1,0 +1,465 @@
+export const id = 777;
+export const ids = [777];
+export const modules = {
+
+/***/ 9777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  AccessDeniedException: () => (/* reexport */ AccessDeniedException),
+  CleanRoomsMLClient: () => (/* reexport */ CleanRoomsMLClient),
+  CleanRoomsMLServiceException: () => (/* reexport */ CleanRoomsMLServiceException),
+  ConflictException: () => (/* reexport */ ConflictException),
+  GetAudienceGenerationJobCommand: () => (/* reexport */ GetAudienceGenerationJobCommand),
+  ListAudienceGenerationJobsCommand: () => (/* reexport */ ListAudienceGenerationJobsCommand),
+  ResourceNotFoundException: () => (/* reexport */ ResourceNotFoundException),
+  SIGNING_NAME: () => (/* reexport */ SIGNING_NAME),
+  ServiceQuotaExceededException: () => (/* reexport */ ServiceQuotaExceededException),
+  StartAudienceGenerationJobCommand: () => (/* reexport */ StartAudienceGenerationJobCommand),
+  ThrottlingException: () => (/* reexport */ ThrottlingException),
+  ValidationException: () => (/* reexport */ ValidationException)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-crypto/sha256-js/build/main/index.js
+var main = __webpack_require__(3156);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(2658);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __webpack_require__(5118);
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __webpack_require__(9373);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/timing.ts
+var timing = __webpack_require__(8117);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
+var protocols = __webpack_require__(3422);
+;// CONCATENATED MODULE: ./src/cleanroomsml/errors.ts
+
+/** Base of every error the Clean Rooms ML service answers with, as in the official client. */
+class CleanRoomsMLServiceException extends client.ServiceException {
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, CleanRoomsMLServiceException.prototype);
+    }
+}
+function clientError(name, options) {
+    return { name, $fault: 'client', ...options };
+}
+class AccessDeniedException extends CleanRoomsMLServiceException {
+    name = 'AccessDeniedException';
+    constructor(options) {
+        super(clientError('AccessDeniedException', options));
+        Object.setPrototypeOf(this, AccessDeniedException.prototype);
+    }
+}
+class ConflictException extends CleanRoomsMLServiceException {
+    name = 'ConflictException';
+    constructor(options) {
+        super(clientError('ConflictException', options));
+        Object.setPrototypeOf(this, ConflictException.prototype);
+    }
+}
+class ResourceNotFoundException extends CleanRoomsMLServiceException {
+    name = 'ResourceNotFoundException';
+    constructor(options) {
+        super(clientError('ResourceNotFoundException', options));
+        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
+    }
+}
+class ServiceQuotaExceededException extends CleanRoomsMLServiceException {
+    name = 'ServiceQuotaExceededException';
+    quotaName;
+    quotaValue;
+    constructor(options) {
+        super(clientError('ServiceQuotaExceededException', options));
+        Object.setPrototypeOf(this, ServiceQuotaExceededException.prototype);
+        this.quotaName = options.quotaName;
+        this.quotaValue = options.quotaValue;
+    }
+}
+class ThrottlingException extends CleanRoomsMLServiceException {
+    name = 'ThrottlingException';
+    constructor(options) {
+        super(clientError('ThrottlingException', options));
+        Object.setPrototypeOf(this, ThrottlingException.prototype);
+    }
+}
+class ValidationException extends CleanRoomsMLServiceException {
+    name = 'ValidationException';
+    constructor(options) {
+        super(clientError('ValidationException', options));
+        Object.setPrototypeOf(this, ValidationException.prototype);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cleanroomsml/protocol.ts
+// restJson1 on the wire: how each operation becomes an HTTP request, and how an HTTP
+// response becomes an output object or one of the modelled exceptions.
+
+
+/** Answers larger than this are not read: no answer of these operations comes near it. */
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Builds the HTTP request for an operation against an endpoint URL (which may carry a base path). */
+function toHttpRequest(endpoint, operation) {
+    const basePath = endpoint.pathname.replace(/\/+$/, '');
+    const headers = { host: endpoint.host };
+    let body;
+    if (operation.body !== undefined) {
+        body = JSON.stringify(operation.body);
+        headers['content-type'] = 'application/json';
+    }
+    return new protocols.HttpRequest({
+        method: operation.method,
+        protocol: endpoint.protocol,
+        hostname: endpoint.hostname,
+        ...(endpoint.port ? { port: Number(endpoint.port) } : {}),
+        path: `${basePath}${operation.path}`,
+        query: operation.query ?? {},
+        headers,
+        ...(body !== undefined ? { body } : {})
+    });
+}
+/** A path label, percent-encoded as restJson1 requires (`:` and `/` included). */
+function pathLabel(value) {
+    return (0,protocols.extendedEncodeURIComponent)(value);
+}
+function metadataOf(response) {
+    const requestId = response.headers['x-amzn-requestid'] ?? response.headers['x-amz-request-id'];
+    return { httpStatusCode: response.statusCode, ...(requestId ? { requestId } : {}) };
+}
+/** Reads the whole body as text, refusing answers larger than MAX_RESPONSE_BYTES. */
+async function readBody(response) {
+    const body = response.body;
+    if (body === undefined || body === null)
+        return '';
+    if (typeof body === 'string')
+        return body;
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+        size += buffer.length;
+        if (size > MAX_RESPONSE_BYTES) {
+            throw new CleanRoomsMLServiceException({
+                name: 'ResponseTooLarge',
+                $fault: 'server',
+                $metadata: metadataOf(response),
+                message: `The service's answer exceeded ${MAX_RESPONSE_BYTES} bytes and was not read.`
+            });
+        }
+        chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function parseJson(text) {
+    if (text.trim() === '')
+        return {};
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Parses a 2xx answer into a plain object, or throws when it is not one. */
+async function parseSuccess(response) {
+    if (response.statusCode < 200 || response.statusCode > 299)
+        throw await parseError(response);
+    const data = parseJson(await readBody(response));
+    if (!isObject(data)) {
+        throw new CleanRoomsMLServiceException({
+            name: 'MalformedResponse',
+            $fault: 'server',
+            $metadata: metadataOf(response),
+            message: 'The service answered with a body that is not a JSON object.'
+        });
+    }
+    return data;
+}
+const MODELLED_EXCEPTIONS = {
+    AccessDeniedException: AccessDeniedException,
+    ConflictException: ConflictException,
+    ResourceNotFoundException: ResourceNotFoundException,
+    ThrottlingException: ThrottlingException,
+    ValidationException: ValidationException
+};
+function messageOf(data) {
+    const message = data['message'] ?? data['Message'];
+    return typeof message === 'string' ? message : undefined;
+}
+/** Turns an error answer into the exception it names (restJson1 error rules), or a generic one. */
+async function parseError(response) {
+    let text = '';
+    try {
+        text = await readBody(response);
+    }
+    catch {
+        // An unreadable error body still has a status and perhaps a type header.
+    }
+    const parsed = parseJson(text);
+    const data = isObject(parsed) ? parsed : {};
+    const code = (0,protocols.loadRestJsonErrorCode)(response, data);
+    const message = messageOf(data);
+    const options = { $metadata: metadataOf(response), ...(message !== undefined ? { message } : {}) };
+    if (code === 'ServiceQuotaExceededException') {
+        const { quotaName, quotaValue } = data;
+        return new ServiceQuotaExceededException({
+            ...options,
+            ...(typeof quotaName === 'string' ? { quotaName } : {}),
+            ...(typeof quotaValue === 'number' ? { quotaValue } : {})
+        });
+    }
+    if (code !== undefined && code in MODELLED_EXCEPTIONS) {
+        return new MODELLED_EXCEPTIONS[code](options);
+    }
+    return new CleanRoomsMLServiceException({
+        name: code ?? `HTTP${response.statusCode}`,
+        $fault: response.statusCode >= 500 ? 'server' : 'client',
+        ...options,
+        message: message ?? `The service answered HTTP ${response.statusCode}.`
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cleanroomsml/client.ts
+// A small Clean Rooms ML client on AWS's own building blocks: the Smithy Client/Command
+// classes and middleware stack, SigV4 from @smithy/signature-v4 (re-signed on every
+// attempt), and @smithy/node-http-handler. Its names match @aws-sdk/client-cleanroomsml.
+
+
+
+
+
+
+
+
+/** The SigV4 signing name of Clean Rooms ML. */
+const SIGNING_NAME = 'cleanrooms-ml';
+function resolveConfig(config) {
+    const retryPolicy = config.retryPolicy ?? timing/* DEFAULT_RETRY_POLICY */.cO;
+    return {
+        region: config.region,
+        endpoint: new URL(config.endpoint),
+        signer: new signature_v4_dist_cjs.SignatureV4({
+            service: SIGNING_NAME,
+            region: config.region,
+            credentials: config.credentials,
+            sha256: main.Sha256
+        }),
+        retryPolicy,
+        clock: config.clock ?? clock/* systemClock */.m,
+        ...(config.onRetry ? { onRetry: config.onRetry } : {}),
+        ...(config.signal ? { signal: config.signal } : {}),
+        requestHandler: config.requestHandler ??
+            new dist_cjs.NodeHttpHandler({ connectionTimeout: Math.min(5_000, retryPolicy.attemptTimeoutMs) }),
+        apiVersion: '2023-09-06'
+    };
+}
+class CleanRoomsMLClient extends client.Client {
+    constructor(config) {
+        super(resolveConfig(config));
+    }
+}
+/**
+ * Base of every operation: serializes the input, retries (each attempt signed afresh,
+ * with its own timeout), sends, and deserializes the answer.
+ */
+class CleanRoomsMLCommand extends client.Command {
+    input;
+    constructor(input) {
+        super();
+        this.input = input;
+    }
+    resolveMiddleware(clientStack, config) {
+        const stack = clientStack.concat(this.middlewareStack);
+        const call = {};
+        stack.add((next) => (args) => next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input)) }), { step: 'serialize', name: 'serializerMiddleware' });
+        stack.add(retryMiddleware(config, call), { step: 'finalizeRequest', name: 'retryMiddleware', priority: 'high' });
+        stack.add(signingMiddleware(config), { step: 'finalizeRequest', name: 'awsAuthMiddleware', priority: 'low' });
+        stack.add((next) => async (args) => {
+            const { response } = await next(args);
+            return { response, output: await this.deserialize(response) };
+        }, { step: 'deserialize', name: 'deserializerMiddleware' });
+        const send = async (args) => {
+            const options = call.signal ? { abortSignal: call.signal } : {};
+            return config.requestHandler.handle(args.request, options);
+        };
+        return stack.resolve(send, {
+            clientName: 'CleanRoomsMLClient',
+            commandName: this.constructor.name
+        });
+    }
+}
+function retryMiddleware(config, call) {
+    return (next) => (args) => (0,retry/* withRetries */.LH)((signal) => {
+        call.signal = signal;
+        // A fresh copy per attempt, so that each is signed with its own date.
+        return next({ ...args, request: args.request.clone() });
+    }, {
+        policy: config.retryPolicy,
+        clock: config.clock,
+        ...(config.onRetry ? { onRetry: config.onRetry } : {}),
+        ...(config.signal ? { signal: config.signal } : {})
+    });
+}
+function signingMiddleware(config) {
+    return (next) => async (args) => {
+        const signed = await config.signer.sign(args.request, {
+            signingDate: new Date(config.clock.now())
+        });
+        return next({ ...args, request: signed });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cleanroomsml/commands.ts
+
+
+class StartAudienceGenerationJobCommand extends CleanRoomsMLCommand {
+    serialize(input) {
+        return { method: 'POST', path: '/audience-generation-job', body: input };
+    }
+    async deserialize(response) {
+        const data = await parseSuccess(response);
+        return { ...data, $metadata: metadataOf(response) };
+    }
+}
+class GetAudienceGenerationJobCommand extends CleanRoomsMLCommand {
+    serialize(input) {
+        return { method: 'GET', path: `/audience-generation-job/${pathLabel(input.audienceGenerationJobArn)}` };
+    }
+    async deserialize(response) {
+        const data = await parseSuccess(response);
+        return { ...data, $metadata: metadataOf(response) };
+    }
+}
+class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
+    serialize(input) {
+        const query = {};
+        for (const [key, value] of Object.entries(input)) {
+            if (value !== undefined)
+                query[key] = String(value);
+        }
+        return { method: 'GET', path: '/audience-generation-job', query };
+    }
+    async deserialize(response) {
+        const data = await parseSuccess(response);
+        return { ...data, $metadata: metadataOf(response) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cleanroomsml/index.ts
+// The Clean Rooms ML client surface the action uses, named as in @aws-sdk/client-cleanroomsml.
+
+
+
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   MU: () => (/* binding */ TimeoutError),
+/* harmony export */   yz: () => (/* binding */ retryKindOf)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3609);
+// Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
+// with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
+// over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
+// classifiers), never by message text.
+
+/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
+class TimeoutError extends Error {
+    name = 'TimeoutError';
+}
+/** Whether an error may succeed when tried again, and which backoff applies. */
+function retryKindOf(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    if (error.name === 'AbortError')
+        return undefined;
+    const sdkError = error;
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isThrottlingError)(sdkError))
+        return 'throttling';
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isServerError)(sdkError))
+        return 'transient';
+    return undefined;
+}
+function backoffDelay(policy, kind, attempt, random) {
+    const base = kind === 'throttling' ? policy.throttlingBaseDelayMs : policy.baseDelayMs;
+    const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
+    return Math.round(random * ceiling);
+}
+/** Runs `attempt` with a fresh AbortSignal that fires when that attempt times out. */
+async function runAttempt(attempt, timeoutMs, outer) {
+    const controller = new AbortController();
+    const onOuterAbort = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const error = new TimeoutError(`No complete answer within ${timeoutMs} ms.`);
+            controller.abort(error);
+            reject(error);
+        }, timeoutMs);
+    });
+    try {
+        return await Promise.race([attempt(controller.signal), timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+        outer?.removeEventListener('abort', onOuterAbort);
+    }
+}
+function recordAttempts(error, attempts, totalRetryDelay) {
+    if (typeof error === 'object' && error !== null) {
+        const bearer = error;
+        bearer.$metadata = { ...(bearer.$metadata ?? {}), attempts, totalRetryDelay };
+    }
+}
+/** Calls `attempt` until it succeeds, fails for good, or runs out of attempts or time. */
+async function withRetries(attempt, options) {
+    const { policy, clock, signal } = options;
+    const started = clock.now();
+    let totalDelay = 0;
+    for (let number = 1;; number++) {
+        const elapsed = clock.now() - started;
+        try {
+            const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
+            const result = await runAttempt(attempt, timeout, signal);
+            if (typeof result === 'object' && result !== null && '$metadata' in result) {
+                recordAttempts(result, number, totalDelay);
+            }
+            return result;
+        }
+        catch (error) {
+            const kind = signal?.aborted ? undefined : retryKindOf(error);
+            const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
+            const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
+            if (!kind || number >= policy.maxAttempts || outOfTime) {
+                recordAttempts(error, number, totalDelay);
+                throw error;
+            }
+            options.onRetry?.({ error: error, kind, attempt: number, delayMs });
+            await clock.sleep(delayMs, signal);
+            totalDelay += delayMs;
+        }
+    }
+}
+
+
+/***/ })
+
+};

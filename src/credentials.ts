@@ -1,0 +1,117 @@
+// AWS credentials for the call: the workflow's GitHub OIDC token exchanged with STS
+// AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
+// chain (for example keys exported by an earlier configure-aws-credentials step).
+// Every secret is masked the moment it exists, before anything can print it.
+import * as core from '@actions/core'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { AwsCredentialIdentity } from '@smithy/types'
+import type { Clock } from './clock.js'
+import { stsEndpointOverride, type Environment } from './endpoints.js'
+import type { CredentialSettings } from './inputs.js'
+import { maskCredentials } from './secrets.js'
+import { TimeoutError, withRetries, type RetryNotice, type RetryPolicy } from './retry.js'
+
+/** A credentials failure the action explains itself; `name` is what `error-type` reports. */
+export class CredentialsError extends Error {
+  constructor(
+    override readonly name: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+export interface CredentialContext {
+  region: string
+  env: Environment
+  clock: Clock
+  retryPolicy: RetryPolicy
+  onRetry?: (notice: RetryNotice) => void
+  signal?: AbortSignal
+}
+
+export async function resolveCredentials(
+  settings: CredentialSettings,
+  context: CredentialContext
+): Promise<AwsCredentialIdentity> {
+  const credentials =
+    settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context)
+  maskCredentials(credentials)
+  return credentials
+}
+
+async function fromDefaultChain(context: CredentialContext): Promise<AwsCredentialIdentity> {
+  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers')
+  try {
+    return await fromNodeProviderChain({ clientConfig: { region: context.region } })()
+  } catch (error) {
+    if ((error as Error).name === 'CredentialsProviderError') {
+      throw new CredentialsError(
+        'CredentialsNotFound',
+        'No AWS credentials were found. Either set role-to-assume (with `permissions: id-token: write` on the job) ' +
+          'to assume a role with the workflow\'s OIDC token, or run aws-actions/configure-aws-credentials in an earlier step.'
+      )
+    }
+    throw error
+  }
+}
+
+async function getOidcToken(audience: string, context: CredentialContext): Promise<string> {
+  if (!context.env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !context.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
+    throw new CredentialsError(
+      'MissingIdTokenPermission',
+      'role-to-assume needs the workflow\'s OIDC token, but this job cannot request one. ' +
+        'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
+    )
+  }
+  // @actions/core retries the token endpoint's 5xx itself; the deadline bounds a silent endpoint.
+  const timeoutMs = context.retryPolicy.deadlineMs
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`The GitHub OIDC token endpoint did not answer within ${timeoutMs} ms.`)), timeoutMs)
+  })
+  try {
+    const token = await Promise.race([core.getIDToken(audience), timeout])
+    core.setSecret(token)
+    return token
+  } catch (error) {
+    if (error instanceof TimeoutError) throw new CredentialsError('OidcTokenTimeout', error.message)
+    throw new CredentialsError('OidcTokenUnavailable', `Could not get the workflow's OIDC token: ${(error as Error).message}`)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function assumeRoleWithOidc(
+  settings: Extract<CredentialSettings, { source: 'oidc' }>,
+  context: CredentialContext
+): Promise<AwsCredentialIdentity> {
+  const webIdentityToken = await getOidcToken(settings.audience, context)
+  const { fromWebToken } = await import('@aws-sdk/credential-providers')
+  const endpoint = stsEndpointOverride(context.env)
+  const requestHandler = new NodeHttpHandler({
+    connectionTimeout: Math.min(5_000, context.retryPolicy.attemptTimeoutMs),
+    requestTimeout: context.retryPolicy.attemptTimeoutMs
+  })
+  try {
+    return await withRetries(
+      () =>
+        fromWebToken({
+          roleArn: settings.roleArn,
+          roleSessionName: settings.roleSessionName,
+          durationSeconds: settings.durationSeconds,
+          webIdentityToken,
+          // One attempt per call: the retries, their timing and deadline are the action's own.
+          clientConfig: { region: context.region, maxAttempts: 1, requestHandler, ...(endpoint ? { endpoint } : {}) }
+        })(),
+      {
+        policy: context.retryPolicy,
+        clock: context.clock,
+        ...(context.onRetry ? { onRetry: context.onRetry } : {}),
+        ...(context.signal ? { signal: context.signal } : {})
+      }
+    )
+  } finally {
+    requestHandler.destroy()
+  }
+}

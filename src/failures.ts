@@ -1,0 +1,135 @@
+// What went wrong, in words a workflow author can act on: one annotation per failure, titled
+// with the exception's name, carrying the service's message, the request id and a hint for
+// that kind of failure. Classification is by name and HTTP status, never by message text.
+import type { Settings } from './inputs.js'
+
+export interface Failure {
+  /** The exception name, reported in the `error-type` output. */
+  errorType: string
+  title: string
+  message: string
+}
+
+interface ErrorFacts {
+  name: string
+  message: string
+  status?: number
+  requestId?: string
+  attempts?: number
+  quotaName?: string
+  quotaValue?: number
+}
+
+function factsOf(error: unknown): ErrorFacts {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
+  const meta = (error as { $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number } }).$metadata
+  const extra = error as { quotaName?: unknown; quotaValue?: unknown }
+  return {
+    name: error.name,
+    message: error.message,
+    ...(meta?.httpStatusCode !== undefined ? { status: meta.httpStatusCode } : {}),
+    ...(meta?.requestId ? { requestId: meta.requestId } : {}),
+    ...(meta?.attempts !== undefined ? { attempts: meta.attempts } : {}),
+    ...(typeof extra.quotaName === 'string' ? { quotaName: extra.quotaName } : {}),
+    ...(typeof extra.quotaValue === 'number' ? { quotaValue: extra.quotaValue } : {})
+  }
+}
+
+function accessDeniedHint(settings: Settings): string {
+  const actions = [
+    `cleanrooms-ml:StartAudienceGenerationJob on ${settings.request.configuredAudienceModelArn}`,
+    `iam:PassRole on ${settings.request.seedAudience.roleArn} with the condition iam:PassedToService = cleanrooms-ml.amazonaws.com`
+  ]
+  if (settings.request.tags !== undefined) actions.push('cleanrooms-ml:TagResource (tags are sent with the job)')
+  if (settings.ifExists === 'reuse') actions.push('cleanrooms-ml:ListAudienceGenerationJobs (if-exists: reuse)')
+  if (settings.waitForCompletion) actions.push('cleanrooms-ml:GetAudienceGenerationJob (wait-for-completion)')
+  return (
+    `The identity the action runs as needs: ${actions.join('; ')}. ` +
+    'For a configured audience model in another account, that model\'s resource policy must also allow ' +
+    'cleanrooms-ml:StartAudienceGenerationJob for your account.'
+  )
+}
+
+function stsTrustHint(settings: Settings, env: Record<string, string | undefined>): string {
+  const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com'
+  const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO'
+  return (
+    'Check the role\'s trust policy: it must trust the federated principal token.actions.githubusercontent.com ' +
+    `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
+    `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`
+  )
+}
+
+/** The hint for each failure; unknown failures get one from their HTTP status. */
+function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, string | undefined>): string {
+  switch (facts.name) {
+    case 'ConflictException':
+      return (
+        `A job named "${settings.request.name}" already exists in this account: job names are unique per account. ` +
+        'Choose another name (for example one that includes github.run_id), or set if-exists: reuse to carry on with ' +
+        'the existing job. If an earlier attempt lost its answer, the job may have been created by that attempt.'
+      )
+    case 'ValidationException':
+      return (
+        'Clean Rooms ML rejected the request. The action checks every input against the API model first, so this is ' +
+        'a rule only the service knows: for example the seed size, the state of the configured audience model, or the ' +
+        'seed role\'s access to the seed data.'
+      )
+    case 'AccessDeniedException':
+      return accessDeniedHint(settings)
+    case 'ResourceNotFoundException':
+      return (
+        `Check that the configured audience model ${settings.request.configuredAudienceModelArn} exists in ` +
+        `${settings.region}, and that collaboration-id (if given) names a collaboration this account belongs to.`
+      )
+    case 'ServiceQuotaExceededException':
+      return (
+        `Quota ${facts.quotaName ?? 'on audience generation jobs'}${facts.quotaValue !== undefined ? ` (${facts.quotaValue})` : ''} ` +
+        'is reached: by default at most 10 audience generation jobs may be pending or in progress per account and Region. ' +
+        'Wait for running jobs to finish, or request a higher quota in Service Quotas.'
+      )
+    case 'ThrottlingException':
+    case 'Throttling':
+      return 'AWS kept throttling the request after every retry. Run fewer jobs at once, or re-run the workflow later.'
+    case 'InvalidIdentityTokenException':
+    case 'InvalidIdentityToken':
+    case 'IDPRejectedClaimException':
+    case 'AccessDenied':
+      return stsTrustHint(settings, env)
+    case 'ExpiredTokenException':
+      return 'The OIDC token expired before STS saw it; re-run the job.'
+    case 'TimeoutError':
+      return 'AWS did not answer in time after every retry. Check the runner\'s network access to AWS, then re-run.'
+    default:
+      if (facts.status !== undefined && facts.status >= 500) {
+        return 'AWS answered with a server error after every retry. This is on AWS\'s side: re-run the workflow later.'
+      }
+      return ''
+  }
+}
+
+function details(facts: ErrorFacts): string {
+  const parts = [
+    ...(facts.status !== undefined ? [`HTTP ${facts.status}`] : []),
+    ...(facts.requestId ? [`request id ${facts.requestId}`] : []),
+    ...(facts.attempts !== undefined ? [`${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'}`] : [])
+  ]
+  return parts.length > 0 ? ` (${parts.join(', ')})` : ''
+}
+
+/** Describes a failure of the step, for one error annotation and the `error-type` output. */
+export function describeFailure(
+  error: unknown,
+  settings: Settings,
+  env: Record<string, string | undefined>,
+  doing: string
+): Failure {
+  const facts = factsOf(error)
+  const hint = hintFor(facts, settings, env)
+  const serviceMessage = facts.message.trim() || 'no message'
+  return {
+    errorType: facts.name,
+    title: `${facts.name}: ${doing} failed`,
+    message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`
+  }
+}

@@ -1,0 +1,253 @@
+// Reads every input once into a typed Settings object, checking each against AWS's model and
+// the action's own rules. Every problem is collected, so a user fixes them all in one go.
+import type { Environment } from './endpoints.js'
+import type { StartAudienceGenerationJobRequest, WorkerComputeConfiguration } from './cleanroomsml/models.js'
+import {
+  MAPS,
+  RESERVED_TAG_PREFIX,
+  SHAPES,
+  USER_TAG_LIMIT,
+  WORKER_COMPUTE_TYPES,
+  WORKER_COUNT,
+  type StringShape
+} from './model.js'
+import { checkMap, checkString, parseBoolean, parseMap, parseWholeNumber, quote } from './validation.js'
+
+export type IfExists = 'fail' | 'reuse'
+
+export type CredentialSettings =
+  | { source: 'oidc'; roleArn: string; audience: string; roleSessionName: string; durationSeconds: number }
+  | { source: 'environment' }
+
+export interface Settings {
+  /** The request body, exactly as it will be sent (description may still be filled in). */
+  request: StartAudienceGenerationJobRequest
+  region: string
+  credentials: CredentialSettings
+  waitForCompletion: boolean
+  waitTimeoutSeconds: number
+  ifExists: IfExists
+  dryRun: boolean
+}
+
+export interface Problem {
+  input: string
+  message: string
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: Problem[] }
+
+/** Reads an input's value; @actions/core's getInput in the action. */
+export type InputReader = (name: string) => string
+
+/** The longest wait a GitHub-hosted job allows: 6 hours. */
+export const MAX_WAIT_SECONDS = 21_600
+
+const REGION_PATTERN = /^[a-z]{2,5}(-[a-z]+)+-\d+$/
+const STS_SESSION_NAME = /[^\w+=,.@-]/g
+
+class InputCollector {
+  readonly problems: Problem[] = []
+
+  constructor(private readonly read: InputReader) {}
+
+  problem(input: string, message: string): void {
+    this.problems.push({ input, message })
+  }
+
+  /** An optional input: undefined when empty. */
+  optional(input: string): string | undefined {
+    const value = this.read(input)
+    return value === '' ? undefined : value
+  }
+
+  required(input: string): string | undefined {
+    const value = this.optional(input)
+    if (value === undefined) this.problem(input, 'is required')
+    return value
+  }
+
+  string(input: string, shape: StringShape, required = false): string | undefined {
+    const value = required ? this.required(input) : this.optional(input)
+    if (value === undefined) return undefined
+    const problems = checkString(value, shape)
+    problems.forEach((message) => this.problem(input, message))
+    return problems.length === 0 ? value : undefined
+  }
+
+  boolean(input: string, fallback: boolean): boolean {
+    const value = this.optional(input)
+    if (value === undefined) return fallback
+    const parsed = parseBoolean(value)
+    if (typeof parsed === 'string') this.problem(input, parsed)
+    return parsed === true
+  }
+
+  wholeNumber(input: string, min: number, max: number): number | undefined {
+    const value = this.optional(input)
+    if (value === undefined) return undefined
+    const parsed = parseWholeNumber(value, min, max)
+    if (typeof parsed === 'string') {
+      this.problem(input, parsed)
+      return undefined
+    }
+    return parsed
+  }
+
+  oneOf<T extends string>(input: string, allowed: readonly T[]): T | undefined {
+    const value = this.optional(input)
+    if (value === undefined) return undefined
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    this.problem(input, `must be one of ${allowed.join(', ')}; got ${quote(value)}`)
+    return undefined
+  }
+
+  map(input: string, shape: (typeof MAPS)[keyof typeof MAPS]): Record<string, string> | undefined {
+    const value = this.optional(input)
+    if (value === undefined) return undefined
+    const { map, problems } = parseMap(value)
+    problems.push(...checkMap(map, shape))
+    problems.forEach((message) => this.problem(input, message))
+    return problems.length === 0 ? map : undefined
+  }
+}
+
+function readRegion(inputs: InputCollector, env: Environment): string {
+  const [input, region] = firstSet([
+    ['aws-region', inputs.optional('aws-region')],
+    ['AWS_REGION', env['AWS_REGION']],
+    ['AWS_DEFAULT_REGION', env['AWS_DEFAULT_REGION']]
+  ])
+  if (region === undefined) {
+    inputs.problem('aws-region', 'is required: set the aws-region input, or AWS_REGION in the environment')
+    return ''
+  }
+  if (!REGION_PATTERN.test(region)) {
+    inputs.problem(input, `must be an AWS Region code such as us-east-1; got ${quote(region)}`)
+  }
+  return region
+}
+
+function firstSet(candidates: [string, string | undefined][]): [string, string | undefined] {
+  return candidates.find(([, value]) => value !== undefined && value.trim() !== '') ?? ['', undefined]
+}
+
+/** STS allows [\w+=,.@-] and 2 to 64 characters; other characters become '-'. */
+export function sanitizeSessionName(name: string): string {
+  return name.replace(STS_SESSION_NAME, '-').slice(0, 64)
+}
+
+function readCredentials(inputs: InputCollector): CredentialSettings {
+  const roleArn = inputs.string('role-to-assume', SHAPES.IamRoleArn)
+  const audience = inputs.optional('audience') ?? 'sts.amazonaws.com'
+  const sessionName = sanitizeSessionName(inputs.optional('role-session-name') ?? 'GitHubActions')
+  if (sessionName.length < 2) inputs.problem('role-session-name', 'must be at least 2 characters long (STS)')
+  const durationSeconds = inputs.wholeNumber('role-duration-seconds', 900, 43_200) ?? 3600
+  if (inputs.optional('role-to-assume') === undefined) return { source: 'environment' }
+  return { source: 'oidc', roleArn: roleArn ?? '', audience, roleSessionName: sessionName, durationSeconds }
+}
+
+function readTags(inputs: InputCollector): Record<string, string> | undefined {
+  const tags = inputs.map('tags', MAPS.TagMap)
+  if (tags === undefined) return undefined
+  const count = Object.keys(tags).length
+  if (count > USER_TAG_LIMIT) inputs.problem('tags', `must have at most ${USER_TAG_LIMIT} tags (AWS tagging rules); it has ${count}`)
+  for (const key of Object.keys(tags)) {
+    if (key.toLowerCase().startsWith(RESERVED_TAG_PREFIX)) {
+      inputs.problem('tags', `key ${quote(key)} uses the prefix aws:, which AWS reserves for its own tags`)
+    }
+  }
+  return tags
+}
+
+/** The seed: an S3 file, or a SQL query or analysis template, never more than one. */
+function readSeedAudience(inputs: InputCollector): StartAudienceGenerationJobRequest['seedAudience'] {
+  const roleArn = inputs.string('seed-audience-role-arn', SHAPES.IamRoleArn, true)
+  const s3Uri = inputs.string('seed-audience-s3-uri', SHAPES.S3Path)
+  const queryString = inputs.string('seed-audience-sql-query', SHAPES.ProtectedQuerySQLParametersQueryStringString)
+  const analysisTemplateArn = inputs.string('seed-audience-analysis-template-arn', SHAPES.AnalysisTemplateArn)
+  const parameters = inputs.map('seed-audience-sql-parameters', MAPS.ParameterMap)
+  const compute = readCompute(inputs)
+
+  const given = (name: string): boolean => inputs.optional(name) !== undefined
+  const seeds = ['seed-audience-s3-uri', 'seed-audience-sql-query', 'seed-audience-analysis-template-arn'].filter(given)
+  if (seeds.length === 0) {
+    inputs.problem(
+      'seed-audience-s3-uri',
+      'is required unless seed-audience-sql-query or seed-audience-analysis-template-arn is given: give exactly one seed source'
+    )
+  }
+  for (const extra of seeds.slice(1)) {
+    inputs.problem(extra, `cannot be given together with ${seeds[0]}: give exactly one seed source`)
+  }
+  const sqlSeed = !given('seed-audience-s3-uri') && seeds.length > 0
+  if (!sqlSeed) {
+    for (const input of ['seed-audience-sql-parameters', ...COMPUTE_INPUTS].filter(given)) {
+      inputs.problem(input, 'applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)')
+    }
+  }
+  return {
+    roleArn: roleArn ?? '',
+    ...(s3Uri !== undefined ? { dataSource: { s3Uri } } : {}),
+    ...(queryString !== undefined || analysisTemplateArn !== undefined
+      ? {
+          sqlParameters: {
+            ...(queryString !== undefined ? { queryString } : {}),
+            ...(analysisTemplateArn !== undefined ? { analysisTemplateArn } : {}),
+            ...(parameters !== undefined ? { parameters } : {})
+          }
+        }
+      : {}),
+    ...(compute !== undefined ? { sqlComputeConfiguration: { worker: compute } } : {})
+  }
+}
+
+const COMPUTE_INPUTS = ['sql-compute-worker-type', 'sql-compute-worker-count', 'sql-compute-spark-properties']
+
+function readCompute(inputs: InputCollector): WorkerComputeConfiguration | undefined {
+  const type = inputs.oneOf('sql-compute-worker-type', WORKER_COMPUTE_TYPES)
+  const number = inputs.wholeNumber('sql-compute-worker-count', WORKER_COUNT.min, WORKER_COUNT.max)
+  const spark = inputs.map('sql-compute-spark-properties', MAPS.SparkProperties)
+  if (type === undefined && number === undefined && spark === undefined) return undefined
+  return {
+    ...(type !== undefined ? { type } : {}),
+    ...(number !== undefined ? { number } : {}),
+    ...(spark !== undefined ? { properties: { spark } } : {})
+  }
+}
+
+function readRequest(inputs: InputCollector): StartAudienceGenerationJobRequest {
+  const name = inputs.string('name', SHAPES.NameString, true)
+  const configuredAudienceModelArn = inputs.string('configured-audience-model-arn', SHAPES.ConfiguredAudienceModelArn, true)
+  const seedAudience = readSeedAudience(inputs)
+  const includeSeedInOutput = inputs.boolean('include-seed-in-output', false)
+  const collaborationId = inputs.string('collaboration-id', SHAPES.UUID)
+  const description = inputs.string('description', SHAPES.ResourceDescription)
+  const tags = readTags(inputs)
+  return {
+    name: name ?? '',
+    configuredAudienceModelArn: configuredAudienceModelArn ?? '',
+    seedAudience,
+    ...(includeSeedInOutput ? { includeSeedInOutput } : {}),
+    ...(collaborationId !== undefined ? { collaborationId } : {}),
+    ...(description !== undefined ? { description } : {}),
+    ...(tags !== undefined ? { tags } : {})
+  }
+}
+
+/** Reads and checks every input. Nothing here touches the network. */
+export function readSettings(read: InputReader, env: Environment): SettingsResult {
+  const inputs = new InputCollector(read)
+  const request = readRequest(inputs)
+  const region = readRegion(inputs, env)
+  const credentials = readCredentials(inputs)
+  const waitForCompletion = inputs.boolean('wait-for-completion', false)
+  const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600
+  const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse'] as const) ?? 'fail'
+  const dryRun = inputs.boolean('dry-run', false)
+  if (inputs.problems.length > 0) return { ok: false, problems: inputs.problems }
+  return {
+    ok: true,
+    settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun }
+  }
+}

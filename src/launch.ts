@@ -1,0 +1,48 @@
+// Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
+// job of the same name. Outputs are set the moment the ARN is known.
+import * as core from '@actions/core'
+import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from './cleanroomsml/index.js'
+import type { Settings } from './inputs.js'
+import { describeSeed } from './redaction.js'
+import { findReusableJob } from './reuse.js'
+
+interface Progress {
+  jobArn?: string
+  created?: boolean
+}
+
+export async function startOrReuse(
+  client: CleanRoomsMLClient,
+  settings: Settings,
+  progress: Progress,
+  onStep: (step: string) => void
+): Promise<void> {
+  const { request } = settings
+  core.info(
+    `Starting audience generation job "${request.name}" from ${describeSeed(request)} ` +
+      `with configured audience model ${request.configuredAudienceModelArn} in ${settings.region}.`
+  )
+  try {
+    const started = await client.send(new StartAudienceGenerationJobCommand(request))
+    record(progress, started.audienceGenerationJobArn, true)
+    core.info(
+      `Started ${started.audienceGenerationJobArn} (request id ${started.$metadata.requestId ?? 'unknown'}, ` +
+        `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`
+    )
+  } catch (error) {
+    if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse') throw error
+    onStep('Finding the existing job to reuse')
+    const job = await findReusableJob(client, request)
+    record(progress, job.audienceGenerationJobArn, false)
+    core.notice(`A job named "${request.name}" already exists (${job.status}); reusing ${job.audienceGenerationJobArn}.`, {
+      title: 'Reusing the existing audience generation job'
+    })
+  }
+}
+
+function record(progress: Progress, jobArn: string, created: boolean): void {
+  progress.jobArn = jobArn
+  progress.created = created
+  core.setOutput('audience-generation-job-arn', jobArn)
+  core.setOutput('created', String(created))
+}

@@ -1,0 +1,226 @@
+// The step, start to end: read and check the inputs, then get credentials, start (or reuse)
+// the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
+import * as core from '@actions/core'
+import type { AudienceGenerationJobStatus, CleanRoomsMLClient } from './cleanroomsml/index.js'
+import { systemClock, type Clock } from './clock.js'
+import { cleanRoomsMLEndpoint, type Environment, type ResolvedEndpoint } from './endpoints.js'
+import { describeFailure } from './failures.js'
+import { readSettings, type Problem, type Settings } from './inputs.js'
+import { describeSeed, redactRequest } from './redaction.js'
+import type { RetryNotice, RetryPolicy } from './retry.js'
+import { writeSummary } from './summary.js'
+import type { PollPolicy, WaitOutcome } from './waiting.js'
+import { maskEnvironmentCredentials } from './secrets.js'
+import { formatDuration, timingFromEnvironment } from './timing.js'
+
+export interface RunOptions {
+  env?: Environment
+  clock?: Clock
+}
+
+/** What the step knows so far; each step adds to it, and the summary reports it. */
+interface Progress {
+  jobArn?: string
+  created?: boolean
+  status?: AudienceGenerationJobStatus
+  waited?: string
+}
+
+export async function run(options: RunOptions = {}): Promise<void> {
+  const env = options.env ?? process.env
+  maskEnvironmentCredentials(env)
+  const timing = timingFromEnvironment(env)
+  const result = readSettings((name) => core.getInput(name), env)
+  const problems = [...(result.ok ? [] : result.problems), ...timing.problems]
+  if (!result.ok || problems.length > 0) return reportInvalidInputs(problems)
+  const settings = result.settings
+  const endpoint = resolveEndpoint(settings, env)
+  if (!endpoint) return
+  settings.request.description ??= await (await import('./github-context.js')).defaultDescription()
+  if (settings.dryRun) return dryRun(settings, endpoint)
+
+  const cancellation = cancelOnRunnerSignals()
+  const progress: Progress = {}
+  const context = { settings, endpoint, env, clock: options.clock ?? systemClock, signal: cancellation.signal, ...timing }
+  try {
+    await launchAndWait(context, progress)
+  } finally {
+    cancellation.dispose()
+    await report(settings, endpoint, progress)
+  }
+}
+
+function reportInvalidInputs(problems: Problem[]): void {
+  for (const problem of problems) {
+    core.error(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` })
+  }
+  core.setOutput('error-type', 'InvalidInput')
+  core.info(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`)
+  process.exitCode = core.ExitCode.Failure
+}
+
+function resolveEndpoint(settings: Settings, env: Environment): ResolvedEndpoint | undefined {
+  try {
+    return cleanRoomsMLEndpoint(settings.region, env)
+  } catch (error) {
+    reportInvalidInputs([{ input: 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }])
+    return undefined
+  }
+}
+
+async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<void> {
+  core.info('Dry run: every input is valid. This request would be sent (sensitive values redacted):')
+  core.info(`POST ${endpoint.url}/audience-generation-job`)
+  core.info(JSON.stringify(redactRequest(settings.request), null, 2))
+  core.info(`Region ${settings.region}; endpoint from ${endpoint.source}; credentials from ${credentialSource(settings)}.`)
+  await writeSummary({
+    heading: 'Clean Rooms ML audience generation job (dry run)',
+    rows: requestRows(settings, endpoint),
+    note: 'Dry run: inputs checked, nothing was sent to AWS.'
+  })
+}
+
+function credentialSource(settings: Settings): string {
+  return settings.credentials.source === 'oidc'
+    ? `GitHub OIDC, assuming ${settings.credentials.roleArn}`
+    : 'the environment (AWS SDK default chain)'
+}
+
+interface LaunchContext {
+  settings: Settings
+  endpoint: ResolvedEndpoint
+  env: Environment
+  clock: Clock
+  signal: AbortSignal
+  retryPolicy: RetryPolicy
+  pollPolicy: PollPolicy
+}
+
+/** Credentials, start or reuse, then the optional wait; a failure is annotated here. */
+async function launchAndWait(context: LaunchContext, progress: Progress): Promise<void> {
+  let doing = 'Getting AWS credentials'
+  try {
+    const client = await createClient(context)
+    doing = 'Starting the audience generation job'
+    const launch = await import('./launch.js')
+    await launch.startOrReuse(client, context.settings, progress, (step) => (doing = step))
+    if (context.settings.waitForCompletion) {
+      doing = 'Waiting for the audience generation job'
+      await waitAndReport(client, context, progress)
+    }
+    client.destroy()
+  } catch (error) {
+    const failure = describeFailure(error, context.settings, context.env, doing)
+    if (failure.errorType === 'AbortError') progress.waited = 'cancelled'
+    core.error(failure.message, { title: failure.title })
+    core.setOutput('error-type', failure.errorType)
+    process.exitCode = core.ExitCode.Failure
+  }
+}
+
+function logRetry(notice: RetryNotice): void {
+  core.info(`${notice.error.name}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`)
+}
+
+async function createClient(context: LaunchContext): Promise<CleanRoomsMLClient> {
+  const [{ resolveCredentials }, { CleanRoomsMLClient }] = await Promise.all([
+    import('./credentials.js'),
+    import('./cleanroomsml/index.js')
+  ])
+  const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal }
+  core.info(`Credentials: ${credentialSource(context.settings)}.`)
+  const credentials = await resolveCredentials(context.settings.credentials, {
+    region: context.settings.region,
+    env: context.env,
+    ...common
+  })
+  return new CleanRoomsMLClient({
+    region: context.settings.region,
+    endpoint: context.endpoint.url,
+    credentials,
+    ...common
+  })
+}
+
+async function waitAndReport(client: CleanRoomsMLClient, context: LaunchContext, progress: Progress): Promise<void> {
+  const { waitForJob } = await import('./waiting.js')
+  const outcome: WaitOutcome = await waitForJob({
+    client,
+    jobArn: progress.jobArn ?? '',
+    timeoutMs: context.settings.waitTimeoutSeconds * 1000,
+    policy: context.pollPolicy,
+    clock: context.clock,
+    log: (line) => core.info(line),
+    warn: (line) => core.warning(line),
+    signal: context.signal
+  })
+  progress.waited = formatDuration(outcome.elapsedMs)
+  if (outcome.kind === 'timed-out') {
+    if (outcome.lastStatus) progress.status = outcome.lastStatus
+    throw Object.assign(
+      new Error(
+        `The job was still ${outcome.lastStatus ?? 'not reported'} after waiting ${progress.waited} ` +
+          `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`
+      ),
+      { name: 'WaitTimeout' }
+    )
+  }
+  progress.status = outcome.job.status
+  core.setOutput('status', outcome.job.status)
+  core.setOutput('status-details', outcome.job.statusDetails?.message ?? '')
+  if (outcome.kind === 'failed') {
+    const details = outcome.job.statusDetails
+    throw Object.assign(
+      new Error(
+        `The job ended ${outcome.job.status}` +
+          (details?.statusCode ? ` with ${details.statusCode}` : '') +
+          (details?.message ? `: ${details.message}` : '.')
+      ),
+      { name: 'JobFailed' }
+    )
+  }
+  core.info(`The job is ACTIVE after ${progress.waited}.`)
+}
+
+function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {
+  return [
+    ['Job name', settings.request.name],
+    ['Configured audience model', settings.request.configuredAudienceModelArn],
+    ['Seed', describeSeed(settings.request)],
+    ['Region', settings.region],
+    ['Endpoint', endpoint.url]
+  ]
+}
+
+async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: Progress): Promise<void> {
+  const rows = requestRows(settings, endpoint)
+  if (progress.jobArn) rows.splice(1, 0, ['Job ARN', progress.jobArn])
+  if (progress.created !== undefined) rows.push(['Created by this step', String(progress.created)])
+  if (progress.status) rows.push(['Status', progress.status])
+  if (progress.waited && progress.waited !== 'cancelled') rows.push(['Waited', progress.waited])
+  await writeSummary({
+    heading: 'Clean Rooms ML audience generation job',
+    rows,
+    ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
+  })
+}
+
+/** Stops every wait and request at once when the runner cancels the step. */
+function cancelOnRunnerSignals(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    core.info(`Received ${signal}: stopping.`)
+    const reason = new Error(`The step was cancelled (${signal}).`)
+    reason.name = 'AbortError'
+    controller.abort(reason)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    }
+  }
+}

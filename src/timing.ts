@@ -1,0 +1,68 @@
+// Every delay, timeout and deadline the action uses. CLEANROOMS_ML_ACTION_TIME_SCALE (a number
+// in (0, 1], default 1) shrinks them all alike, so end-to-end tests of retries and waits run
+// in seconds against a local emulator; wait-timeout-seconds is the user's and is not scaled.
+import type { Environment } from './endpoints.js'
+import type { Problem } from './inputs.js'
+import type { RetryPolicy } from './retry.js'
+import type { PollPolicy } from './waiting.js'
+
+/**
+ * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
+ * 20 s, 15 s per attempt and 5 minutes in all.
+ */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 12,
+  baseDelayMs: 250,
+  throttlingBaseDelayMs: 1000,
+  maxDelayMs: 20_000,
+  attemptTimeoutMs: 15_000,
+  deadlineMs: 300_000
+}
+
+/** Polling a job: first check after 5 s, rising to once a minute, a log line at least every 5 minutes. */
+export const DEFAULT_POLL_POLICY: PollPolicy = { firstDelayMs: 5_000, maxDelayMs: 60_000, heartbeatMs: 300_000 }
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000)
+  if (seconds < 60) return `${seconds}s`
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 60) return `${minutes}m ${seconds % 60}s`
+  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`
+}
+
+export const TIME_SCALE_VARIABLE = 'CLEANROOMS_ML_ACTION_TIME_SCALE'
+
+export interface Timing {
+  retryPolicy: RetryPolicy
+  pollPolicy: PollPolicy
+  problems: Problem[]
+}
+
+export function timingFromEnvironment(env: Environment): Timing {
+  const text = env[TIME_SCALE_VARIABLE]?.trim() ?? ''
+  const scale = text === '' ? 1 : Number(text)
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 1) {
+    return {
+      retryPolicy: DEFAULT_RETRY_POLICY,
+      pollPolicy: DEFAULT_POLL_POLICY,
+      problems: [{ input: TIME_SCALE_VARIABLE, message: `must be a number greater than 0 and at most 1; got "${text}"` }]
+    }
+  }
+  const scaled = (ms: number): number => Math.max(1, Math.round(ms * scale))
+  return {
+    retryPolicy: {
+      ...DEFAULT_RETRY_POLICY,
+      baseDelayMs: scaled(DEFAULT_RETRY_POLICY.baseDelayMs),
+      throttlingBaseDelayMs: scaled(DEFAULT_RETRY_POLICY.throttlingBaseDelayMs),
+      maxDelayMs: scaled(DEFAULT_RETRY_POLICY.maxDelayMs),
+      attemptTimeoutMs: scaled(DEFAULT_RETRY_POLICY.attemptTimeoutMs),
+      deadlineMs: scaled(DEFAULT_RETRY_POLICY.deadlineMs)
+    },
+    pollPolicy: {
+      firstDelayMs: scaled(DEFAULT_POLL_POLICY.firstDelayMs),
+      maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
+      heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs)
+    },
+    problems: []
+  }
+}

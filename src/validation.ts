@@ -1,0 +1,168 @@
+// Checks of single values against the model's constraints and the action's own input rules.
+// Each check returns what is wrong in words (empty when nothing is), without the value itself
+// where the value may be sensitive.
+import type { MapShape, StringShape } from './model.js'
+
+const compiled = new Map<string, RegExp>()
+
+/** The model's pattern, anchored at both ends as in the Smithy model. */
+function anchored(pattern: string): RegExp {
+  let regex = compiled.get(pattern)
+  if (!regex) {
+    regex = new RegExp(`^(?:${pattern})$`)
+    compiled.set(pattern, regex)
+  }
+  return regex
+}
+
+/** Length as Smithy counts it: Unicode code points, not UTF-16 units. */
+export function codePoints(value: string): number {
+  let count = 0
+  for (const _ of value) count++
+  return count
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+/** Checks a string against a shape's length and pattern. */
+export function checkString(value: string, shape: StringShape): string[] {
+  const problems: string[] = []
+  const length = codePoints(value)
+  if (shape.min !== undefined && length < shape.min) {
+    problems.push(`must be at least ${plural(shape.min, 'character')} long (${shape.shape}); it has ${length}`)
+  }
+  if (shape.max !== undefined && length > shape.max) {
+    problems.push(`must be at most ${plural(shape.max, 'character')} long (${shape.shape}); it has ${length}`)
+  }
+  if (shape.pattern !== undefined && !anchored(shape.pattern).test(value)) {
+    problems.push(`must match the pattern ^${shape.pattern}$ (${shape.shape})${describeMismatch(value)}`)
+  }
+  return problems
+}
+
+/** Points at the likely cause of a pattern mismatch without repeating the value. */
+function describeMismatch(value: string): string {
+  if (value.trim() === '') return '; it is blank'
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000a-\u001f\u007f]/.exec(value)
+  if (control) return `; it contains the control character U+${hex(control[0])}`
+  for (const char of value) {
+    if (char.length > 1) return `; it contains ${'U+' + hex(char)}, outside the Basic Multilingual Plane`
+  }
+  return ''
+}
+
+function hex(char: string): string {
+  return (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
+}
+
+/** Quotes a value for an error message, shortened so a huge value cannot flood the log. */
+export function quote(value: string): string {
+  const shown = [...value].slice(0, 60).join('')
+  return JSON.stringify(shown) + (shown.length < value.length ? '…' : '')
+}
+
+/** `true`/`false` in the spellings YAML 1.2 and @actions/core accept. */
+export function parseBoolean(value: string): boolean | string {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  return `must be true or false; got ${quote(value)}`
+}
+
+/** A whole number within [min, max]. */
+export function parseWholeNumber(value: string, min: number, max: number): number | string {
+  if (!/^\d+$/.test(value)) return `must be a whole number from ${min} to ${max}; got ${quote(value)}`
+  const number = Number(value)
+  if (number < min || number > max) return `must be from ${min} to ${max}; got ${value.length > 12 ? quote(value) : value}`
+  return number
+}
+
+export interface ParsedMap {
+  map: Record<string, string>
+  problems: string[]
+}
+
+/**
+ * A map given as a JSON object of strings, or as `key=value` lines. Anything else is a problem,
+ * never silently dropped. Keys are named in problems; values are not (they may be sensitive).
+ */
+export function parseMap(text: string): ParsedMap {
+  return /^\s*[[{]/.test(text) ? parseJsonMap(text) : parseLinesMap(text)
+}
+
+function parseJsonMap(text: string): ParsedMap {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    return { map: {}, problems: [`is not valid JSON: ${(error as Error).message}`] }
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { map: {}, problems: ['must be a JSON object or key=value lines'] }
+  }
+  const map: Record<string, string> = Object.create(null) as Record<string, string>
+  const problems: string[] = []
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value === 'string') map[key] = value
+    else problems.push(`the value of key ${quote(key)} must be a JSON string; it is ${jsonType(value)}`)
+  }
+  if (problems.length === 0) problems.push(...duplicateJsonKeys(text, Object.keys(map).length))
+  return { map, problems }
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return `a ${typeof value}`
+}
+
+/**
+ * JSON.parse keeps the last of duplicate keys. In a flat object of strings the string tokens
+ * alternate key, value: more tokens than twice the keys means a key was repeated.
+ */
+function duplicateJsonKeys(text: string, keyCount: number): string[] {
+  const tokens = text.match(/"(?:[^"\\]|\\.)*"/g) ?? []
+  if (tokens.length === keyCount * 2) return []
+  const seen = new Set<string>()
+  const repeated = new Set<string>()
+  tokens.forEach((token, index) => {
+    if (index % 2 !== 0) return
+    const key = JSON.parse(token) as string
+    if (seen.has(key)) repeated.add(key)
+    seen.add(key)
+  })
+  return [...repeated].map((key) => `has the key ${quote(key)} more than once`)
+}
+
+function parseLinesMap(text: string): ParsedMap {
+  const map: Record<string, string> = Object.create(null) as Record<string, string>
+  const problems: string[] = []
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return
+    const equals = line.indexOf('=')
+    const key = equals < 0 ? '' : line.slice(0, equals).trim()
+    if (equals < 0 || key === '') {
+      problems.push(`line ${index + 1} is not key=value (and the input is not a JSON object)`)
+      return
+    }
+    if (key in map) problems.push(`has the key ${quote(key)} more than once`)
+    map[key] = line.slice(equals + 1).trim()
+  })
+  return { map, problems }
+}
+
+/** Checks a map's size and each key and value against a map shape. */
+export function checkMap(map: Record<string, string>, shape: MapShape): string[] {
+  const problems: string[] = []
+  const size = Object.keys(map).length
+  if (shape.max !== undefined && size > shape.max) {
+    problems.push(`must have at most ${shape.max} entries (${shape.shape}); it has ${size}`)
+  }
+  for (const [key, value] of Object.entries(map)) {
+    for (const problem of checkString(key, shape.key)) problems.push(`key ${quote(key)} ${problem}`)
+    for (const problem of checkString(value, shape.value)) problems.push(`the value of key ${quote(key)} ${problem}`)
+  }
+  return problems
+}
