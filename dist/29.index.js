@@ -179,11 +179,7 @@ async function withRetries(attempt, options) {
         const elapsed = clock.now() - started;
         try {
             const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
-            const result = await runAttempt(attempt, timeout, signal);
-            if (typeof result === 'object' && result !== null && '$metadata' in result) {
-                recordAttempts(result, number, totalDelay);
-            }
-            return result;
+            return await runAttempt(attempt, timeout, signal);
         }
         catch (error) {
             const kind = signal?.aborted ? undefined : retryKindOf(error);

@@ -300,16 +300,26 @@ class CleanRoomsMLCommand extends client.Command {
     }
 }
 function retryMiddleware(config, call) {
-    return (next) => (args) => (0,retry/* withRetries */.LH)((signal) => {
-        call.signal = signal;
-        // A fresh copy per attempt, so that each is signed with its own date.
-        return next({ ...args, request: args.request.clone() });
-    }, {
-        policy: config.retryPolicy,
-        clock: config.clock,
-        ...(config.onRetry ? { onRetry: config.onRetry } : {}),
-        ...(config.signal ? { signal: config.signal } : {})
-    });
+    return (next) => async (args) => {
+        let attempts = 0;
+        let totalRetryDelay = 0;
+        const result = await (0,retry/* withRetries */.LH)((signal) => {
+            attempts++;
+            call.signal = signal;
+            // A fresh copy per attempt, so that each is signed with its own date.
+            return next({ ...args, request: args.request.clone() });
+        }, {
+            policy: config.retryPolicy,
+            clock: config.clock,
+            onRetry: (notice) => {
+                totalRetryDelay += notice.delayMs;
+                config.onRetry?.(notice);
+            },
+            ...(config.signal ? { signal: config.signal } : {})
+        });
+        result.output.$metadata = { ...result.output.$metadata, attempts, totalRetryDelay };
+        return result;
+    };
 }
 function signingMiddleware(config) {
     return (next) => async (args) => {
@@ -536,11 +546,7 @@ async function withRetries(attempt, options) {
         const elapsed = clock.now() - started;
         try {
             const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
-            const result = await runAttempt(attempt, timeout, signal);
-            if (typeof result === 'object' && result !== null && '$metadata' in result) {
-                recordAttempts(result, number, totalDelay);
-            }
-            return result;
+            return await runAttempt(attempt, timeout, signal);
         }
         catch (error) {
             const kind = signal?.aborted ? undefined : retryKindOf(error);

@@ -41605,7 +41605,7 @@ function parseWholeNumber(value, min, max) {
  * never silently dropped. Keys are named in problems; values are not (they may be sensitive).
  */
 function parseMap(text) {
-    return text.trimStart().startsWith('{') ? parseJsonMap(text) : parseLinesMap(text);
+    return /^\s*[[{]/.test(text) ? parseJsonMap(text) : parseLinesMap(text);
 }
 function parseJsonMap(text) {
     let parsed;
@@ -45354,10 +45354,11 @@ function readSeedAudience(inputs) {
     const compute = readCompute(inputs);
     const given = (name) => inputs.optional(name) !== undefined;
     const seeds = ['seed-audience-s3-uri', 'seed-audience-sql-query', 'seed-audience-analysis-template-arn'].filter(given);
-    if (seeds.length !== 1) {
-        inputs.problem(seeds[0] ?? 'seed-audience-s3-uri', seeds.length === 0
-            ? 'one seed source is required: seed-audience-s3-uri, seed-audience-sql-query or seed-audience-analysis-template-arn'
-            : `only one seed source may be given; got ${seeds.join(', ')}`);
+    if (seeds.length === 0) {
+        inputs.problem('seed-audience-s3-uri', 'is required unless seed-audience-sql-query or seed-audience-analysis-template-arn is given: give exactly one seed source');
+    }
+    for (const extra of seeds.slice(1)) {
+        inputs.problem(extra, `cannot be given together with ${seeds[0]}: give exactly one seed source`);
     }
     const sqlSeed = !given('seed-audience-s3-uri') && seeds.length > 0;
     if (!sqlSeed) {

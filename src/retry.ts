@@ -105,11 +105,7 @@ export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T
     const elapsed = clock.now() - started
     try {
       const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed))
-      const result = await runAttempt(attempt, timeout, signal)
-      if (typeof result === 'object' && result !== null && '$metadata' in result) {
-        recordAttempts(result, number, totalDelay)
-      }
-      return result
+      return await runAttempt(attempt, timeout, signal)
     } catch (error) {
       const kind = signal?.aborted ? undefined : retryKindOf(error)
       const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0

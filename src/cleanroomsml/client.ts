@@ -12,6 +12,7 @@ import type {
   FinalizeHandler,
   FinalizeHandlerArguments,
   Handler,
+  HttpHandlerOptions,
   HttpResponse,
   MiddlewareStack
 } from '@smithy/types'
@@ -34,7 +35,13 @@ export interface CleanRoomsMLClientConfig {
   onRetry?: (notice: RetryNotice) => void
   /** Aborts every call in flight, for example when the runner cancels the step. */
   signal?: AbortSignal
-  requestHandler?: NodeHttpHandler
+  requestHandler?: RequestHandler
+}
+
+/** What sends a request: @smithy/node-http-handler in the action, a fake in unit tests. */
+export interface RequestHandler {
+  handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }>
+  destroy?(): void
 }
 
 export interface CleanRoomsMLClientResolvedConfig {
@@ -45,7 +52,7 @@ export interface CleanRoomsMLClientResolvedConfig {
   clock: Clock
   onRetry?: (notice: RetryNotice) => void
   signal?: AbortSignal
-  requestHandler: NodeHttpHandler
+  requestHandler: RequestHandler
   apiVersion: string
 }
 
@@ -135,9 +142,12 @@ export abstract class CleanRoomsMLCommand<Input extends object, Output extends M
 
 function retryMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallContext) {
   return (next: FinalizeHandler<object, MetadataBearer>): FinalizeHandler<object, MetadataBearer> =>
-    (args) =>
-      withRetries(
+    async (args) => {
+      let attempts = 0
+      let totalRetryDelay = 0
+      const result = await withRetries(
         (signal) => {
+          attempts++
           call.signal = signal
           // A fresh copy per attempt, so that each is signed with its own date.
           return next({ ...args, request: (args.request as HttpRequest).clone() })
@@ -145,10 +155,16 @@ function retryMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallCon
         {
           policy: config.retryPolicy,
           clock: config.clock,
-          ...(config.onRetry ? { onRetry: config.onRetry } : {}),
+          onRetry: (notice) => {
+            totalRetryDelay += notice.delayMs
+            config.onRetry?.(notice)
+          },
           ...(config.signal ? { signal: config.signal } : {})
         }
       )
+      result.output.$metadata = { ...result.output.$metadata, attempts, totalRetryDelay }
+      return result
+    }
 }
 
 function signingMiddleware(config: CleanRoomsMLClientResolvedConfig) {
