@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { MAPS, SHAPES, WORKER_COMPUTE_TYPES, WORKER_COUNT, type StringShape } from '../src/model.js'
+import { MAPS, SHAPES, WORKER_COMPUTE_TYPES, WORKER_COUNT, type MapShape, type StringShape } from '../src/model.js'
 
 // AWS's newest Clean Rooms ML model (botocore form), copied into the fixtures.
 interface C2JShape {
@@ -38,7 +38,7 @@ describe('validation follows the newest AWS model exactly', () => {
     expectSameString(shape)
   })
 
-  it.each(Object.values(MAPS).map((map) => [map.shape, map] as const))('map shape %s', (_, map) => {
+  it.each(Object.values(MAPS).map((map: MapShape) => [map.shape, map] as const))('map shape %s', (_, map) => {
     const theirs = modelShape(map.shape)
     expect([map.min, map.max]).toEqual([theirs.min, theirs.max])
     expect(theirs.key?.shape).toBe(map.key.shape)

@@ -1,0 +1,182 @@
+/** Types of the local AWS emulator (index.js), for TypeScript tests in strict mode. */
+
+export type ServiceName = 'cleanrooms-ml' | 'sts' | 'oidc'
+
+export type JobStatus =
+  | 'CREATE_PENDING'
+  | 'CREATE_IN_PROGRESS'
+  | 'CREATE_FAILED'
+  | 'ACTIVE'
+  | 'DELETE_PENDING'
+  | 'DELETE_IN_PROGRESS'
+  | 'DELETE_FAILED'
+
+export interface StatusDetails {
+  statusCode?: string
+  message?: string
+}
+
+export interface LongTermCredentials {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken?: string
+  /** Account the key belongs to; defaults to the emulator's accountId. */
+  accountId?: string
+}
+
+export interface EmulatorOptions {
+  region?: string
+  accountId?: string
+  /** Largest List page, whatever maxResults asks for. Default 100. */
+  pageSize?: number
+  /** Added before every response of every service. Default 0. */
+  delayMs?: number
+  /** Long-term key pairs Clean Rooms ML accepts (STS-issued ones are accepted too). */
+  credentials?: LongTermCredentials[]
+  /** Statuses a new job goes through, one step per Get. Default CREATE_PENDING, CREATE_IN_PROGRESS, ACTIVE. */
+  statusSequence?: JobStatus[]
+  /** Set on a job when it reaches CREATE_FAILED. */
+  statusDetails?: StatusDetails
+  /** Token audiences STS accepts. Default ['sts.amazonaws.com']. */
+  stsAudiences?: string[]
+  /** Running (CREATE_PENDING / CREATE_IN_PROGRESS) jobs per account before Start answers 402. Default 10. */
+  maxRunningJobs?: number
+  /** Extra or replaced claims in issued OIDC tokens. */
+  oidcClaims?: Record<string, unknown>
+}
+
+export interface RecordedRequest {
+  service: ServiceName
+  /** Operation name, or 'Unknown' when no route matched. */
+  operation: string
+  method: string
+  /** Path as sent, still percent-encoded. */
+  path: string
+  /** Path and query as sent. */
+  url: string
+  /** Decoded query parameters. */
+  query: Record<string, string>
+  headers: Record<string, string | string[] | undefined>
+  body: string
+  /** Epoch milliseconds when the request was complete. */
+  time: number
+}
+
+export interface Job {
+  createTime: string
+  updateTime: string
+  audienceGenerationJobArn: string
+  name: string
+  status: JobStatus
+  configuredAudienceModelArn: string
+  includeSeedInOutput: boolean
+  startedBy: string
+  description?: string
+  statusDetails?: StatusDetails
+  collaborationId?: string
+  tags?: Record<string, string>
+  seedAudience?: Record<string, unknown>
+}
+
+export interface AddJobSpec {
+  name: string
+  configuredAudienceModelArn: string
+  collaborationId?: string
+  /** Start here; continues along the emulator's statusSequence if the status is on it, else stays. */
+  status?: JobStatus
+  /** Overrides status: the job's own sequence. */
+  statusSequence?: JobStatus[]
+  statusDetails?: StatusDetails
+  accountId?: string
+  description?: string
+  includeSeedInOutput?: boolean
+  tags?: Record<string, string>
+  seedAudience?: Record<string, unknown>
+  createTime?: string
+}
+
+export interface IssuedToken {
+  value: string
+  audience: string
+  claims: Record<string, unknown> & { sub: string; aud: string; iss: string; exp: number; iat: number }
+  time: number
+}
+
+export interface IssuedCredential {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken: string
+  /** ISO 8601, seconds precision. */
+  expiration: string
+  accountId: string
+  roleArn: string
+  assumedRoleArn: string
+  assumedRoleId: string
+  subject: string
+}
+
+export type Fault =
+  | {
+      kind: 'error'
+      /** Default 500. */
+      status?: number
+      /** Default InternalServerException (Clean Rooms ML), InternalFailure / ValidationError (STS). */
+      type?: string
+      message?: string
+      /** Clean Rooms ML: type only in the x-amzn-errortype header. */
+      headerOnly?: boolean
+      /** Clean Rooms ML: type only in the body's code and __type. */
+      bodyOnly?: boolean
+      /** Clean Rooms ML: more top-level body fields. */
+      extra?: Record<string, unknown>
+    }
+  | { kind: 'reset' }
+  | { kind: 'hang' }
+  | { kind: 'trickle'; intervalMs: number }
+  | { kind: 'raw'; status?: number; headers?: Record<string, string>; body?: string }
+  | { kind: 'store-then-reset' }
+  | { kind: 'delay'; ms: number }
+
+export interface FaultQueue {
+  /** Faults not yet consumed: all, of one service, or of one operation. */
+  pending(service?: ServiceName, operation?: string): number
+  clear(): void
+}
+
+export declare class Emulator {
+  readonly region: string
+  readonly accountId: string
+  pageSize: number
+  maxRunningJobs: number
+  delayMs: number
+  stsAudiences: string[]
+  oidcClaims: Record<string, unknown>
+  /** Sequence given to jobs started from now on (validated on assignment). */
+  statusSequence: JobStatus[]
+  /** Details set on any job without its own when it reaches CREATE_FAILED (read at that moment). */
+  statusDetails: StatusDetails | undefined
+  readonly cleanroomsUrl: string
+  readonly stsUrl: string
+  /** Base URL of the OIDC server. */
+  readonly oidcUrl: string
+  /** Value for ACTIONS_ID_TOKEN_REQUEST_URL. */
+  readonly oidcRequestUrl: string
+  /** Value for ACTIONS_ID_TOKEN_REQUEST_TOKEN. */
+  readonly oidcRequestToken: string
+  readonly requests: RecordedRequest[]
+  readonly jobs: Job[]
+  readonly issuedTokens: IssuedToken[]
+  readonly issuedCredentials: IssuedCredential[]
+  readonly faults: FaultQueue
+  addCredentials(pair: LongTermCredentials): LongTermCredentials & { accountId: string }
+  fault(service: ServiceName, operation: string, ...faults: Fault[]): this
+  addJob(spec: AddJobSpec): Job
+  /** AWS_REGION, AWS_ENDPOINT_URL_CLEANROOMSML, AWS_ENDPOINT_URL_STS, ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN. */
+  env(): Record<string, string>
+  /** The OIDC request token, issued JWTs, and issued secret keys and session tokens. */
+  secrets(): string[]
+  reset(): void
+  close(): Promise<void>
+}
+
+export declare function startEmulator(options?: EmulatorOptions): Promise<Emulator>

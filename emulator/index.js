@@ -1,0 +1,205 @@
+import { randomBytes } from 'node:crypto'
+import { createCleanRoomsService } from './cleanrooms.js'
+import { FaultQueue } from './faults.js'
+import { JobStore, checkStatusSequence } from './jobs.js'
+import { loadModel } from './model-validator.js'
+import { createOidcService } from './oidc.js'
+import { serve } from './server.js'
+import { createStsService } from './sts.js'
+import { Transport } from './transport.js'
+
+/**
+ * Local stand-ins for the three services the action talks to — Clean Rooms ML, STS and
+ * GitHub's OIDC token endpoint — speaking their real wire protocols on 127.0.0.1, so the
+ * bundled action runs unchanged against them with only endpoint variables set.
+ */
+
+const DEFAULTS = {
+  region: 'us-east-1',
+  accountId: '123456789012',
+  pageSize: 100,
+  delayMs: 0,
+  credentials: [],
+  statusSequence: ['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'ACTIVE'],
+  statusDetails: undefined,
+  stsAudiences: ['sts.amazonaws.com'],
+  maxRunningJobs: 10,
+  oidcClaims: {}
+}
+
+export class Emulator {
+  constructor(options = {}) {
+    const o = { ...DEFAULTS, ...options }
+    this.region = o.region
+    this.accountId = o.accountId
+    this.pageSize = o.pageSize
+    this.maxRunningJobs = o.maxRunningJobs
+    this.stsAudiences = [...o.stsAudiences]
+    this.oidcClaims = { ...o.oidcClaims }
+    this.statusSequence = o.statusSequence
+    /** @type {{statusCode?: string, message?: string} | undefined} */
+    this.statusDetails = o.statusDetails
+    this.oidcRequestToken = randomBytes(24).toString('hex')
+    this.requests = []
+    this.issuedTokens = []
+    this.issuedCredentials = []
+    this.faults = new FaultQueue()
+    this.transport = new Transport({ delayMs: o.delayMs })
+    this.store = new JobStore({ region: o.region, statusDetails: () => this.statusDetails })
+    this.jobs = this.store.jobs
+    /** accessKeyId → credential; long-term pairs first, STS-issued ones added as they are handed out. */
+    this.credentialsById = new Map()
+    for (const pair of o.credentials) this.addCredentials(pair)
+  }
+
+  /** Validated on assignment so a typo fails in the test that made it, not at the next Start. */
+  get statusSequence() {
+    return this._statusSequence
+  }
+
+  set statusSequence(sequence) {
+    this._statusSequence = checkStatusSequence(sequence)
+  }
+
+  get delayMs() {
+    return this.transport.delayMs
+  }
+
+  set delayMs(ms) {
+    this.transport.delayMs = ms
+  }
+
+  async start() {
+    const emulator = this
+    const ctx = { transport: this.transport, faults: this.faults, requests: this.requests }
+    const model = loadModel()
+    this.cleanroomsUrl = await serve(
+      createCleanRoomsService({
+        region: this.region,
+        model,
+        store: this.store,
+        lookupCredential: (id) => this.credentialsById.get(id),
+        get pageSize() {
+          return emulator.pageSize
+        },
+        get maxRunningJobs() {
+          return emulator.maxRunningJobs
+        },
+        newJobSettings: () => ({ sequence: this.statusSequence })
+      }),
+      ctx
+    )
+    this.stsUrl = await serve(
+      createStsService({
+        findToken: (jwt) => this.issuedTokens.find((t) => t.value === jwt),
+        stsAudiences: () => this.stsAudiences,
+        addIssuedCredential: (credential) => {
+          this.issuedCredentials.push(credential)
+          this.credentialsById.set(credential.accessKeyId, credential)
+        }
+      }),
+      ctx
+    )
+    const oidcUrl = await serve(
+      createOidcService({
+        requestToken: this.oidcRequestToken,
+        claims: () => this.oidcClaims,
+        addIssuedToken: (token) => this.issuedTokens.push(token)
+      }),
+      ctx
+    )
+    this.oidcUrl = oidcUrl
+    this.oidcRequestUrl = `${oidcUrl}/token?api-version=2.0`
+    return this
+  }
+
+  /** Accept another long-term key pair for Clean Rooms ML (account defaults to the emulator's). */
+  addCredentials({ accessKeyId, secretAccessKey, sessionToken, accountId }) {
+    if (!accessKeyId || !secretAccessKey) throw new Error('credentials need accessKeyId and secretAccessKey')
+    const credential = { accessKeyId, secretAccessKey, sessionToken, accountId: accountId ?? this.accountId }
+    this.credentialsById.set(accessKeyId, credential)
+    return credential
+  }
+
+  /**
+   * Queue faults for the next requests of one operation.
+   * @param {'cleanrooms-ml'|'sts'|'oidc'} service
+   * @param {string} operation e.g. 'GetAudienceGenerationJob', 'AssumeRoleWithWebIdentity', 'GetIdToken'
+   */
+  fault(service, operation, ...faults) {
+    this.faults.add(service, operation, faults)
+    return this
+  }
+
+  /**
+   * Store a job as if it had been started, for tests about finding or reusing jobs.
+   * With `status` alone, the job continues from that point of the emulator's status
+   * sequence if the status is on it, and otherwise stays in that status.
+   */
+  addJob(spec) {
+    const { name, configuredAudienceModelArn } = spec ?? {}
+    if (!name || !configuredAudienceModelArn) throw new Error('addJob needs name and configuredAudienceModelArn')
+    return this.store.create({
+      ...spec,
+      accountId: spec.accountId ?? this.accountId,
+      sequence: this.seededSequence(spec)
+    })
+  }
+
+  seededSequence({ statusSequence, status }) {
+    if (statusSequence) return statusSequence
+    if (status === undefined) return this.statusSequence
+    const at = this.statusSequence.indexOf(status)
+    return at === -1 ? [status] : this.statusSequence.slice(at)
+  }
+
+  /** Environment for a child process of the action, pointed at this emulator. */
+  env() {
+    return {
+      AWS_REGION: this.region,
+      AWS_ENDPOINT_URL_CLEANROOMSML: this.cleanroomsUrl,
+      AWS_ENDPOINT_URL_STS: this.stsUrl,
+      ACTIONS_ID_TOKEN_REQUEST_URL: this.oidcRequestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: this.oidcRequestToken
+    }
+  }
+
+  /** Every secret the emulator handed out, for tests that check logs for leaks. */
+  secrets() {
+    return [
+      this.oidcRequestToken,
+      ...this.issuedTokens.map((t) => t.value),
+      ...this.issuedCredentials.flatMap((c) => [c.secretAccessKey, c.sessionToken])
+    ]
+  }
+
+  /** Forget requests, jobs, faults and handed-out secrets; keep servers and long-term keys. */
+  reset() {
+    this.requests.length = 0
+    this.store.clear()
+    this.faults.clear()
+    for (const c of this.issuedCredentials) this.credentialsById.delete(c.accessKeyId)
+    this.issuedCredentials.length = 0
+    this.issuedTokens.length = 0
+  }
+
+  /** Close every server and socket and cancel pending timers; safe to call twice. */
+  close() {
+    return this.transport.close()
+  }
+}
+
+/**
+ * Start the emulator: three servers on random free ports of 127.0.0.1.
+ * @param {object} [options] see index.d.ts
+ * @returns {Promise<Emulator>}
+ */
+export async function startEmulator(options = {}) {
+  const emulator = new Emulator(options)
+  try {
+    return await emulator.start()
+  } catch (err) {
+    await emulator.close()
+    throw err
+  }
+}

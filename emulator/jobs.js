@@ -1,0 +1,185 @@
+import { createHash, randomUUID } from 'node:crypto'
+
+/**
+ * The audience generation jobs the fake service knows about, and their life cycle.
+ *
+ * Jobs do not progress with time but with polling: each Get moves a job one step along
+ * its own status sequence. That makes "wait until done" tests deterministic and as fast
+ * as the client polls, whatever its polling interval.
+ */
+
+export const STATUSES = [
+  'CREATE_PENDING',
+  'CREATE_IN_PROGRESS',
+  'CREATE_FAILED',
+  'ACTIVE',
+  'DELETE_PENDING',
+  'DELETE_IN_PROGRESS',
+  'DELETE_FAILED'
+]
+
+/** Statuses that count against the per-account quota of running jobs. */
+const RUNNING = new Set(['CREATE_PENDING', 'CREATE_IN_PROGRESS'])
+
+/** Reject a sequence the service could never produce, at the moment a test sets it. */
+export function checkStatusSequence(sequence) {
+  if (!Array.isArray(sequence) || sequence.length === 0) {
+    throw new Error('statusSequence must be a non-empty array of statuses')
+  }
+  for (const status of sequence) {
+    if (!STATUSES.includes(status)) throw new Error(`unknown status ${JSON.stringify(status)} in statusSequence`)
+  }
+  return [...sequence]
+}
+
+function now() {
+  return new Date().toISOString()
+}
+
+/** Fields the request may carry that a stored job keeps as they were sent. */
+const REQUEST_FIELDS = ['description', 'seedAudience', 'collaborationId', 'tags']
+
+export class JobStore {
+  /**
+   * @param {{region: string, statusDetails?: () => object | undefined}} options statusDetails gives the
+   *   details of a failure for jobs that were not given their own, read when the job fails so that
+   *   a test may set it at any point before that
+   */
+  constructor({ region, statusDetails = () => undefined }) {
+    this.region = region
+    this.defaultStatusDetails = statusDetails
+    /** Public job objects, in creation order. */
+    this.jobs = []
+    /** arn → { job, accountId, order, sequence, step, statusDetails } */
+    this.entries = new Map()
+    this.counter = 0
+  }
+
+  /**
+   * Store a new job.
+   * @param {object} spec { accountId, name, configuredAudienceModelArn, sequence, statusDetails?,
+   *   description?, seedAudience?, includeSeedInOutput?, collaborationId?, tags?, createTime? }
+   */
+  create(spec) {
+    const sequence = checkStatusSequence(spec.sequence)
+    const time = spec.createTime ?? now()
+    const job = {
+      createTime: time,
+      updateTime: time,
+      audienceGenerationJobArn: `arn:aws:cleanrooms-ml:${this.region}:${spec.accountId}:audience-generation-job/${randomUUID()}`,
+      name: spec.name,
+      status: sequence[0],
+      configuredAudienceModelArn: spec.configuredAudienceModelArn,
+      includeSeedInOutput: spec.includeSeedInOutput ?? false,
+      startedBy: spec.accountId
+    }
+    for (const field of REQUEST_FIELDS) {
+      if (spec[field] !== undefined) job[field] = structuredClone(spec[field])
+    }
+    const entry = {
+      job,
+      accountId: spec.accountId,
+      order: ++this.counter,
+      sequence,
+      step: 0,
+      statusDetails: spec.statusDetails
+    }
+    this.applyDetails(entry)
+    this.jobs.push(job)
+    this.entries.set(job.audienceGenerationJobArn, entry)
+    return job
+  }
+
+  /** Entry of a job the account owns, or undefined: other accounts' jobs are invisible. */
+  find(accountId, arn) {
+    const entry = this.entries.get(arn)
+    return entry && entry.accountId === accountId ? entry : undefined
+  }
+
+  /**
+   * Both checks read the public job objects rather than an index, so a test that edits
+   * `emulator.jobs[i].status` or `.name` directly sees the service follow.
+   */
+  nameTaken(accountId, name) {
+    for (const e of this.entries.values()) if (e.accountId === accountId && e.job.name === name) return true
+    return false
+  }
+
+  runningCount(accountId) {
+    let n = 0
+    for (const e of this.entries.values()) if (e.accountId === accountId && RUNNING.has(e.job.status)) n++
+    return n
+  }
+
+  /** Move one step along the job's sequence (staying on the last status), as a poll sees it. */
+  advance(entry) {
+    if (entry.step < entry.sequence.length - 1) {
+      entry.step += 1
+      entry.job.status = entry.sequence[entry.step]
+      entry.job.updateTime = now()
+      this.applyDetails(entry)
+    }
+    return entry.job
+  }
+
+  /** statusDetails describe a failure, so they appear only once the job has failed. */
+  applyDetails(entry) {
+    if (entry.job.status !== 'CREATE_FAILED') return
+    const details = entry.statusDetails ?? this.defaultStatusDetails()
+    if (details !== undefined) entry.job.statusDetails = { ...details }
+  }
+
+  /**
+   * One page of an account's jobs, newest first. The token records the position of the
+   * last job returned (not an offset), so jobs started between two pages neither repeat
+   * nor shift later ones.
+   */
+  page(accountId, filters, size, nextToken) {
+    const filterKey = digest(
+      [accountId, filters.configuredAudienceModelArn ?? '', filters.collaborationId ?? ''].join('|')
+    )
+    let before = Infinity
+    if (nextToken !== undefined) {
+      before = decodeToken(nextToken, filterKey)
+      if (before === undefined) return undefined
+    }
+    const matching = [...this.entries.values()]
+      .filter((e) => e.accountId === accountId && e.order < before)
+      .filter(
+        (e) =>
+          !filters.configuredAudienceModelArn || e.job.configuredAudienceModelArn === filters.configuredAudienceModelArn
+      )
+      .filter((e) => !filters.collaborationId || e.job.collaborationId === filters.collaborationId)
+      .sort((a, b) => b.order - a.order)
+    const items = matching.slice(0, size)
+    const more = matching.length > size
+    return {
+      jobs: items.map((e) => e.job),
+      nextToken: more ? encodeToken(items[items.length - 1].order, filterKey) : undefined
+    }
+  }
+
+  clear() {
+    this.jobs.length = 0
+    this.entries.clear()
+  }
+}
+
+function digest(text) {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16)
+}
+
+function encodeToken(order, filterKey) {
+  return Buffer.from(JSON.stringify({ v: 1, b: order, f: filterKey })).toString('base64url')
+}
+
+/** The position in a token, or undefined when the token is not ours or was made for other filters. */
+function decodeToken(token, filterKey) {
+  try {
+    const data = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))
+    if (data?.v !== 1 || data.f !== filterKey || !Number.isInteger(data.b)) return undefined
+    return data.b
+  } catch {
+    return undefined
+  }
+}
