@@ -62,9 +62,8 @@ async function getOidcToken(audience, context) {
         timer = setTimeout(() => reject(new _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .TimeoutError */ .MU(`The GitHub OIDC token endpoint did not answer within ${timeoutMs} ms.`)), timeoutMs);
     });
     try {
-        const token = await Promise.race([_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), timeout]);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
-        return token;
+        // getIDToken masks the token itself before returning it.
+        return await Promise.race([_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), timeout]);
     }
     catch (error) {
         if (error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .TimeoutError */ .MU)

@@ -45164,6 +45164,10 @@ function stsTrustHint(settings, env) {
 function hintFor(facts, settings, env) {
     switch (facts.name) {
         case 'ConflictException':
+            if (facts.attempts !== undefined && facts.attempts > 1) {
+                return (`A job named "${settings.request.name}" exists now, but an earlier attempt of this step lost its answer: ` +
+                    'that attempt most likely created it. Set if-exists: reuse to carry on with it, or choose another name.');
+            }
             return (`A job named "${settings.request.name}" already exists in this account: job names are unique per account. ` +
                 'Choose another name (for example one that includes github.run_id), or set if-exists: reuse to carry on with ' +
                 'the existing job. If an earlier attempt lost its answer, the job may have been created by that attempt.');
@@ -45190,6 +45194,14 @@ function hintFor(facts, settings, env) {
             return stsTrustHint(settings, env);
         case 'ExpiredTokenException':
             return 'The OIDC token expired before STS saw it; re-run the job.';
+        case 'StepCancelled':
+            return 'The action stopped at once. A job it started keeps running in AWS; its ARN is in the step\'s outputs.';
+        case 'WaitTimeout':
+            return 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.';
+        case 'JobFailed':
+            return 'See the job in the AWS Clean Rooms console for details; the seed data and the seed role\'s access are common causes.';
+        case 'ExistingJobMismatch':
+            return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.';
         case 'TimeoutError':
             return 'AWS did not answer in time after every retry. Check the runner\'s network access to AWS, then re-run.';
         default:
@@ -45546,8 +45558,9 @@ async function launchAndWait(context, progress) {
         client.destroy();
     }
     catch (error) {
-        const failure = describeFailure(error, context.settings, context.env, doing);
-        if (failure.errorType === 'AbortError')
+        const cancelled = context.signal.aborted;
+        const failure = describeFailure(cancelled ? context.signal.reason : error, context.settings, context.env, doing);
+        if (cancelled)
             progress.waited = 'cancelled';
         core/* error */.z3(failure.message, { title: failure.title });
         core/* setOutput */.uH('error-type', failure.errorType);
@@ -45636,8 +45649,8 @@ function cancelOnRunnerSignals() {
     const controller = new AbortController();
     const onSignal = (signal) => {
         core/* info */.pq(`Received ${signal}: stopping.`);
-        const reason = new Error(`The step was cancelled (${signal}).`);
-        reason.name = 'AbortError';
+        const reason = new Error(`The runner cancelled the step (${signal}).`);
+        reason.name = 'StepCancelled';
         controller.abort(reason);
     };
     process.on('SIGINT', onSignal);

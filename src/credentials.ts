@@ -71,9 +71,8 @@ async function getOidcToken(audience: string, context: CredentialContext): Promi
     timer = setTimeout(() => reject(new TimeoutError(`The GitHub OIDC token endpoint did not answer within ${timeoutMs} ms.`)), timeoutMs)
   })
   try {
-    const token = await Promise.race([core.getIDToken(audience), timeout])
-    core.setSecret(token)
-    return token
+    // getIDToken masks the token itself before returning it.
+    return await Promise.race([core.getIDToken(audience), timeout])
   } catch (error) {
     if (error instanceof TimeoutError) throw new CredentialsError('OidcTokenTimeout', error.message)
     throw new CredentialsError('OidcTokenUnavailable', `Could not get the workflow's OIDC token: ${(error as Error).message}`)

@@ -64,6 +64,12 @@ function stsTrustHint(settings: Settings, env: Record<string, string | undefined
 function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, string | undefined>): string {
   switch (facts.name) {
     case 'ConflictException':
+      if (facts.attempts !== undefined && facts.attempts > 1) {
+        return (
+          `A job named "${settings.request.name}" exists now, but an earlier attempt of this step lost its answer: ` +
+          'that attempt most likely created it. Set if-exists: reuse to carry on with it, or choose another name.'
+        )
+      }
       return (
         `A job named "${settings.request.name}" already exists in this account: job names are unique per account. ` +
         'Choose another name (for example one that includes github.run_id), or set if-exists: reuse to carry on with ' +
@@ -98,6 +104,14 @@ function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, stri
       return stsTrustHint(settings, env)
     case 'ExpiredTokenException':
       return 'The OIDC token expired before STS saw it; re-run the job.'
+    case 'StepCancelled':
+      return 'The action stopped at once. A job it started keeps running in AWS; its ARN is in the step\'s outputs.'
+    case 'WaitTimeout':
+      return 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.'
+    case 'JobFailed':
+      return 'See the job in the AWS Clean Rooms console for details; the seed data and the seed role\'s access are common causes.'
+    case 'ExistingJobMismatch':
+      return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
     case 'TimeoutError':
       return 'AWS did not answer in time after every retry. Check the runner\'s network access to AWS, then re-run.'
     default:

@@ -110,8 +110,9 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
     }
     client.destroy()
   } catch (error) {
-    const failure = describeFailure(error, context.settings, context.env, doing)
-    if (failure.errorType === 'AbortError') progress.waited = 'cancelled'
+    const cancelled = context.signal.aborted
+    const failure = describeFailure(cancelled ? context.signal.reason : error, context.settings, context.env, doing)
+    if (cancelled) progress.waited = 'cancelled'
     core.error(failure.message, { title: failure.title })
     core.setOutput('error-type', failure.errorType)
     process.exitCode = core.ExitCode.Failure
@@ -210,8 +211,8 @@ function cancelOnRunnerSignals(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals): void => {
     core.info(`Received ${signal}: stopping.`)
-    const reason = new Error(`The step was cancelled (${signal}).`)
-    reason.name = 'AbortError'
+    const reason = new Error(`The runner cancelled the step (${signal}).`)
+    reason.name = 'StepCancelled'
     controller.abort(reason)
   }
   process.on('SIGINT', onSignal)
