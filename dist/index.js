@@ -41423,27 +41423,31 @@ function describeSeed(request) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ maskCredentials),
-/* harmony export */   C: () => (/* binding */ maskEnvironmentCredentials)
+/* harmony export */   Bs: () => (/* binding */ maskCredentials),
+/* harmony export */   C6: () => (/* binding */ maskEnvironmentCredentials)
 /* harmony export */ });
+/* unused harmony export mask */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 // Masking: every credential is registered with the runner's log masker before anything else
 // can print it. Kept apart from credentials.ts so masking loads no AWS code.
 
+const masked = new Set();
+/** Registers a value with the log masker, once. */
+function mask(value) {
+    if (!value || masked.has(value))
+        return;
+    masked.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
 /** Masks each secret part of a set of credentials in the workflow log. */
 function maskCredentials(credentials) {
-    for (const value of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken]) {
-        if (value)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-    }
+    for (const value of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken])
+        mask(value);
 }
 /** Masks credentials found in the environment before any of them can reach a log line. */
 function maskEnvironmentCredentials(env) {
-    maskCredentials({
-        accessKeyId: env['AWS_ACCESS_KEY_ID'] ?? '',
-        secretAccessKey: env['AWS_SECRET_ACCESS_KEY'] ?? '',
-        ...(env['AWS_SESSION_TOKEN'] ? { sessionToken: env['AWS_SESSION_TOKEN'] } : {})
-    });
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+        mask(env[name]);
 }
 
 
@@ -45486,7 +45490,7 @@ var src_timing = __nccwpck_require__(8117);
 
 async function run(options = {}) {
     const env = options.env ?? process.env;
-    (0,secrets/* maskEnvironmentCredentials */.C)(env);
+    (0,secrets/* maskEnvironmentCredentials */.C6)(env);
     const timing = (0,src_timing/* timingFromEnvironment */.UT)(env);
     const result = readSettings((name) => core/* getInput */.V4(name), env);
     const problems = [...(result.ok ? [] : result.problems), ...timing.problems];
@@ -45523,7 +45527,11 @@ function resolveEndpoint(settings, env) {
         return (0,endpoints/* cleanRoomsMLEndpoint */.EU)(settings.region, env);
     }
     catch (error) {
-        reportInvalidInputs([{ input: 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }]);
+        // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
+        const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find((name) => env[name]?.toLowerCase() === 'true');
+        reportInvalidInputs([
+            { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }
+        ]);
         return undefined;
     }
 }

@@ -63,7 +63,11 @@ function resolveEndpoint(settings: Settings, env: Environment): ResolvedEndpoint
   try {
     return cleanRoomsMLEndpoint(settings.region, env)
   } catch (error) {
-    reportInvalidInputs([{ input: 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }])
+    // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
+    const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find((name) => env[name]?.toLowerCase() === 'true')
+    reportInvalidInputs([
+      { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }
+    ])
     return undefined
   }
 }

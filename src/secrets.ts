@@ -4,18 +4,21 @@ import * as core from '@actions/core'
 import type { AwsCredentialIdentity } from '@smithy/types'
 import type { Environment } from './endpoints.js'
 
+const masked = new Set<string>()
+
+/** Registers a value with the log masker, once. */
+export function mask(value: string | undefined): void {
+  if (!value || masked.has(value)) return
+  masked.add(value)
+  core.setSecret(value)
+}
+
 /** Masks each secret part of a set of credentials in the workflow log. */
 export function maskCredentials(credentials: Partial<AwsCredentialIdentity>): void {
-  for (const value of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken]) {
-    if (value) core.setSecret(value)
-  }
+  for (const value of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken]) mask(value)
 }
 
 /** Masks credentials found in the environment before any of them can reach a log line. */
 export function maskEnvironmentCredentials(env: Environment): void {
-  maskCredentials({
-    accessKeyId: env['AWS_ACCESS_KEY_ID'] ?? '',
-    secretAccessKey: env['AWS_SECRET_ACCESS_KEY'] ?? '',
-    ...(env['AWS_SESSION_TOKEN'] ? { sessionToken: env['AWS_SESSION_TOKEN'] } : {})
-  })
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) mask(env[name])
 }

