@@ -42,7 +42,9 @@ class ScriptedHandler {
     this.requests.push(request)
     const answer = this.answers.shift() ?? { status: 500, body: '{}' }
     if (answer === 'hang') {
-      return new Promise((_, reject) => options?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted'))))
+      return new Promise((_, reject) =>
+        options?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted')))
+      )
     }
     if (answer instanceof Error) throw answer
     return {
@@ -82,7 +84,11 @@ describe('requests are restJson1, signed with SigV4 for cleanrooms-ml', () => {
     expect(output.audienceGenerationJobArn).toBe(JOB_ARN)
     expect(output.$metadata).toMatchObject({ httpStatusCode: 200, requestId: 'req-1', attempts: 1 })
     const sent = handler.requests[0]!
-    expect([sent.method, sent.hostname, sent.path]).toEqual(['POST', 'cleanrooms-ml.us-east-1.amazonaws.com', '/audience-generation-job'])
+    expect([sent.method, sent.hostname, sent.path]).toEqual([
+      'POST',
+      'cleanrooms-ml.us-east-1.amazonaws.com',
+      '/audience-generation-job'
+    ])
     expect(JSON.parse(sent.body as string)).toEqual(REQUEST)
     expect(sent.headers['content-type']).toBe('application/json')
     expect(sent.headers['authorization']).toMatch(
@@ -106,7 +112,11 @@ describe('requests are restJson1, signed with SigV4 for cleanrooms-ml', () => {
       new ListAudienceGenerationJobsCommand({ configuredAudienceModelArn: MODEL_ARN, maxResults: 100, nextToken: 't1' })
     )
     expect(page.nextToken).toBe('t2')
-    expect(handler.requests[0]!.query).toEqual({ configuredAudienceModelArn: MODEL_ARN, maxResults: '100', nextToken: 't1' })
+    expect(handler.requests[0]!.query).toEqual({
+      configuredAudienceModelArn: MODEL_ARN,
+      maxResults: '100',
+      nextToken: 't1'
+    })
   })
 
   it('keeps a base path of a custom endpoint', async () => {
@@ -128,9 +138,21 @@ describe('requests are restJson1, signed with SigV4 for cleanrooms-ml', () => {
 
 describe('errors are decoded by the restJson1 rules into the modelled exceptions', () => {
   it.each([
-    ['the header', { status: 409, headers: { 'x-amzn-errortype': 'ConflictException:http://internal/' }, body: '{"message":"taken"}' }, ConflictException],
+    [
+      'the header',
+      {
+        status: 409,
+        headers: { 'x-amzn-errortype': 'ConflictException:http://internal/' },
+        body: '{"message":"taken"}'
+      },
+      ConflictException
+    ],
     ['body code', { status: 403, body: '{"code":"AccessDeniedException","Message":"no"}' }, AccessDeniedException],
-    ['body __type with a namespace', { status: 400, body: '{"__type":"com.amazonaws.cleanroomsml#ValidationException","message":"bad"}' }, ValidationException]
+    [
+      'body __type with a namespace',
+      { status: 400, body: '{"__type":"com.amazonaws.cleanroomsml#ValidationException","message":"bad"}' },
+      ValidationException
+    ]
   ] as const)('names the type from %s', async (_, answer, type) => {
     const { client } = clientWith([answer])
     const failure = client.send(new StartAudienceGenerationJobCommand(REQUEST))
@@ -140,7 +162,11 @@ describe('errors are decoded by the restJson1 rules into the modelled exceptions
 
   it('carries the quota of ServiceQuotaExceededException', async () => {
     const { client } = clientWith([
-      { status: 402, headers: { 'x-amzn-errortype': 'ServiceQuotaExceededException' }, body: '{"message":"m","quotaName":"jobs","quotaValue":10}' }
+      {
+        status: 402,
+        headers: { 'x-amzn-errortype': 'ServiceQuotaExceededException' },
+        body: '{"message":"m","quotaName":"jobs","quotaValue":10}'
+      }
     ])
     await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
       name: 'ServiceQuotaExceededException',
@@ -162,12 +188,16 @@ describe('errors are decoded by the restJson1 rules into the modelled exceptions
 
   it('refuses a success answer that is not a JSON object', async () => {
     const { client } = clientWith([{ status: 200, body: '[1,2' }])
-    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({ name: 'MalformedResponse' })
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'MalformedResponse'
+    })
   })
 
   it('does not read an answer past 4 MiB', async () => {
     const { client } = clientWith([{ status: 200, body: `{"a":"${'x'.repeat(4 * 1024 * 1024)}"}` }])
-    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({ name: 'ResponseTooLarge' })
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'ResponseTooLarge'
+    })
   })
 })
 
@@ -188,30 +218,42 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
 
   it.each([500, 502, 503, 504])('retries HTTP %i', async (status) => {
     const { client, clock } = clientWith([{ status, body: '' }, ok({ audienceGenerationJobArn: JOB_ARN })])
-    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({ $metadata: { attempts: 2 } })
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({
+      $metadata: { attempts: 2 }
+    })
     expect(clock.sleeps).toEqual([50])
   })
 
   it('retries a reset connection', async () => {
     const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
     const { client } = clientWith([reset, ok({ audienceGenerationJobArn: JOB_ARN })])
-    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({ audienceGenerationJobArn: JOB_ARN })
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({
+      audienceGenerationJobArn: JOB_ARN
+    })
   })
 
   it('abandons an attempt that never answers, and tries again', async () => {
-    const { client, handler } = clientWith(['hang', ok({ audienceGenerationJobArn: JOB_ARN })], { ...POLICY, attemptTimeoutMs: 20 })
-    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({ $metadata: { attempts: 2 } })
+    const { client, handler } = clientWith(['hang', ok({ audienceGenerationJobArn: JOB_ARN })], {
+      ...POLICY,
+      attemptTimeoutMs: 20
+    })
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({
+      $metadata: { attempts: 2 }
+    })
     expect(handler.requests).toHaveLength(2)
   })
 
-  it.each(['ConflictException', 'ValidationException', 'AccessDeniedException', 'ResourceNotFoundException', 'ServiceQuotaExceededException'])(
-    'fails at once on %s',
-    async (type) => {
-      const { client, handler } = clientWith([error(400, type), ok({ audienceGenerationJobArn: JOB_ARN })])
-      await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({ name: type })
-      expect(handler.requests).toHaveLength(1)
-    }
-  )
+  it.each([
+    'ConflictException',
+    'ValidationException',
+    'AccessDeniedException',
+    'ResourceNotFoundException',
+    'ServiceQuotaExceededException'
+  ])('fails at once on %s', async (type) => {
+    const { client, handler } = clientWith([error(400, type), ok({ audienceGenerationJobArn: JOB_ARN })])
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({ name: type })
+    expect(handler.requests).toHaveLength(1)
+  })
 
   it('stops after maxAttempts with the last error', async () => {
     const { client, handler } = clientWith(Array.from({ length: 10 }, () => error(429, 'ThrottlingException')))
@@ -226,7 +268,9 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
       Array.from({ length: 10 }, () => error(503, 'ServiceUnavailable')),
       { ...POLICY, maxAttempts: 100, baseDelayMs: 1000, deadlineMs: 2500 }
     )
-    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({ name: 'ServiceUnavailable' })
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'ServiceUnavailable'
+    })
     expect(clock.sleeps).toEqual([500, 1000])
     expect(handler.requests).toHaveLength(3)
   })
@@ -244,7 +288,9 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
       signal: controller.signal
     })
     controller.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }))
-    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({ name: 'ServiceUnavailable' })
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'ServiceUnavailable'
+    })
     expect(handler.requests).toHaveLength(1)
   })
 })

@@ -1,6 +1,13 @@
 // End to end: gating a release on the job (wait), safe re-runs (reuse) and dry runs.
 import { startEmulator, type Emulator } from '../emulator/index.js'
-import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun, type RunOptions } from './helpers/run-action.js'
+import {
+  EMULATOR_CREDENTIALS,
+  ENV_CREDENTIALS,
+  runAction,
+  runnerEnv,
+  type ActionRun,
+  type RunOptions
+} from './helpers/run-action.js'
 
 const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/lookalike-model'
 const OTHER_MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/other-model'
@@ -39,25 +46,40 @@ function count(operation: string): number {
 
 describe('wait-for-completion gates the step on the job', () => {
   it('succeeds when the job becomes ACTIVE, with status outputs and a log line per change', async () => {
-    emulator.statusSequence = ['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'CREATE_IN_PROGRESS', 'CREATE_IN_PROGRESS', 'ACTIVE']
+    emulator.statusSequence = [
+      'CREATE_PENDING',
+      'CREATE_IN_PROGRESS',
+      'CREATE_IN_PROGRESS',
+      'CREATE_IN_PROGRESS',
+      'ACTIVE'
+    ]
     const result = await run({ ...INPUTS, ...WAIT })
     expect(result.code).toBe(0)
     expect(result.outputs).toMatchObject({ status: 'ACTIVE', 'status-details': '', created: 'true' })
     expect(count('GetAudienceGenerationJob')).toBe(4)
-    expect(result.stdout.match(/^Status (\w+) after/gm)).toEqual(['Status CREATE_IN_PROGRESS after', 'Status ACTIVE after'])
+    expect(result.stdout.match(/^Status (\w+) after/gm)).toEqual([
+      'Status CREATE_IN_PROGRESS after',
+      'Status ACTIVE after'
+    ])
     expect(result.summary).toContain('ACTIVE')
     expect(result.summary).toContain('Waited')
   })
 
-  it('fails with the job\'s status details when it ends CREATE_FAILED', async () => {
+  it("fails with the job's status details when it ends CREATE_FAILED", async () => {
     emulator.statusSequence = ['CREATE_PENDING', 'CREATE_FAILED']
     emulator.statusDetails = { statusCode: 'SEED_TOO_SMALL', message: 'The seed has fewer than 25 matching users.' }
     const result = await run({ ...INPUTS, ...WAIT })
     expect(result.code).toBe(1)
-    expect(result.outputs).toMatchObject({ status: 'CREATE_FAILED', 'status-details': 'The seed has fewer than 25 matching users.', 'error-type': 'JobFailed' })
+    expect(result.outputs).toMatchObject({
+      status: 'CREATE_FAILED',
+      'status-details': 'The seed has fewer than 25 matching users.',
+      'error-type': 'JobFailed'
+    })
     expect(result.outputs['audience-generation-job-arn']).toBe(emulator.jobs[0]!.audienceGenerationJobArn)
     expect(result.annotations).toHaveLength(1)
-    expect(result.annotations[0]!.message).toContain('The job ended CREATE_FAILED with SEED_TOO_SMALL: The seed has fewer than 25 matching users.')
+    expect(result.annotations[0]!.message).toContain(
+      'The job ended CREATE_FAILED with SEED_TOO_SMALL: The seed has fewer than 25 matching users.'
+    )
   })
 
   it('fails past wait-timeout-seconds, naming the last status, and leaves the job running', async () => {
@@ -65,14 +87,23 @@ describe('wait-for-completion gates the step on the job', () => {
     const result = await run({ ...INPUTS, ...WAIT, 'wait-timeout-seconds': '1' })
     expect(result.code).toBe(1)
     expect(result.outputs['error-type']).toBe('WaitTimeout')
-    expect(result.annotations[0]!.message).toMatch(/still CREATE_IN_PROGRESS after waiting 1s \(wait-timeout-seconds: 1\)/)
+    expect(result.annotations[0]!.message).toMatch(
+      /still CREATE_IN_PROGRESS after waiting 1s \(wait-timeout-seconds: 1\)/
+    )
     expect(result.durationMs).toBeLessThan(10_000)
     expect(emulator.jobs[0]!.status).toBe('CREATE_IN_PROGRESS')
   })
 
   it('keeps waiting through throttling and server errors', async () => {
     const throttle = { kind: 'error', status: 429, type: 'ThrottlingException' } as const
-    emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', throttle, throttle, { kind: 'error', status: 500 }, throttle)
+    emulator.fault(
+      'cleanrooms-ml',
+      'GetAudienceGenerationJob',
+      throttle,
+      throttle,
+      { kind: 'error', status: 500 },
+      throttle
+    )
     const result = await run({ ...INPUTS, ...WAIT })
     expect(result.code).toBe(0)
     expect(result.outputs['status']).toBe('ACTIVE')
@@ -95,18 +126,29 @@ describe('wait-for-completion gates the step on the job', () => {
 
 describe('if-exists: reuse makes re-runs safe', () => {
   it('carries on with the existing job of the same name and model', async () => {
-    const existing = emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, status: 'CREATE_IN_PROGRESS' })
+    const existing = emulator.addJob({
+      name: INPUTS.name,
+      configuredAudienceModelArn: MODEL_ARN,
+      status: 'CREATE_IN_PROGRESS'
+    })
     const result = await run({ ...INPUTS, ...WAIT, 'if-exists': 'reuse' })
     expect(result.code).toBe(0)
-    expect(result.outputs).toMatchObject({ 'audience-generation-job-arn': existing.audienceGenerationJobArn, created: 'false', status: 'ACTIVE' })
-    expect(result.annotations).toEqual([expect.objectContaining({ level: 'notice', title: 'Reusing the existing audience generation job' })])
+    expect(result.outputs).toMatchObject({
+      'audience-generation-job-arn': existing.audienceGenerationJobArn,
+      created: 'false',
+      status: 'ACTIVE'
+    })
+    expect(result.annotations).toEqual([
+      expect.objectContaining({ level: 'notice', title: 'Reusing the existing audience generation job' })
+    ])
     expect(emulator.jobs).toHaveLength(1)
   })
 
   it('finds the job across every page of the listing', async () => {
     emulator.pageSize = 2
     emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE' })
-    for (let i = 0; i < 5; i++) emulator.addJob({ name: `other-${i}`, configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE' })
+    for (let i = 0; i < 5; i++)
+      emulator.addJob({ name: `other-${i}`, configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE' })
     const result = await run({ ...INPUTS, 'if-exists': 'reuse' })
     expect(result.code).toBe(0)
     expect(result.outputs['created']).toBe('false')
@@ -123,10 +165,20 @@ describe('if-exists: reuse makes re-runs safe', () => {
   })
 
   it('refuses a job of that name in another collaboration', async () => {
-    emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, collaborationId: '11111111-1111-1111-1111-111111111111' })
-    const result = await run({ ...INPUTS, 'if-exists': 'reuse', 'collaboration-id': '22222222-2222-2222-2222-222222222222' })
+    emulator.addJob({
+      name: INPUTS.name,
+      configuredAudienceModelArn: MODEL_ARN,
+      collaborationId: '11111111-1111-1111-1111-111111111111'
+    })
+    const result = await run({
+      ...INPUTS,
+      'if-exists': 'reuse',
+      'collaboration-id': '22222222-2222-2222-2222-222222222222'
+    })
     expect(result.code).toBe(1)
-    expect(result.annotations[0]!.message).toContain('already exists in collaboration 11111111-1111-1111-1111-111111111111')
+    expect(result.annotations[0]!.message).toContain(
+      'already exists in collaboration 11111111-1111-1111-1111-111111111111'
+    )
   })
 
   it('survives a lost answer: the retry meets the job the first attempt created', async () => {
@@ -171,6 +223,9 @@ describe('dry-run checks everything and sends nothing', () => {
   it('still fails on invalid inputs', async () => {
     const result = await run({ ...INPUTS, 'dry-run': 'true', 'sql-compute-worker-count': '1' })
     expect(result.code).toBe(1)
-    expect(result.annotations.map((a) => a.title)).toEqual(['Invalid input: sql-compute-worker-count', 'Invalid input: sql-compute-worker-count'])
+    expect(result.annotations.map((a) => a.title)).toEqual([
+      'Invalid input: sql-compute-worker-count',
+      'Invalid input: sql-compute-worker-count'
+    ])
   })
 })

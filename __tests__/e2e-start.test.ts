@@ -41,7 +41,11 @@ describe('starting a job with the workflow OIDC token', () => {
   it('assumes the role, starts the job with exactly the given inputs, and outputs its ARN', async () => {
     const result = await run({ ...INPUTS, 'role-to-assume': DEPLOY_ROLE, tags: 'team=ads' })
     expect(result.code).toBe(0)
-    expect(operations()).toEqual(['oidc:GetIdToken', 'sts:AssumeRoleWithWebIdentity', 'cleanrooms-ml:StartAudienceGenerationJob'])
+    expect(operations()).toEqual([
+      'oidc:GetIdToken',
+      'sts:AssumeRoleWithWebIdentity',
+      'cleanrooms-ml:StartAudienceGenerationJob'
+    ])
     const job = emulator.jobs[0]!
     expect(result.outputs['audience-generation-job-arn']).toBe(job.audienceGenerationJobArn)
     expect(result.outputs['created']).toBe('true')
@@ -50,7 +54,8 @@ describe('starting a job with the workflow OIDC token', () => {
       name: 'weekly-audience',
       configuredAudienceModelArn: MODEL_ARN,
       seedAudience: { roleArn: SEED_ROLE, dataSource: { s3Uri: 's3://seed-bucket/seed.jsonl' } },
-      description: 'Started by GitHub Actions: octo-org/octo-repo, workflow "release", run https://github.com/octo-org/octo-repo/actions/runs/4242',
+      description:
+        'Started by GitHub Actions: octo-org/octo-repo, workflow "release", run https://github.com/octo-org/octo-repo/actions/runs/4242',
       tags: { team: 'ads' }
     })
     // Signed with the credentials STS issued for the assumed role.
@@ -69,7 +74,10 @@ describe('starting a job with the workflow OIDC token', () => {
   })
 
   it('explains the missing id-token permission, before any request', async () => {
-    const result = await run({ ...INPUTS, 'role-to-assume': DEPLOY_ROLE }, { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined })
+    const result = await run(
+      { ...INPUTS, 'role-to-assume': DEPLOY_ROLE },
+      { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined }
+    )
     expectCleanFailure(result)
     expect(result.annotations).toEqual([
       expect.objectContaining({ level: 'error', title: 'MissingIdTokenPermission: Getting AWS credentials failed' })
@@ -80,7 +88,12 @@ describe('starting a job with the workflow OIDC token', () => {
   })
 
   it('explains a rejected token with the trust policy conditions, without retrying', async () => {
-    emulator.fault('sts', 'AssumeRoleWithWebIdentity', { kind: 'error', status: 400, type: 'InvalidIdentityToken', message: 'Incorrect token audience' })
+    emulator.fault('sts', 'AssumeRoleWithWebIdentity', {
+      kind: 'error',
+      status: 400,
+      type: 'InvalidIdentityToken',
+      message: 'Incorrect token audience'
+    })
     const result = await run({ ...INPUTS, 'role-to-assume': DEPLOY_ROLE })
     expectCleanFailure(result)
     expect(result.outputs['error-type']).toBe('InvalidIdentityTokenException')
@@ -97,7 +110,9 @@ describe('starting a job with credentials from the environment', () => {
     expect(result.code).toBe(0)
     expect(operations()).toEqual(['cleanrooms-ml:StartAudienceGenerationJob'])
     expect(emulator.requests[0]!.headers['authorization']).toContain(`Credential=${ENV_CREDENTIALS.AWS_ACCESS_KEY_ID}/`)
-    expect(result.outputs['audience-generation-job-arn']).toMatch(/^arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job\//)
+    expect(result.outputs['audience-generation-job-arn']).toMatch(
+      /^arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job\//
+    )
     expect(JSON.parse(emulator.requests[0]!.body).description).toBe('from env')
   })
 
@@ -125,7 +140,10 @@ describe('starting a job with credentials from the environment', () => {
     expect(result.code).toBe(0)
     expect(JSON.parse(emulator.requests[0]!.body).seedAudience).toEqual({
       roleArn: SEED_ROLE,
-      sqlParameters: { queryString: 'SELECT user_id FROM purchases WHERE sku = :sku', parameters: { sku: 'very-secret-sku-4711' } },
+      sqlParameters: {
+        queryString: 'SELECT user_id FROM purchases WHERE sku = :sku',
+        parameters: { sku: 'very-secret-sku-4711' }
+      },
       sqlComputeConfiguration: { worker: { type: 'CR.4X', number: 8 } }
     })
     const printed = result.stdout + result.stderr + result.summary
@@ -137,7 +155,13 @@ describe('starting a job with credentials from the environment', () => {
 describe('invalid inputs are reported together and nothing is sent', () => {
   it('reports every problem as its own annotation and makes no request at all', async () => {
     const result = await run(
-      { ...INPUTS, name: 'x'.repeat(64), 'seed-audience-sql-query': 'SELECT 1', tags: 'aws:team=x', 'role-to-assume': DEPLOY_ROLE },
+      {
+        ...INPUTS,
+        name: 'x'.repeat(64),
+        'seed-audience-sql-query': 'SELECT 1',
+        tags: 'aws:team=x',
+        'role-to-assume': DEPLOY_ROLE
+      },
       ENV_CREDENTIALS
     )
     expectCleanFailure(result)
@@ -189,7 +213,11 @@ describe('each failure of the service gets one annotation that says what to do',
   })
 
   it('AccessDeniedException names TagResource when tags are sent', async () => {
-    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', { kind: 'error', status: 403, type: 'AccessDeniedException' })
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', {
+      kind: 'error',
+      status: 403,
+      type: 'AccessDeniedException'
+    })
     const result = await run({ ...INPUTS, tags: 'a=b' }, ENV_CREDENTIALS)
     expect(result.annotations[0]!.message).toContain('cleanrooms-ml:TagResource')
   })
@@ -209,7 +237,11 @@ describe('each failure of the service gets one annotation that says what to do',
 describe('throttling and server errors are retried', () => {
   it('succeeds after throttling with exactly one job', async () => {
     const throttle = { kind: 'error', status: 429, type: 'ThrottlingException' } as const
-    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', throttle, throttle, { kind: 'error', status: 503, type: 'ServiceUnavailable' })
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', throttle, throttle, {
+      kind: 'error',
+      status: 503,
+      type: 'ServiceUnavailable'
+    })
     const result = await run(INPUTS, ENV_CREDENTIALS)
     expect(result.code).toBe(0)
     expect(emulator.requests).toHaveLength(4)

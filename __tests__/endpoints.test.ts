@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { cleanRoomsMLEndpoint, resolveCleanRoomsMLEndpoint, stsEndpointOverride, type EndpointParams } from '../src/endpoints.js'
+import {
+  cleanRoomsMLEndpoint,
+  resolveCleanRoomsMLEndpoint,
+  stsEndpointOverride,
+  type EndpointParams
+} from '../src/endpoints.js'
 
 interface EndpointTestCase {
   documentation: string
@@ -47,7 +52,9 @@ describe('endpoint overrides from the environment', () => {
       url: 'http://127.0.0.1:2',
       source: 'AWS_ENDPOINT_URL_CLEANROOMSML'
     })
-    expect(cleanRoomsMLEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }).source).toBe('AWS_ENDPOINT_URL')
+    expect(cleanRoomsMLEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }).source).toBe(
+      'AWS_ENDPOINT_URL'
+    )
   })
 
   it('ignores configured endpoints when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true', () => {
@@ -57,9 +64,9 @@ describe('endpoint overrides from the environment', () => {
   })
 
   it('rejects FIPS with a custom endpoint, as the rules say', () => {
-    expect(() => cleanRoomsMLEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'https://x.test', AWS_USE_FIPS_ENDPOINT: 'true' })).toThrow(
-      'FIPS and custom endpoint are not supported'
-    )
+    expect(() =>
+      cleanRoomsMLEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'https://x.test', AWS_USE_FIPS_ENDPOINT: 'true' })
+    ).toThrow('FIPS and custom endpoint are not supported')
   })
 
   it('finds the STS override', () => {

@@ -9,7 +9,13 @@ const SETTINGS: Settings = {
     seedAudience: { roleArn: 'arn:aws:iam::123456789012:role/seed', dataSource: { s3Uri: 's3://b/k' } }
   },
   region: 'us-east-1',
-  credentials: { source: 'oidc', roleArn: 'arn:aws:iam::123456789012:role/deploy', audience: 'custom-aud', roleSessionName: 's', durationSeconds: 900 },
+  credentials: {
+    source: 'oidc',
+    roleArn: 'arn:aws:iam::123456789012:role/deploy',
+    audience: 'custom-aud',
+    roleSessionName: 's',
+    durationSeconds: 900
+  },
   waitForCompletion: true,
   waitTimeoutSeconds: 60,
   ifExists: 'reuse',
@@ -26,7 +32,12 @@ function describe_(error: unknown, settings = SETTINGS) {
 
 describe('a failure annotation names the exception and what to do', () => {
   it('titles the annotation with the type and the step, and carries status, request id and attempts', () => {
-    const failure = describe_(new AccessDeniedException({ message: 'User is not authorized', $metadata: { httpStatusCode: 403, requestId: 'r-1', attempts: 1 } }))
+    const failure = describe_(
+      new AccessDeniedException({
+        message: 'User is not authorized',
+        $metadata: { httpStatusCode: 403, requestId: 'r-1', attempts: 1 }
+      })
+    )
     expect(failure.errorType).toBe('AccessDeniedException')
     expect(failure.title).toBe('AccessDeniedException: Doing it failed')
     expect(failure.message.split('\n')[0]).toBe('User is not authorized (HTTP 403, request id r-1, 1 attempt)')
@@ -48,11 +59,15 @@ describe('a failure annotation names the exception and what to do', () => {
   it('gives the quota on ServiceQuotaExceeded, with or without its name', () => {
     const withQuota = new ServiceQuotaExceededException({ $metadata: {}, quotaName: 'Jobs', quotaValue: 10 })
     expect(describe_(withQuota).message).toContain('Quota Jobs (10) is reached')
-    expect(describe_(named('ServiceQuotaExceededException')).message).toContain('Quota on audience generation jobs is reached')
+    expect(describe_(named('ServiceQuotaExceededException')).message).toContain(
+      'Quota on audience generation jobs is reached'
+    )
   })
 
   it('tells a plain conflict from one a lost attempt caused', () => {
-    expect(describe_(new ConflictException({ $metadata: { attempts: 1 } })).message).toContain('job names are unique per account')
+    expect(describe_(new ConflictException({ $metadata: { attempts: 1 } })).message).toContain(
+      'job names are unique per account'
+    )
     expect(describe_(new ConflictException({ $metadata: { attempts: 2 } })).message).toContain('lost its answer')
   })
 

@@ -60,7 +60,9 @@ describe('inputs become exactly the API request', () => {
           queryString: 'SELECT user_id FROM t WHERE d > :since',
           parameters: { since: '2026-01-01', limit: '10' }
         },
-        sqlComputeConfiguration: { worker: { type: 'CR.8X', number: 1024, properties: { spark: { 'spark.executor.memory': '4g' } } } }
+        sqlComputeConfiguration: {
+          worker: { type: 'CR.8X', number: 1024, properties: { spark: { 'spark.executor.memory': '4g' } } }
+        }
       },
       includeSeedInOutput: true,
       collaborationId: '01234567-89ab-cdef-0123-456789abcdef',
@@ -70,8 +72,8 @@ describe('inputs become exactly the API request', () => {
   })
 
   it('takes an analysis template as the seed', () => {
-    const seed = settings({ 'seed-audience-s3-uri': undefined, 'seed-audience-analysis-template-arn': TEMPLATE_ARN }).request
-      .seedAudience
+    const seed = settings({ 'seed-audience-s3-uri': undefined, 'seed-audience-analysis-template-arn': TEMPLATE_ARN })
+      .request.seedAudience
     expect(seed).toEqual({ roleArn: ROLE_ARN, sqlParameters: { analysisTemplateArn: TEMPLATE_ARN } })
   })
 
@@ -100,7 +102,9 @@ describe('every problem is reported at once, naming the input and the rule', () 
     expect(problems({ name: 'x'.repeat(64) })).toEqual([
       'name: must be at most 63 characters long (NameString); it has 64'
     ])
-    expect(problems({ name: 'a😀' })[0]).toMatch(/^name: must match the pattern .*outside the Basic Multilingual Plane$/)
+    expect(problems({ name: 'a😀' })[0]).toMatch(
+      /^name: must match the pattern .*outside the Basic Multilingual Plane$/
+    )
     expect(problems({ name: 'a\nb' })[0]).toContain('control character U+000A')
     expect(problems({ name: '   ' })[0]).toContain('it is blank')
     expect(problems({ 'seed-audience-s3-uri': 'http://bucket/key' })).toEqual([
@@ -109,7 +113,9 @@ describe('every problem is reported at once, naming the input and the rule', () 
     expect(problems({ 'configured-audience-model-arn': `${MODEL_ARN}\nextra` })[0]).toMatch(
       /^configured-audience-model-arn: must match the pattern \^arn:aws/
     )
-    expect(problems({ 'collaboration-id': '01234567-89AB-CDEF-0123-456789ABCDEF' })[0]).toMatch(/^collaboration-id: must match/)
+    expect(problems({ 'collaboration-id': '01234567-89AB-CDEF-0123-456789ABCDEF' })[0]).toMatch(
+      /^collaboration-id: must match/
+    )
   })
 
   it('rejects an analysis template ARN whose region the model does not allow', () => {
@@ -142,17 +148,25 @@ describe('every problem is reported at once, naming the input and the rule', () 
   })
 
   it('checks enums against the newest model', () => {
-    expect(problems({ 'seed-audience-s3-uri': undefined, 'seed-audience-sql-query': 'q', 'sql-compute-worker-type': 'CR.2X' })).toEqual(
-      ['sql-compute-worker-type: must be one of CR.1X, CR.4X, CR.8X; got "CR.2X"']
-    )
+    expect(
+      problems({
+        'seed-audience-s3-uri': undefined,
+        'seed-audience-sql-query': 'q',
+        'sql-compute-worker-type': 'CR.2X'
+      })
+    ).toEqual(['sql-compute-worker-type: must be one of CR.1X, CR.4X, CR.8X; got "CR.2X"'])
     expect(problems({ 'if-exists': 'ignore' })).toEqual(['if-exists: must be one of fail, reuse; got "ignore"'])
   })
 })
 
 describe('map inputs take a JSON object or key=value lines, and nothing else', () => {
   it('rejects malformed maps instead of dropping entries', () => {
-    expect(problems({ tags: 'team ads' })).toEqual(['tags: line 1 is not key=value (and the input is not a JSON object)'])
-    expect(problems({ tags: '{"team": 1}' })).toEqual(['tags: the value of key "team" must be a JSON string; it is a number'])
+    expect(problems({ tags: 'team ads' })).toEqual([
+      'tags: line 1 is not key=value (and the input is not a JSON object)'
+    ])
+    expect(problems({ tags: '{"team": 1}' })).toEqual([
+      'tags: the value of key "team" must be a JSON string; it is a number'
+    ])
     expect(problems({ tags: '{"team": "a", "team": "b"}' })).toEqual(['tags: has the key "team" more than once'])
     expect(problems({ tags: 'a=1\na=2' })).toEqual(['tags: has the key "a" more than once'])
     expect(problems({ tags: '{"a":' })[0]).toMatch(/^tags: is not valid JSON/)
@@ -188,7 +202,11 @@ describe('map inputs take a JSON object or key=value lines, and nothing else', (
   it('limits spark properties to 50', () => {
     const many = Array.from({ length: 51 }, (_, i) => `k${i}=v`).join('\n')
     expect(
-      problems({ 'seed-audience-s3-uri': undefined, 'seed-audience-sql-query': 'q', 'sql-compute-spark-properties': many })
+      problems({
+        'seed-audience-s3-uri': undefined,
+        'seed-audience-sql-query': 'q',
+        'sql-compute-spark-properties': many
+      })
     ).toEqual(['sql-compute-spark-properties: must have at most 50 entries (SparkProperties); it has 51'])
   })
 })
@@ -196,16 +214,23 @@ describe('map inputs take a JSON object or key=value lines, and nothing else', (
 describe('region and credentials', () => {
   it('takes the region from the input, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
     expect(settings({ 'aws-region': 'eu-west-1' }, { AWS_REGION: 'us-west-2' }).region).toBe('eu-west-1')
-    expect(settings({ 'aws-region': undefined }, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'x' }).region).toBe('us-west-2')
+    expect(settings({ 'aws-region': undefined }, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'x' }).region).toBe(
+      'us-west-2'
+    )
     expect(settings({ 'aws-region': undefined }, { AWS_DEFAULT_REGION: 'cn-north-1' }).region).toBe('cn-north-1')
-    expect(problems({ 'aws-region': 'us-east1' })).toEqual(['aws-region: must be an AWS Region code such as us-east-1; got "us-east1"'])
+    expect(problems({ 'aws-region': 'us-east1' })).toEqual([
+      'aws-region: must be an AWS Region code such as us-east-1; got "us-east1"'
+    ])
     expect(problems({ 'aws-region': undefined }, { AWS_REGION: 'Nowhere' })).toEqual([
       'AWS_REGION: must be an AWS Region code such as us-east-1; got "Nowhere"'
     ])
   })
 
   it('assumes a role with OIDC when role-to-assume is set', () => {
-    expect(settings({ 'role-to-assume': ROLE_ARN, 'role-session-name': 'deploy run#7', 'role-duration-seconds': '900' }).credentials).toEqual({
+    expect(
+      settings({ 'role-to-assume': ROLE_ARN, 'role-session-name': 'deploy run#7', 'role-duration-seconds': '900' })
+        .credentials
+    ).toEqual({
       source: 'oidc',
       roleArn: ROLE_ARN,
       audience: 'sts.amazonaws.com',
@@ -218,6 +243,8 @@ describe('region and credentials', () => {
   it('sanitizes session names to STS rules', () => {
     expect(sanitizeSessionName('a b/c:d')).toBe('a-b-c-d')
     expect(sanitizeSessionName('x'.repeat(80))).toHaveLength(64)
-    expect(problems({ 'role-session-name': '*' })).toEqual(['role-session-name: must be at least 2 characters long (STS)'])
+    expect(problems({ 'role-session-name': '*' })).toEqual([
+      'role-session-name: must be at least 2 characters long (STS)'
+    ])
   })
 })

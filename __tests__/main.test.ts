@@ -94,7 +94,12 @@ describe('a full launch with OIDC, waiting until the job is ACTIVE', () => {
   it('masks the token and every credential before using them', async () => {
     const result = await step({ ...INPUTS, ...OIDC })
     const issued = emulator.issuedCredentials[0]!
-    for (const secret of [emulator.issuedTokens[0]!.value, issued.accessKeyId, issued.secretAccessKey, issued.sessionToken]) {
+    for (const secret of [
+      emulator.issuedTokens[0]!.value,
+      issued.accessKeyId,
+      issued.secretAccessKey,
+      issued.sessionToken
+    ]) {
       expect(result.log).toContain(`::add-mask::${secret}`)
     }
   })
@@ -102,11 +107,18 @@ describe('a full launch with OIDC, waiting until the job is ACTIVE', () => {
 
 describe('long waits are bounded and never look hung', () => {
   it('logs a line at least every five minutes while the status stays the same', async () => {
-    emulator.statusSequence = ['CREATE_PENDING', ...Array.from({ length: 30 }, () => 'CREATE_IN_PROGRESS' as const), 'ACTIVE']
-    const result = await step({ ...INPUTS, 'wait-for-completion': 'true', 'wait-timeout-seconds': '21600' }, {
-      ...ENV_CREDENTIALS,
-      CLEANROOMS_ML_ACTION_TIME_SCALE: '1'
-    })
+    emulator.statusSequence = [
+      'CREATE_PENDING',
+      ...Array.from({ length: 30 }, () => 'CREATE_IN_PROGRESS' as const),
+      'ACTIVE'
+    ]
+    const result = await step(
+      { ...INPUTS, 'wait-for-completion': 'true', 'wait-timeout-seconds': '21600' },
+      {
+        ...ENV_CREDENTIALS,
+        CLEANROOMS_ML_ACTION_TIME_SCALE: '1'
+      }
+    )
     expect(result.exitCode).toBe(0)
     expect(result.log).toMatch(/^Still CREATE_IN_PROGRESS after \d+m \d+s$/m)
   })
@@ -146,7 +158,12 @@ describe('long waits are bounded and never look hung', () => {
 
 describe('transient faults end in success', () => {
   it('retries STS throttling and server errors', async () => {
-    emulator.fault('sts', 'AssumeRoleWithWebIdentity', { kind: 'error', status: 400, type: 'Throttling' }, { kind: 'error', status: 503 })
+    emulator.fault(
+      'sts',
+      'AssumeRoleWithWebIdentity',
+      { kind: 'error', status: 400, type: 'Throttling' },
+      { kind: 'error', status: 503 }
+    )
     const result = await step({ ...INPUTS, ...OIDC })
     expect(result.exitCode).toBe(0)
     expect(emulator.requests.filter((r) => r.service === 'sts')).toHaveLength(3)
@@ -163,7 +180,11 @@ describe('transient faults end in success', () => {
 
 describe('permanent faults end in one annotation and exit 1', () => {
   it('fails the wait at once when the job cannot be read', async () => {
-    emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', { kind: 'error', status: 403, type: 'AccessDeniedException' })
+    emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', {
+      kind: 'error',
+      status: 403,
+      type: 'AccessDeniedException'
+    })
     const result = await step({ ...INPUTS, 'wait-for-completion': 'true' }, ENV_CREDENTIALS)
     expect(result.exitCode).toBe(1)
     expect(result.log).toContain('title=AccessDeniedException%3A Waiting for the audience generation job failed')
@@ -179,7 +200,11 @@ describe('permanent faults end in one annotation and exit 1', () => {
   })
 
   it('explains a service that never answers', async () => {
-    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', ...Array.from({ length: 12 }, () => ({ kind: 'hang' }) as const))
+    emulator.fault(
+      'cleanrooms-ml',
+      'StartAudienceGenerationJob',
+      ...Array.from({ length: 12 }, () => ({ kind: 'hang' }) as const)
+    )
     const result = await step(INPUTS, { ...ENV_CREDENTIALS, CLEANROOMS_ML_ACTION_TIME_SCALE: '0.002' })
     expect(result.outputs['error-type']).toBe('TimeoutError')
     expect(result.log).toContain('did not answer in time')
@@ -203,7 +228,9 @@ describe('settings outside the inputs are checked too', () => {
   it('rejects a time scale outside (0, 1]', async () => {
     const result = await step(INPUTS, { CLEANROOMS_ML_ACTION_TIME_SCALE: '2' })
     expect(result.exitCode).toBe(1)
-    expect(result.log).toContain('Input CLEANROOMS_ML_ACTION_TIME_SCALE must be a number greater than 0 and at most 1; got "2".')
+    expect(result.log).toContain(
+      'Input CLEANROOMS_ML_ACTION_TIME_SCALE must be a number greater than 0 and at most 1; got "2".'
+    )
     expect(emulator.requests).toEqual([])
   })
 
@@ -225,7 +252,10 @@ describe('if-exists: reuse', () => {
     const existing = emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE' })
     const result = await step({ ...INPUTS, 'if-exists': 'reuse' }, ENV_CREDENTIALS)
     expect(result.exitCode).toBe(0)
-    expect(result.outputs).toMatchObject({ 'audience-generation-job-arn': existing.audienceGenerationJobArn, created: 'false' })
+    expect(result.outputs).toMatchObject({
+      'audience-generation-job-arn': existing.audienceGenerationJobArn,
+      created: 'false'
+    })
   })
 
   it('refuses a job of that name for another model', async () => {
@@ -237,7 +267,11 @@ describe('if-exists: reuse', () => {
   })
 
   it('explains a conflict with no job of that name to be found', async () => {
-    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', { kind: 'error', status: 409, type: 'ConflictException' })
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', {
+      kind: 'error',
+      status: 409,
+      type: 'ConflictException'
+    })
     const result = await step({ ...INPUTS, 'if-exists': 'reuse' }, ENV_CREDENTIALS)
     expect(result.outputs['error-type']).toBe('ExistingJobMismatch')
     expect(result.log).toContain('no such job is listed in this account')

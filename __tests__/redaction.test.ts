@@ -29,16 +29,23 @@ describe('logs never show SQL seed values', () => {
   it('leaves S3 seeds and templates without parameters as they are', () => {
     const s3 = { ...BASE, seedAudience: { ...BASE.seedAudience, dataSource: { s3Uri: 's3://b/k' } } }
     expect(redactRequest(s3)).toBe(s3)
-    const template = { ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { analysisTemplateArn: 'arn:t' } } }
+    const template = {
+      ...BASE,
+      seedAudience: { ...BASE.seedAudience, sqlParameters: { analysisTemplateArn: 'arn:t' } }
+    }
     expect(redactRequest(template).seedAudience.sqlParameters).toEqual({ analysisTemplateArn: 'arn:t' })
   })
 
   it('describes each kind of seed', () => {
-    expect(describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, dataSource: { s3Uri: 's3://b/k' } } })).toBe('S3 file s3://b/k')
-    expect(describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { analysisTemplateArn: 'arn:t' } } })).toBe(
-      'analysis template arn:t'
+    expect(describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, dataSource: { s3Uri: 's3://b/k' } } })).toBe(
+      'S3 file s3://b/k'
     )
-    expect(describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { queryString: 'q' } } })).toBe('SQL query')
+    expect(
+      describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { analysisTemplateArn: 'arn:t' } } })
+    ).toBe('analysis template arn:t')
+    expect(describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { queryString: 'q' } } })).toBe(
+      'SQL query'
+    )
   })
 })
 

@@ -45,14 +45,14 @@ async function fromDefaultChain(context) {
     catch (error) {
         if (error.name === 'CredentialsProviderError') {
             throw new CredentialsError('CredentialsNotFound', 'No AWS credentials were found. Either set role-to-assume (with `permissions: id-token: write` on the job) ' +
-                'to assume a role with the workflow\'s OIDC token, or run aws-actions/configure-aws-credentials in an earlier step.');
+                "to assume a role with the workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step.");
         }
         throw error;
     }
 }
 async function getOidcToken(audience, context) {
     if (!context.env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !context.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
-        throw new CredentialsError('MissingIdTokenPermission', 'role-to-assume needs the workflow\'s OIDC token, but this job cannot request one. ' +
+        throw new CredentialsError('MissingIdTokenPermission', "role-to-assume needs the workflow's OIDC token, but this job cannot request one. " +
             'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.');
     }
     // @actions/core retries the token endpoint's 5xx itself; the deadline bounds a silent endpoint.

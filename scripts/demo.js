@@ -63,14 +63,21 @@ function present(log) {
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('::add-mask::') && !line.startsWith('::debug::'))
     .map((line) => secrets.reduce((text, secret) => text.split(secret).join('***'), line))
-    .map((line) => line.replace(/^::(error|warning|notice)(?: title=([^:]*))?::/, (_, level, title) => `${level.toUpperCase()} [${decodeURIComponent(title ?? '')}] `))
+    .map((line) =>
+      line.replace(
+        /^::(error|warning|notice)(?: title=([^:]*))?::/,
+        (_, level, title) => `${level.toUpperCase()} [${decodeURIComponent(title ?? '')}] `
+      )
+    )
     .map((line) => line.replace(/%0A/g, '\n    '))
     .map((line) => `  ${line}`)
     .join('\n')
 }
 
 function outputsOf(text) {
-  return [...text.matchAll(/^(.+?)<<(ghadelimiter_\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => `  ${m[1]} = ${m[3]}`).join('\n')
+  return [...text.matchAll(/^(.+?)<<(ghadelimiter_\S+)\n([\s\S]*?)\n\2$/gm)]
+    .map((m) => `  ${m[1]} = ${m[3]}`)
+    .join('\n')
 }
 
 const emulator = await startEmulator()

@@ -49,7 +49,7 @@ async function fromDefaultChain(context: CredentialContext): Promise<AwsCredenti
       throw new CredentialsError(
         'CredentialsNotFound',
         'No AWS credentials were found. Either set role-to-assume (with `permissions: id-token: write` on the job) ' +
-          'to assume a role with the workflow\'s OIDC token, or run aws-actions/configure-aws-credentials in an earlier step.'
+          "to assume a role with the workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
       )
     }
     throw error
@@ -60,7 +60,7 @@ async function getOidcToken(audience: string, context: CredentialContext): Promi
   if (!context.env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !context.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
     throw new CredentialsError(
       'MissingIdTokenPermission',
-      'role-to-assume needs the workflow\'s OIDC token, but this job cannot request one. ' +
+      "role-to-assume needs the workflow's OIDC token, but this job cannot request one. " +
         'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
     )
   }
@@ -68,14 +68,20 @@ async function getOidcToken(audience: string, context: CredentialContext): Promi
   const timeoutMs = context.retryPolicy.deadlineMs
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`The GitHub OIDC token endpoint did not answer within ${timeoutMs} ms.`)), timeoutMs)
+    timer = setTimeout(
+      () => reject(new TimeoutError(`The GitHub OIDC token endpoint did not answer within ${timeoutMs} ms.`)),
+      timeoutMs
+    )
   })
   try {
     // getIDToken masks the token itself before returning it.
     return await Promise.race([core.getIDToken(audience), timeout])
   } catch (error) {
     if (error instanceof TimeoutError) throw new CredentialsError('OidcTokenTimeout', error.message)
-    throw new CredentialsError('OidcTokenUnavailable', `Could not get the workflow's OIDC token: ${(error as Error).message}`)
+    throw new CredentialsError(
+      'OidcTokenUnavailable',
+      `Could not get the workflow's OIDC token: ${(error as Error).message}`
+    )
   } finally {
     clearTimeout(timer)
   }

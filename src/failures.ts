@@ -45,7 +45,7 @@ function accessDeniedHint(settings: Settings): string {
   if (settings.waitForCompletion) actions.push('cleanrooms-ml:GetAudienceGenerationJob (wait-for-completion)')
   return (
     `The identity the action runs as needs: ${actions.join('; ')}. ` +
-    'For a configured audience model in another account, that model\'s resource policy must also allow ' +
+    "For a configured audience model in another account, that model's resource policy must also allow " +
     'cleanrooms-ml:StartAudienceGenerationJob for your account.'
   )
 }
@@ -54,7 +54,7 @@ function stsTrustHint(settings: Settings, env: Record<string, string | undefined
   const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com'
   const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO'
   return (
-    'Check the role\'s trust policy: it must trust the federated principal token.actions.githubusercontent.com ' +
+    "Check the role's trust policy: it must trust the federated principal token.actions.githubusercontent.com " +
     `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
     `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`
   )
@@ -79,7 +79,7 @@ function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, stri
       return (
         'Clean Rooms ML rejected the request. The action checks every input against the API model first, so this is ' +
         'a rule only the service knows: for example the seed size, the state of the configured audience model, or the ' +
-        'seed role\'s access to the seed data.'
+        "seed role's access to the seed data."
       )
     case 'AccessDeniedException':
       return accessDeniedHint(settings)
@@ -105,18 +105,18 @@ function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, stri
     case 'ExpiredTokenException':
       return 'The OIDC token expired before STS saw it; re-run the job.'
     case 'StepCancelled':
-      return 'The action stopped at once. A job it started keeps running in AWS; its ARN is in the step\'s outputs.'
+      return "The action stopped at once. A job it started keeps running in AWS; its ARN is in the step's outputs."
     case 'WaitTimeout':
       return 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.'
     case 'JobFailed':
-      return 'See the job in the AWS Clean Rooms console for details; the seed data and the seed role\'s access are common causes.'
+      return "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes."
     case 'ExistingJobMismatch':
       return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
     case 'TimeoutError':
-      return 'AWS did not answer in time after every retry. Check the runner\'s network access to AWS, then re-run.'
+      return "AWS did not answer in time after every retry. Check the runner's network access to AWS, then re-run."
     default:
       if (facts.status !== undefined && facts.status >= 500) {
-        return 'AWS answered with a server error after every retry. This is on AWS\'s side: re-run the workflow later.'
+        return "AWS answered with a server error after every retry. This is on AWS's side: re-run the workflow later."
       }
       return ''
   }

@@ -151,7 +151,8 @@ function readTags(inputs: InputCollector): Record<string, string> | undefined {
   const tags = inputs.map('tags', MAPS.TagMap)
   if (tags === undefined) return undefined
   const count = Object.keys(tags).length
-  if (count > USER_TAG_LIMIT) inputs.problem('tags', `must have at most ${USER_TAG_LIMIT} tags (AWS tagging rules); it has ${count}`)
+  if (count > USER_TAG_LIMIT)
+    inputs.problem('tags', `must have at most ${USER_TAG_LIMIT} tags (AWS tagging rules); it has ${count}`)
   for (const key of Object.keys(tags)) {
     if (key.toLowerCase().startsWith(RESERVED_TAG_PREFIX)) {
       inputs.problem('tags', `key ${quote(key)} uses the prefix aws:, which AWS reserves for its own tags`)
@@ -183,7 +184,10 @@ function readSeedAudience(inputs: InputCollector): StartAudienceGenerationJobReq
   const sqlSeed = !given('seed-audience-s3-uri') && seeds.length > 0
   if (!sqlSeed) {
     for (const input of ['seed-audience-sql-parameters', ...COMPUTE_INPUTS].filter(given)) {
-      inputs.problem(input, 'applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)')
+      inputs.problem(
+        input,
+        'applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)'
+      )
     }
   }
   return {
@@ -218,7 +222,11 @@ function readCompute(inputs: InputCollector): WorkerComputeConfiguration | undef
 
 function readRequest(inputs: InputCollector): StartAudienceGenerationJobRequest {
   const name = inputs.string('name', SHAPES.NameString, true)
-  const configuredAudienceModelArn = inputs.string('configured-audience-model-arn', SHAPES.ConfiguredAudienceModelArn, true)
+  const configuredAudienceModelArn = inputs.string(
+    'configured-audience-model-arn',
+    SHAPES.ConfiguredAudienceModelArn,
+    true
+  )
   const seedAudience = readSeedAudience(inputs)
   const includeSeedInOutput = inputs.boolean('include-seed-in-output', false)
   const collaborationId = inputs.string('collaboration-id', SHAPES.UUID)

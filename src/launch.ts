@@ -34,9 +34,12 @@ export async function startOrReuse(
     onStep('Finding the existing job to reuse')
     const job = await findReusableJob(client, request)
     record(progress, job.audienceGenerationJobArn, false)
-    core.notice(`A job named "${request.name}" already exists (${job.status}); reusing ${job.audienceGenerationJobArn}.`, {
-      title: 'Reusing the existing audience generation job'
-    })
+    core.notice(
+      `A job named "${request.name}" already exists (${job.status}); reusing ${job.audienceGenerationJobArn}.`,
+      {
+        title: 'Reusing the existing audience generation job'
+      }
+    )
   }
 }
 

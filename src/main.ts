@@ -41,7 +41,14 @@ export async function run(options: RunOptions = {}): Promise<void> {
 
   const cancellation = cancelOnRunnerSignals()
   const progress: Progress = {}
-  const context = { settings, endpoint, env, clock: options.clock ?? systemClock, signal: cancellation.signal, ...timing }
+  const context = {
+    settings,
+    endpoint,
+    env,
+    clock: options.clock ?? systemClock,
+    signal: cancellation.signal,
+    ...timing
+  }
   try {
     await launchAndWait(context, progress)
   } finally {
@@ -64,7 +71,9 @@ function resolveEndpoint(settings: Settings, env: Environment): ResolvedEndpoint
     return cleanRoomsMLEndpoint(settings.region, env)
   } catch (error) {
     // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
-    const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find((name) => env[name]?.toLowerCase() === 'true')
+    const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find(
+      (name) => env[name]?.toLowerCase() === 'true'
+    )
     reportInvalidInputs([
       { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }
     ])
@@ -76,7 +85,9 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<v
   core.info('Dry run: every input is valid. This request would be sent (sensitive values redacted):')
   core.info(`POST ${endpoint.url}/audience-generation-job`)
   core.info(JSON.stringify(redactRequest(settings.request), null, 2))
-  core.info(`Region ${settings.region}; endpoint from ${endpoint.source}; credentials from ${credentialSource(settings)}.`)
+  core.info(
+    `Region ${settings.region}; endpoint from ${endpoint.source}; credentials from ${credentialSource(settings)}.`
+  )
   await writeSummary({
     heading: 'Clean Rooms ML audience generation job (dry run)',
     rows: requestRows(settings, endpoint),

@@ -45,7 +45,8 @@ export const SHAPES = {
     shape: 'AnalysisTemplateArn',
     min: 0,
     max: 200,
-    pattern: 'arn:aws[-a-z]*:cleanrooms:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership/[\\d\\w-]+/analysistemplate/[\\d\\w-]+'
+    pattern:
+      'arn:aws[-a-z]*:cleanrooms:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership/[\\d\\w-]+/analysistemplate/[\\d\\w-]+'
   },
   UUID: {
     shape: 'UUID',

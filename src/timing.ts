@@ -45,7 +45,9 @@ export function timingFromEnvironment(env: Environment): Timing {
     return {
       retryPolicy: DEFAULT_RETRY_POLICY,
       pollPolicy: DEFAULT_POLL_POLICY,
-      problems: [{ input: TIME_SCALE_VARIABLE, message: `must be a number greater than 0 and at most 1; got "${text}"` }]
+      problems: [
+        { input: TIME_SCALE_VARIABLE, message: `must be a number greater than 0 and at most 1; got "${text}"` }
+      ]
     }
   }
   const scaled = (ms: number): number => Math.max(1, Math.round(ms * scale))

@@ -75,7 +75,8 @@ export function parseBoolean(value: string): boolean | string {
 export function parseWholeNumber(value: string, min: number, max: number): number | string {
   if (!/^\d+$/.test(value)) return `must be a whole number from ${min} to ${max}; got ${quote(value)}`
   const number = Number(value)
-  if (number < min || number > max) return `must be from ${min} to ${max}; got ${value.length > 12 ? quote(value) : value}`
+  if (number < min || number > max)
+    return `must be from ${min} to ${max}; got ${value.length > 12 ? quote(value) : value}`
   return number
 }
 

@@ -54,13 +54,18 @@ export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
   let lastLine = started
   let throttled = false
   for (let poll = 1; ; poll++) {
-    const delay = Math.min(nextDelay(policy, poll, clock.random(), throttled), Math.max(0, options.timeoutMs - elapsed()))
+    const delay = Math.min(
+      nextDelay(policy, poll, clock.random(), throttled),
+      Math.max(0, options.timeoutMs - elapsed())
+    )
     await clock.sleep(delay, options.signal)
     try {
       const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }))
       throttled = false
       if (job.status !== lastStatus || clock.now() - lastLine >= policy.heartbeatMs) {
-        options.log(`${job.status === lastStatus ? 'Still' : 'Status'} ${job.status} after ${formatDuration(elapsed())}`)
+        options.log(
+          `${job.status === lastStatus ? 'Still' : 'Status'} ${job.status} after ${formatDuration(elapsed())}`
+        )
         lastLine = clock.now()
       }
       lastStatus = job.status

@@ -78,12 +78,7 @@ function resolveConfig(config: CleanRoomsMLClientConfig): CleanRoomsMLClientReso
   }
 }
 
-export class CleanRoomsMLClient extends Client<
-  object,
-  object,
-  MetadataBearer,
-  CleanRoomsMLClientResolvedConfig
-> {
+export class CleanRoomsMLClient extends Client<object, object, MetadataBearer, CleanRoomsMLClientResolvedConfig> {
   constructor(config: CleanRoomsMLClientConfig) {
     super(resolveConfig(config))
   }
@@ -117,7 +112,8 @@ export abstract class CleanRoomsMLCommand<Input extends object, Output extends M
     const stack = clientStack.concat(this.middlewareStack as unknown as MiddlewareStack<object, MetadataBearer>)
     const call: CallContext = {}
     stack.add(
-      (next) => (args) => next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input as Input)) }),
+      (next) => (args) =>
+        next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input as Input)) }),
       { step: 'serialize', name: 'serializerMiddleware' }
     )
     stack.add(retryMiddleware(config, call), { step: 'finalizeRequest', name: 'retryMiddleware', priority: 'high' })
