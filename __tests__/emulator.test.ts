@@ -1,5 +1,5 @@
 import { Sha256 } from '@aws-crypto/sha256-js'
-import { fromWebToken } from '@aws-sdk/credential-providers'
+import { fromWebToken } from '@aws-sdk/credential-provider-web-identity'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { startEmulator, type Emulator, type JobStatus } from '../emulator/index.js'
 

@@ -41,9 +41,9 @@ export async function resolveCredentials(
 }
 
 async function fromDefaultChain(context: CredentialContext): Promise<AwsCredentialIdentity> {
-  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers')
+  const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
   try {
-    return await fromNodeProviderChain({ clientConfig: { region: context.region } })()
+    return await defaultProvider({ clientConfig: { region: context.region } })()
   } catch (error) {
     if ((error as Error).name === 'CredentialsProviderError') {
       throw new CredentialsError(
@@ -91,8 +91,12 @@ async function assumeRoleWithOidc(
   settings: Extract<CredentialSettings, { source: 'oidc' }>,
   context: CredentialContext
 ): Promise<AwsCredentialIdentity> {
-  const webIdentityToken = await getOidcToken(settings.audience, context)
-  const { fromWebToken } = await import('@aws-sdk/credential-providers')
+  // The STS client loads while the token request is in flight.
+  const [webIdentityToken, { fromWebToken }] = await Promise.all([
+    getOidcToken(settings.audience, context),
+    import('@aws-sdk/credential-provider-web-identity'),
+    import('@aws-sdk/nested-clients/sts')
+  ])
   const endpoint = stsEndpointOverride(context.env)
   const requestHandler = new NodeHttpHandler({
     connectionTimeout: Math.min(5_000, context.retryPolicy.attemptTimeoutMs),

