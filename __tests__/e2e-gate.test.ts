@@ -1,5 +1,6 @@
 // End to end: gating a release on the job (wait), safe re-runs (reuse) and dry runs.
 import { startEmulator, type Emulator } from '../emulator/index.js'
+import { leaksIn, secretsOf } from './helpers/leaks.js'
 import {
   EMULATOR_CREDENTIALS,
   ENV_CREDENTIALS,
@@ -31,13 +32,15 @@ beforeEach(() => {
   emulator.pageSize = 100
 })
 
-/** Polling and retries a hundred times faster than in a workflow. */
-function run(inputs: Record<string, string>, extra: Partial<RunOptions> = {}): Promise<ActionRun> {
-  return runAction({
+/** Polling and retries a hundred times faster than in a workflow; a run must show no secret. */
+async function run(inputs: Record<string, string>, extra: Partial<RunOptions> = {}): Promise<ActionRun> {
+  const result = await runAction({
     inputs,
     env: { ...runnerEnv(emulator), ...ENV_CREDENTIALS, CLEANROOMS_ML_ACTION_TIME_SCALE: '0.01' },
     ...extra
   })
+  expect(leaksIn(result, secretsOf(emulator))).toEqual([])
+  return result
 }
 
 function count(operation: string): number {

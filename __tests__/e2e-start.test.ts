@@ -1,5 +1,6 @@
 // End to end: the bundled action, run as a runner runs it, against the local emulator.
 import { startEmulator, type Emulator } from '../emulator/index.js'
+import { leaksIn, secretsOf } from './helpers/leaks.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
 
 const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/lookalike-model'
@@ -20,12 +21,14 @@ beforeAll(async () => {
 afterAll(async () => emulator.close())
 beforeEach(() => emulator.reset())
 
-/** A run with fast retries (every delay and timeout scaled down alike). */
-function run(inputs: Record<string, string>, env: Record<string, string | undefined> = {}): Promise<ActionRun> {
-  return runAction({
+/** A run with fast retries (every delay and timeout scaled down alike); it must show no secret. */
+async function run(inputs: Record<string, string>, env: Record<string, string | undefined> = {}): Promise<ActionRun> {
+  const result = await runAction({
     inputs,
     env: { ...runnerEnv(emulator), CLEANROOMS_ML_ACTION_TIME_SCALE: '0.05', ...env }
   })
+  expect(leaksIn(result, secretsOf(emulator))).toEqual([])
+  return result
 }
 
 function operations(): string[] {

@@ -84,7 +84,7 @@ describe('a failure annotation names the exception and what to do', () => {
     ['WaitTimeout', 'Raise wait-timeout-seconds'],
     ['JobFailed', 'AWS Clean Rooms console'],
     ['ExistingJobMismatch', 'same name, model and collaboration'],
-    ['TimeoutError', 'did not answer in time']
+    ['TimeoutError', 'No answer came in time']
   ])('%s has a hint', (name, hint) => {
     expect(describe_(named(name)).message).toContain(hint)
   })

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { jest } from '@jest/globals'
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { run } from '../src/main.js'
+import { FAULT_SCENARIOS } from './fault-scenarios.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runnerEnv } from './helpers/run-action.js'
 
@@ -207,7 +208,7 @@ describe('permanent faults end in one annotation and exit 1', () => {
     )
     const result = await step(INPUTS, { ...ENV_CREDENTIALS, CLEANROOMS_ML_ACTION_TIME_SCALE: '0.002' })
     expect(result.outputs['error-type']).toBe('TimeoutError')
-    expect(result.log).toContain('did not answer in time')
+    expect(result.log).toContain('No answer came in time')
   })
 
   it('explains an OIDC token endpoint that keeps failing', async () => {
@@ -217,10 +218,16 @@ describe('permanent faults end in one annotation and exit 1', () => {
     expect(emulator.requests.filter((r) => r.service === 'sts')).toHaveLength(0)
   })
 
-  it('explains an OIDC token endpoint that never answers', async () => {
+  it('retries an OIDC token endpoint that does not answer, and explains one that never does', async () => {
     emulator.fault('oidc', 'GetIdToken', { kind: 'hang' })
-    const result = await step({ ...INPUTS, ...OIDC }, { CLEANROOMS_ML_ACTION_TIME_SCALE: '0.002' })
-    expect(result.outputs['error-type']).toBe('OidcTokenTimeout')
+    const recovered = await step({ ...INPUTS, ...OIDC }, { CLEANROOMS_ML_ACTION_TIME_SCALE: '0.01' })
+    expect(recovered.exitCode).toBe(0)
+    expect(emulator.requests.filter((r) => r.service === 'oidc')).toHaveLength(2)
+    emulator.reset()
+    emulator.fault('oidc', 'GetIdToken', ...Array.from({ length: 12 }, () => ({ kind: 'hang' }) as const))
+    const failed = await step({ ...INPUTS, ...OIDC }, { CLEANROOMS_ML_ACTION_TIME_SCALE: '0.002' })
+    expect(failed.outputs['error-type']).toBe('TimeoutError')
+    expect(emulator.requests.filter((r) => r.service === 'sts')).toHaveLength(0)
   })
 })
 
@@ -311,4 +318,31 @@ describe('dry run and credentials in-process', () => {
     const result = await step(INPUTS, { CLEANROOMS_ML_ACTION_TIME_SCALE: 'fast' })
     expect(result.log).toContain('got "fast"')
   })
+})
+
+describe('every fault scenario ends the same way in-process as through dist/', () => {
+  it.each(FAULT_SCENARIOS.map((scenario) => [`${scenario.group}: ${scenario.name}`, scenario] as const))(
+    '%s',
+    async (_, scenario) => {
+      scenario.setup(emulator)
+      const oidc = 'role-to-assume' in (scenario.inputs ?? {})
+      const result = await step(
+        { ...INPUTS, ...scenario.inputs },
+        {
+          ...(oidc ? {} : ENV_CREDENTIALS),
+          CLEANROOMS_ML_ACTION_TIME_SCALE: '0.02',
+          ...scenario.env
+        }
+      )
+      expect({
+        code: result.exitCode,
+        errorType: result.outputs['error-type'] ?? '',
+        jobs: emulator.jobs.length
+      }).toEqual({
+        code: scenario.expect.code,
+        errorType: scenario.expect.errorType ?? '',
+        jobs: scenario.expect.jobs
+      })
+    }
+  )
 })

@@ -218,3 +218,14 @@ describe('dist/ is built from the sources', () => {
     expect(differing).toEqual([])
   }, 120_000)
 })
+
+describe('RELIABILITY.md reports every fault scenario', () => {
+  it('has a row for each scenario the fault suite runs', async () => {
+    const { FAULT_SCENARIOS } = await import('./fault-scenarios.js')
+    const report = readFileSync('RELIABILITY.md', 'utf8')
+    const rowFor = (name: string): RegExp => new RegExp(`\\| ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +\\|`)
+    const missing = FAULT_SCENARIOS.filter((scenario) => !rowFor(scenario.name).test(report)).map((s) => s.name)
+    expect(missing).toEqual([])
+    expect(report).not.toContain('(unexpected)')
+  })
+})

@@ -385,8 +385,8 @@ __webpack_require__.d(__webpack_exports__, {
   startOrReuse: () => (/* binding */ startOrReuse)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(3246);
 // EXTERNAL MODULE: ./src/cleanroomsml/index.ts + 4 modules
 var cleanroomsml = __webpack_require__(9777);
 // EXTERNAL MODULE: ./src/redaction.ts
@@ -408,7 +408,9 @@ async function findByName(client, name, configuredAudienceModelArn) {
             ...(configuredAudienceModelArn ? { configuredAudienceModelArn } : {}),
             ...(nextToken ? { nextToken } : {})
         }));
-        const found = page.audienceGenerationJobs.find((job) => job.name === name);
+        // A page without its list is read as empty rather than trusted.
+        const jobs = Array.isArray(page.audienceGenerationJobs) ? page.audienceGenerationJobs : [];
+        const found = jobs.find((job) => job.name === name);
         if (found)
             return found;
         nextToken = page.nextToken;
@@ -434,9 +436,15 @@ async function findReusableJob(client, request) {
     return job;
 }
 
+// EXTERNAL MODULE: ./src/model.ts
+var model = __webpack_require__(182);
+// EXTERNAL MODULE: ./src/validation.ts
+var validation = __webpack_require__(4344);
 ;// CONCATENATED MODULE: ./src/launch.ts
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
 // job of the same name. Outputs are set the moment the ARN is known.
+
+
 
 
 
@@ -447,6 +455,7 @@ async function startOrReuse(client, settings, progress, onStep) {
         `with configured audience model ${request.configuredAudienceModelArn} in ${settings.region}.`);
     try {
         const started = await client.send(new cleanroomsml.StartAudienceGenerationJobCommand(request));
+        checkJobArn(started.audienceGenerationJobArn);
         record(progress, started.audienceGenerationJobArn, true);
         core/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${started.$metadata.requestId ?? 'unknown'}, ` +
             `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
@@ -460,6 +469,17 @@ async function startOrReuse(client, settings, progress, onStep) {
         core/* notice */.lm(`A job named "${request.name}" already exists (${job.status}); reusing ${job.audienceGenerationJobArn}.`, {
             title: 'Reusing the existing audience generation job'
         });
+    }
+}
+/**
+ * The service's answer becomes an output that later steps act on, so it is held to the model's
+ * pattern. A 200 without a valid ARN probably still created the job: the message says so.
+ */
+function checkJobArn(arn) {
+    const problems = typeof arn === 'string' ? (0,validation/* checkString */.Em)(arn, model/* SHAPES */.HY.AudienceGenerationJobArn) : ['is missing'];
+    if (problems.length > 0) {
+        throw Object.assign(new Error(`The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created: ` +
+            'find it in the AWS console, or re-run with if-exists: reuse.'), { name: 'UnexpectedResponse' });
     }
 }
 function record(progress, jobArn, created) {
@@ -477,15 +497,16 @@ function record(progress, jobArn, created) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   MU: () => (/* binding */ TimeoutError),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
-/* unused harmony export backoffDelay */
-/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3609);
+/* unused harmony exports TimeoutError, backoffDelay */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3609);
+/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7465);
 // Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
 // classifiers), never by message text.
+
 
 /** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
 class TimeoutError extends Error {
@@ -493,14 +514,14 @@ class TimeoutError extends Error {
 }
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
-    if (!(error instanceof Error))
+    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_0__/* .isErrorLike */ .u)(error))
         return undefined;
     if (error.name === 'AbortError')
         return undefined;
     const sdkError = error;
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isThrottlingError)(sdkError))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isThrottlingError)(sdkError))
         return 'throttling';
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isServerError)(sdkError))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isServerError)(sdkError))
         return 'transient';
     return undefined;
 }

@@ -379,15 +379,16 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   MU: () => (/* binding */ TimeoutError),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
-/* unused harmony export backoffDelay */
-/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3609);
+/* unused harmony exports TimeoutError, backoffDelay */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3609);
+/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7465);
 // Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
 // classifiers), never by message text.
+
 
 /** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
 class TimeoutError extends Error {
@@ -395,14 +396,14 @@ class TimeoutError extends Error {
 }
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
-    if (!(error instanceof Error))
+    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_0__/* .isErrorLike */ .u)(error))
         return undefined;
     if (error.name === 'AbortError')
         return undefined;
     const sdkError = error;
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isThrottlingError)(sdkError))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isThrottlingError)(sdkError))
         return 'throttling';
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isServerError)(sdkError))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isServerError)(sdkError))
         return 'transient';
     return undefined;
 }

@@ -2,14 +2,14 @@
 // AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
 // chain (for example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
-import * as core from '@actions/core'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentity } from '@smithy/types'
 import type { Clock } from './clock.js'
 import { stsEndpointOverride, type Environment } from './endpoints.js'
 import type { CredentialSettings } from './inputs.js'
 import { maskCredentials } from './secrets.js'
-import { TimeoutError, withRetries, type RetryNotice, type RetryPolicy } from './retry.js'
+import { requestIdToken } from './oidc.js'
+import { withRetries, type RetryNotice, type RetryOptions, type RetryPolicy } from './retry.js'
 
 /** A credentials failure the action explains itself; `name` is what `error-type` reports. */
 export class CredentialsError extends Error {
@@ -56,6 +56,7 @@ async function fromDefaultChain(context: CredentialContext): Promise<AwsCredenti
   }
 }
 
+/** The workflow's OIDC token; only a job with `permissions: id-token: write` can request one. */
 async function getOidcToken(audience: string, context: CredentialContext): Promise<string> {
   if (!context.env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !context.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
     throw new CredentialsError(
@@ -64,26 +65,15 @@ async function getOidcToken(audience: string, context: CredentialContext): Promi
         'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
     )
   }
-  // @actions/core retries the token endpoint's 5xx itself; the deadline bounds a silent endpoint.
-  const timeoutMs = context.retryPolicy.deadlineMs
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new TimeoutError(`The GitHub OIDC token endpoint did not answer within ${timeoutMs} ms.`)),
-      timeoutMs
-    )
-  })
-  try {
-    // getIDToken masks the token itself before returning it.
-    return await Promise.race([core.getIDToken(audience), timeout])
-  } catch (error) {
-    if (error instanceof TimeoutError) throw new CredentialsError('OidcTokenTimeout', error.message)
-    throw new CredentialsError(
-      'OidcTokenUnavailable',
-      `Could not get the workflow's OIDC token: ${(error as Error).message}`
-    )
-  } finally {
-    clearTimeout(timer)
+  return requestIdToken(audience, context.env, retryOptions(context))
+}
+
+function retryOptions(context: CredentialContext): RetryOptions {
+  return {
+    policy: context.retryPolicy,
+    clock: context.clock,
+    ...(context.onRetry ? { onRetry: context.onRetry } : {}),
+    ...(context.signal ? { signal: context.signal } : {})
   }
 }
 
@@ -113,12 +103,7 @@ async function assumeRoleWithOidc(
           // One attempt per call: the retries, their timing and deadline are the action's own.
           clientConfig: { region: context.region, maxAttempts: 1, requestHandler, ...(endpoint ? { endpoint } : {}) }
         })(),
-      {
-        policy: context.retryPolicy,
-        clock: context.clock,
-        ...(context.onRetry ? { onRetry: context.onRetry } : {}),
-        ...(context.signal ? { signal: context.signal } : {})
-      }
+      retryOptions(context)
     )
   } finally {
     requestHandler.destroy()

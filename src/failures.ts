@@ -2,6 +2,7 @@
 // with the exception's name, carrying the service's message, the request id and a hint for
 // that kind of failure. Classification is by name and HTTP status, never by message text.
 import type { Settings } from './inputs.js'
+import { isErrorLike } from './error-like.js'
 
 export interface Failure {
   /** The exception name, reported in the `error-type` output. */
@@ -21,7 +22,7 @@ interface ErrorFacts {
 }
 
 function factsOf(error: unknown): ErrorFacts {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
+  if (!isErrorLike(error)) return { name: 'Error', message: String(error) }
   const meta = (error as { $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number } }).$metadata
   const extra = error as { quotaName?: unknown; quotaValue?: unknown }
   return {
@@ -113,7 +114,10 @@ function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, stri
     case 'ExistingJobMismatch':
       return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
     case 'TimeoutError':
-      return "AWS did not answer in time after every retry. Check the runner's network access to AWS, then re-run."
+      return (
+        "No answer came in time, after every retry. Check the runner's network access to AWS (and, with " +
+        "role-to-assume, to GitHub's OIDC token endpoint), then re-run."
+      )
     default:
       if (facts.status !== undefined && facts.status >= 500) {
         return "AWS answered with a server error after every retry. This is on AWS's side: re-run the workflow later."

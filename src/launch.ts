@@ -5,6 +5,8 @@ import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsML
 import type { Settings } from './inputs.js'
 import { describeSeed } from './redaction.js'
 import { findReusableJob } from './reuse.js'
+import { SHAPES } from './model.js'
+import { checkString } from './validation.js'
 
 interface Progress {
   jobArn?: string
@@ -24,6 +26,7 @@ export async function startOrReuse(
   )
   try {
     const started = await client.send(new StartAudienceGenerationJobCommand(request))
+    checkJobArn(started.audienceGenerationJobArn)
     record(progress, started.audienceGenerationJobArn, true)
     core.info(
       `Started ${started.audienceGenerationJobArn} (request id ${started.$metadata.requestId ?? 'unknown'}, ` +
@@ -39,6 +42,23 @@ export async function startOrReuse(
       {
         title: 'Reusing the existing audience generation job'
       }
+    )
+  }
+}
+
+/**
+ * The service's answer becomes an output that later steps act on, so it is held to the model's
+ * pattern. A 200 without a valid ARN probably still created the job: the message says so.
+ */
+function checkJobArn(arn: unknown): asserts arn is string {
+  const problems = typeof arn === 'string' ? checkString(arn, SHAPES.AudienceGenerationJobArn) : ['is missing']
+  if (problems.length > 0) {
+    throw Object.assign(
+      new Error(
+        `The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created: ` +
+          'find it in the AWS console, or re-run with if-exists: reuse.'
+      ),
+      { name: 'UnexpectedResponse' }
     )
   }
 }

@@ -5,6 +5,7 @@
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
 import type { SdkError } from '@smithy/types'
 import type { Clock } from './clock.js'
+import { isErrorLike } from './error-like.js'
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -50,7 +51,7 @@ export interface AttemptsBearer {
 
 /** Whether an error may succeed when tried again, and which backoff applies. */
 export function retryKindOf(error: unknown): RetryKind | undefined {
-  if (!(error instanceof Error)) return undefined
+  if (!isErrorLike(error)) return undefined
   if (error.name === 'AbortError') return undefined
   const sdkError = error as SdkError
   if (isThrottlingError(sdkError)) return 'throttling'

@@ -27,7 +27,9 @@ async function findByName(
         ...(nextToken ? { nextToken } : {})
       })
     )
-    const found = page.audienceGenerationJobs.find((job) => job.name === name)
+    // A page without its list is read as empty rather than trusted.
+    const jobs = Array.isArray(page.audienceGenerationJobs) ? page.audienceGenerationJobs : []
+    const found = jobs.find((job) => job.name === name)
     if (found) return found
     nextToken = page.nextToken
   } while (nextToken)

@@ -34,8 +34,11 @@ export interface WaitOptions {
   signal?: AbortSignal
 }
 
+/** Unknown statuses (a newer API, or a garbled answer) are not terminal: the wait goes on. */
 export function isTerminal(status: AudienceGenerationJobStatus): boolean {
-  return status === 'ACTIVE' || status === 'CREATE_FAILED' || status.startsWith('DELETE_')
+  return (
+    status === 'ACTIVE' || status === 'CREATE_FAILED' || (typeof status === 'string' && status.startsWith('DELETE_'))
+  )
 }
 
 /** The next polling delay: doubling from the first, capped, with jitter of up to a fifth. */

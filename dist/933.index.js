@@ -1,20 +1,79 @@
-export const id = 29;
-export const ids = [29,774];
+export const id = 933;
+export const ids = [933,774];
 export const modules = {
 
-/***/ 3029:
+/***/ 5933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CredentialsError: () => (/* binding */ CredentialsError),
-/* harmony export */   resolveCredentials: () => (/* binding */ resolveCredentials)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1279);
-/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3774);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7194);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9809);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CredentialsError: () => (/* binding */ CredentialsError),
+  resolveCredentials: () => (/* binding */ resolveCredentials)
+});
+
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: ./src/endpoints.ts + 1 modules
+var endpoints = __webpack_require__(3774);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __webpack_require__(2145);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+;// CONCATENATED MODULE: ./src/oidc.ts
+// The workflow's GitHub OIDC token, requested from the runner's token endpoint with
+// @actions/http-client (which honours the runner's proxy settings). Requested here rather than
+// with core.getIDToken so that a 5xx or a silent endpoint gets the same bounded retries,
+// timeouts and classification by status as every AWS call, and a 4xx fails at once.
+
+
+
+
+/** A failed token request; `$metadata.httpStatusCode` lets the retry logic classify it. */
+class OidcTokenError extends Error {
+    name = 'OidcTokenUnavailable';
+    $metadata;
+    constructor(message, httpStatusCode) {
+        super(message);
+        this.$metadata = httpStatusCode !== undefined ? { httpStatusCode } : {};
+    }
+}
+async function requestIdToken(audience, env, options) {
+    const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`;
+    const client = new lib/* HttpClient */.Qq('cleanrooms-ml-audience-generation-action', [
+        new auth/* BearerCredentialHandler */.tZ(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '')
+    ]);
+    try {
+        const token = await (0,retry/* withRetries */.LH)(async () => {
+            try {
+                const response = await client.getJson(url);
+                if (typeof response.result?.value !== 'string' || response.result.value === '') {
+                    throw new OidcTokenError('The GitHub OIDC token endpoint answered without a token.');
+                }
+                return response.result.value;
+            }
+            catch (error) {
+                if (error instanceof lib/* HttpClientError */.Kg) {
+                    throw new OidcTokenError(`The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`, error.statusCode);
+                }
+                throw error;
+            }
+        }, options);
+        (0,secrets/* mask */.dK)(token);
+        return token;
+    }
+    finally {
+        client.dispose();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/credentials.ts
 // AWS credentials for the call: the workflow's GitHub OIDC token exchanged with STS
 // AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
 // chain (for example keys exported by an earlier configure-aws-credentials step).
@@ -34,7 +93,7 @@ class CredentialsError extends Error {
 }
 async function resolveCredentials(settings, context) {
     const credentials = settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context);
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .maskCredentials */ .Bs)(credentials);
+    (0,secrets/* maskCredentials */.Bs)(credentials);
     return credentials;
 }
 async function fromDefaultChain(context) {
@@ -50,29 +109,21 @@ async function fromDefaultChain(context) {
         throw error;
     }
 }
+/** The workflow's OIDC token; only a job with `permissions: id-token: write` can request one. */
 async function getOidcToken(audience, context) {
     if (!context.env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !context.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
         throw new CredentialsError('MissingIdTokenPermission', "role-to-assume needs the workflow's OIDC token, but this job cannot request one. " +
             'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.');
     }
-    // @actions/core retries the token endpoint's 5xx itself; the deadline bounds a silent endpoint.
-    const timeoutMs = context.retryPolicy.deadlineMs;
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .TimeoutError */ .MU(`The GitHub OIDC token endpoint did not answer within ${timeoutMs} ms.`)), timeoutMs);
-    });
-    try {
-        // getIDToken masks the token itself before returning it.
-        return await Promise.race([_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience), timeout]);
-    }
-    catch (error) {
-        if (error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .TimeoutError */ .MU)
-            throw new CredentialsError('OidcTokenTimeout', error.message);
-        throw new CredentialsError('OidcTokenUnavailable', `Could not get the workflow's OIDC token: ${error.message}`);
-    }
-    finally {
-        clearTimeout(timer);
-    }
+    return requestIdToken(audience, context.env, retryOptions(context));
+}
+function retryOptions(context) {
+    return {
+        policy: context.retryPolicy,
+        clock: context.clock,
+        ...(context.onRetry ? { onRetry: context.onRetry } : {}),
+        ...(context.signal ? { signal: context.signal } : {})
+    };
 }
 async function assumeRoleWithOidc(settings, context) {
     // The STS client loads while the token request is in flight.
@@ -81,25 +132,20 @@ async function assumeRoleWithOidc(settings, context) {
         Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136), __webpack_require__.e(956)]).then(__webpack_require__.t.bind(__webpack_require__, 9956, 19)),
         Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136)]).then(__webpack_require__.t.bind(__webpack_require__, 1136, 19))
     ]);
-    const endpoint = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .stsEndpointOverride */ .S)(context.env);
-    const requestHandler = new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_4__.NodeHttpHandler({
+    const endpoint = (0,endpoints/* stsEndpointOverride */.S)(context.env);
+    const requestHandler = new dist_cjs.NodeHttpHandler({
         connectionTimeout: Math.min(5_000, context.retryPolicy.attemptTimeoutMs),
         requestTimeout: context.retryPolicy.attemptTimeoutMs
     });
     try {
-        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(() => fromWebToken({
+        return await (0,retry/* withRetries */.LH)(() => fromWebToken({
             roleArn: settings.roleArn,
             roleSessionName: settings.roleSessionName,
             durationSeconds: settings.durationSeconds,
             webIdentityToken,
             // One attempt per call: the retries, their timing and deadline are the action's own.
             clientConfig: { region: context.region, maxAttempts: 1, requestHandler, ...(endpoint ? { endpoint } : {}) }
-        })(), {
-            policy: context.retryPolicy,
-            clock: context.clock,
-            ...(context.onRetry ? { onRetry: context.onRetry } : {}),
-            ...(context.signal ? { signal: context.signal } : {})
-        });
+        })(), retryOptions(context));
     }
     finally {
         requestHandler.destroy();
@@ -181,15 +227,16 @@ function stsEndpointOverride(env) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   MU: () => (/* binding */ TimeoutError),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
-/* unused harmony export backoffDelay */
-/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3609);
+/* unused harmony exports TimeoutError, backoffDelay */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3609);
+/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7465);
 // Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
 // classifiers), never by message text.
+
 
 /** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
 class TimeoutError extends Error {
@@ -197,14 +244,14 @@ class TimeoutError extends Error {
 }
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
-    if (!(error instanceof Error))
+    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_0__/* .isErrorLike */ .u)(error))
         return undefined;
     if (error.name === 'AbortError')
         return undefined;
     const sdkError = error;
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isThrottlingError)(sdkError))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isThrottlingError)(sdkError))
         return 'throttling';
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isServerError)(sdkError))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isServerError)(sdkError))
         return 'transient';
     return undefined;
 }

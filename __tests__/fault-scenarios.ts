@@ -1,0 +1,243 @@
+// The reliability scenarios: each fault a release gate may meet, what the action must do, and
+// how many jobs may exist afterwards. e2e-faults.test.ts runs them through dist/index.js, and
+// RELIABILITY.md is written from its results (npm run reliability).
+import type { Emulator, Fault } from '../emulator/index.js'
+
+export interface FaultScenario {
+  group: 'Clean Rooms ML' | 'Hostile answers' | 'Lost answers' | 'STS' | 'GitHub OIDC'
+  name: string
+  /** Queues the faults; runs before the action starts. */
+  setup: (emulator: Emulator) => void
+  inputs?: Record<string, string>
+  env?: Record<string, string | undefined>
+  expect: {
+    code: 0 | 1
+    errorType?: string
+    jobs: number
+    /** Requests per operation, where the count itself is the point (for example: no retry). */
+    requests?: Record<string, number>
+  }
+  /** Liveness bound: the run ends by then, whatever the fault. */
+  withinMs: number
+  proves: string
+}
+
+const OIDC = { 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy' }
+const REUSE = { 'if-exists': 'reuse' }
+const start = (emulator: Emulator, ...faults: Fault[]): void => {
+  emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', ...faults)
+}
+const times = (count: number, fault: Fault): Fault[] => Array.from({ length: count }, () => fault)
+const throttle: Fault = { kind: 'error', status: 429, type: 'ThrottlingException', message: 'Rate exceeded' }
+const VALID_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/from-a-raw-answer'
+
+function transient(name: string, faults: Fault[], proves: string): FaultScenario {
+  return {
+    group: 'Clean Rooms ML',
+    name,
+    setup: (emulator) => start(emulator, ...faults),
+    expect: { code: 0, jobs: 1, requests: { StartAudienceGenerationJob: faults.length + 1 } },
+    withinMs: 15_000,
+    proves
+  }
+}
+
+export const FAULT_SCENARIOS: FaultScenario[] = [
+  transient('throttled once', [throttle], 'throttling is retried with backoff'),
+  transient('throttled 3 times in a row', times(3, throttle), 'throttling is retried with backoff'),
+  transient('throttled 10 times in a row', times(10, throttle), 'twelve attempts ride out ten throttles'),
+  ...[500, 502, 503, 504].map((status) =>
+    transient(`HTTP ${status}`, [{ kind: 'error', status, type: 'InternalServerException' }], '5xx is retried')
+  ),
+  transient('connection reset', [{ kind: 'reset' }], 'network errors are retried'),
+  transient('no answer once', [{ kind: 'hang' }], 'each attempt has a timeout, then a retry'),
+  {
+    group: 'Clean Rooms ML',
+    name: 'never answers',
+    setup: (emulator) => start(emulator, ...times(20, { kind: 'hang' })),
+    expect: { code: 1, errorType: 'TimeoutError', jobs: 0 },
+    withinMs: 15_000,
+    proves: 'the overall deadline ends the step; nothing hangs'
+  },
+  {
+    group: 'Clean Rooms ML',
+    name: 'error type only in the header',
+    setup: (emulator) => start(emulator, { kind: 'error', status: 400, type: 'ValidationException', headerOnly: true }),
+    expect: { code: 1, errorType: 'ValidationException', jobs: 0, requests: { StartAudienceGenerationJob: 1 } },
+    withinMs: 10_000,
+    proves: 'errors are named from x-amzn-errortype and not retried'
+  },
+  {
+    group: 'Clean Rooms ML',
+    name: 'error type only in the body',
+    setup: (emulator) => start(emulator, { kind: 'error', status: 400, type: 'ValidationException', bodyOnly: true }),
+    expect: { code: 1, errorType: 'ValidationException', jobs: 0, requests: { StartAudienceGenerationJob: 1 } },
+    withinMs: 10_000,
+    proves: 'errors are named from the body code / __type'
+  },
+  {
+    group: 'Hostile answers',
+    name: 'malformed JSON body',
+    setup: (emulator) => start(emulator, { kind: 'raw', status: 200, body: '{"audienceGenerationJobArn": ' }),
+    expect: { code: 1, errorType: 'MalformedResponse', jobs: 0 },
+    withinMs: 10_000,
+    proves: 'a garbled answer is a clear error, not a crash'
+  },
+  {
+    group: 'Hostile answers',
+    name: 'empty body',
+    setup: (emulator) => start(emulator, { kind: 'raw', status: 200, body: '' }),
+    expect: { code: 1, errorType: 'UnexpectedResponse', jobs: 0 },
+    withinMs: 10_000,
+    proves: 'a 200 without an ARN is a clear error'
+  },
+  {
+    group: 'Hostile answers',
+    name: 'ARN that fails the model pattern',
+    setup: (emulator) =>
+      start(emulator, { kind: 'raw', status: 200, body: '{"audienceGenerationJobArn":"not-an-arn"}' }),
+    expect: { code: 1, errorType: 'UnexpectedResponse', jobs: 0 },
+    withinMs: 10_000,
+    proves: 'outputs only ever carry a valid ARN'
+  },
+  {
+    group: 'Hostile answers',
+    name: 'huge body (5 MB)',
+    setup: (emulator) =>
+      start(emulator, {
+        kind: 'raw',
+        status: 200,
+        body: `{"audienceGenerationJobArn":"${VALID_ARN}","x":"${'x'.repeat(5e6)}"}`
+      }),
+    expect: { code: 1, errorType: 'ResponseTooLarge', jobs: 0 },
+    withinMs: 10_000,
+    proves: 'answers are read up to 4 MiB'
+  },
+  {
+    group: 'Hostile answers',
+    name: 'unexpected fields',
+    setup: (emulator) =>
+      start(emulator, {
+        kind: 'raw',
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ audienceGenerationJobArn: VALID_ARN, surprise: { nested: [1, 2] }, status: 42 })
+      }),
+    expect: { code: 0, jobs: 0 },
+    withinMs: 10_000,
+    proves: 'unknown members are ignored safely'
+  },
+  {
+    group: 'Lost answers',
+    name: 'answer lost after the job was stored, if-exists: reuse',
+    setup: (emulator) => start(emulator, { kind: 'store-then-reset' }),
+    inputs: REUSE,
+    expect: { code: 0, jobs: 1 },
+    withinMs: 10_000,
+    proves: 'the retry meets ConflictException and carries on with the one job'
+  },
+  {
+    group: 'Lost answers',
+    name: 'answer lost after the job was stored, if-exists: fail',
+    setup: (emulator) => start(emulator, { kind: 'store-then-reset' }),
+    expect: { code: 1, errorType: 'ConflictException', jobs: 1 },
+    withinMs: 10_000,
+    proves: 'never a second job; the annotation says the lost attempt created it'
+  },
+  {
+    group: 'Lost answers',
+    name: 'answer sent a byte at a time, if-exists: reuse',
+    setup: (emulator) => start(emulator, { kind: 'trickle', intervalMs: 100 }),
+    inputs: REUSE,
+    expect: { code: 0, jobs: 1 },
+    withinMs: 15_000,
+    proves: 'a slow answer is abandoned at the attempt timeout; the job is reused'
+  },
+  {
+    group: 'STS',
+    name: 'STS throttles',
+    setup: (emulator) =>
+      emulator.fault('sts', 'AssumeRoleWithWebIdentity', { kind: 'error', status: 400, type: 'Throttling' }),
+    inputs: OIDC,
+    expect: { code: 0, jobs: 1, requests: { AssumeRoleWithWebIdentity: 2 } },
+    withinMs: 10_000,
+    proves: 'STS throttling is retried'
+  },
+  {
+    group: 'STS',
+    name: 'STS answers 500 and 503',
+    setup: (emulator) =>
+      emulator.fault(
+        'sts',
+        'AssumeRoleWithWebIdentity',
+        { kind: 'error', status: 500 },
+        { kind: 'error', status: 503 }
+      ),
+    inputs: OIDC,
+    expect: { code: 0, jobs: 1, requests: { AssumeRoleWithWebIdentity: 3 } },
+    withinMs: 10_000,
+    proves: 'STS 5xx is retried'
+  },
+  {
+    group: 'STS',
+    name: 'STS rejects the token (InvalidIdentityToken)',
+    setup: (emulator) =>
+      emulator.fault('sts', 'AssumeRoleWithWebIdentity', { kind: 'error', status: 400, type: 'InvalidIdentityToken' }),
+    inputs: OIDC,
+    expect: {
+      code: 1,
+      errorType: 'InvalidIdentityTokenException',
+      jobs: 0,
+      requests: { AssumeRoleWithWebIdentity: 1 }
+    },
+    withinMs: 10_000,
+    proves: 'not retried; the hint names the trust policy sub and aud conditions'
+  },
+  {
+    group: 'STS',
+    name: 'STS denies the role (AccessDenied)',
+    setup: (emulator) =>
+      emulator.fault('sts', 'AssumeRoleWithWebIdentity', { kind: 'error', status: 403, type: 'AccessDenied' }),
+    inputs: OIDC,
+    expect: { code: 1, errorType: 'AccessDenied', jobs: 0, requests: { AssumeRoleWithWebIdentity: 1 } },
+    withinMs: 10_000,
+    proves: 'not retried; the hint names the trust policy'
+  },
+  {
+    group: 'GitHub OIDC',
+    name: 'token endpoint missing (no id-token permission)',
+    setup: () => {},
+    inputs: OIDC,
+    env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
+    expect: { code: 1, errorType: 'MissingIdTokenPermission', jobs: 0 },
+    withinMs: 10_000,
+    proves: 'the annotation says to add permissions: id-token: write'
+  },
+  {
+    group: 'GitHub OIDC',
+    name: 'token endpoint slow (200 ms)',
+    setup: (emulator) => emulator.fault('oidc', 'GetIdToken', { kind: 'delay', ms: 200 }),
+    inputs: OIDC,
+    expect: { code: 0, jobs: 1, requests: { GetIdToken: 1 } },
+    withinMs: 10_000,
+    proves: 'a slow answer within the attempt timeout is simply awaited'
+  },
+  {
+    group: 'GitHub OIDC',
+    name: 'token endpoint answers 503',
+    setup: (emulator) => emulator.fault('oidc', 'GetIdToken', { kind: 'error', status: 503 }),
+    inputs: OIDC,
+    expect: { code: 0, jobs: 1, requests: { GetIdToken: 2 } },
+    withinMs: 10_000,
+    proves: 'OIDC 5xx is retried'
+  },
+  {
+    group: 'GitHub OIDC',
+    name: 'token endpoint never answers',
+    setup: (emulator) => emulator.fault('oidc', 'GetIdToken', ...times(20, { kind: 'hang' })),
+    inputs: OIDC,
+    expect: { code: 1, errorType: 'TimeoutError', jobs: 0, requests: { AssumeRoleWithWebIdentity: 0 } },
+    withinMs: 15_000,
+    proves: 'the deadline ends the step'
+  }
+]

@@ -1,0 +1,49 @@
+// The workflow's GitHub OIDC token, requested from the runner's token endpoint with
+// @actions/http-client (which honours the runner's proxy settings). Requested here rather than
+// with core.getIDToken so that a 5xx or a silent endpoint gets the same bounded retries,
+// timeouts and classification by status as every AWS call, and a 4xx fails at once.
+import { HttpClient, HttpClientError } from '@actions/http-client'
+import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
+import type { Environment } from './endpoints.js'
+import { withRetries, type RetryOptions } from './retry.js'
+import { mask } from './secrets.js'
+
+/** A failed token request; `$metadata.httpStatusCode` lets the retry logic classify it. */
+export class OidcTokenError extends Error {
+  override readonly name = 'OidcTokenUnavailable'
+  readonly $metadata: { httpStatusCode?: number }
+  constructor(message: string, httpStatusCode?: number) {
+    super(message)
+    this.$metadata = httpStatusCode !== undefined ? { httpStatusCode } : {}
+  }
+}
+
+export async function requestIdToken(audience: string, env: Environment, options: RetryOptions): Promise<string> {
+  const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`
+  const client = new HttpClient('cleanrooms-ml-audience-generation-action', [
+    new BearerCredentialHandler(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '')
+  ])
+  try {
+    const token = await withRetries(async () => {
+      try {
+        const response = await client.getJson<{ value?: unknown }>(url)
+        if (typeof response.result?.value !== 'string' || response.result.value === '') {
+          throw new OidcTokenError('The GitHub OIDC token endpoint answered without a token.')
+        }
+        return response.result.value
+      } catch (error) {
+        if (error instanceof HttpClientError) {
+          throw new OidcTokenError(
+            `The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`,
+            error.statusCode
+          )
+        }
+        throw error
+      }
+    }, options)
+    mask(token)
+    return token
+  } finally {
+    client.dispose()
+  }
+}
