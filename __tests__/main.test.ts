@@ -1,14 +1,10 @@
 // The whole step in-process (src/main.ts run()), against the emulator, with an injected clock so
 // that waits of hours take no time. The end-to-end suites cover the same paths through dist/.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { jest } from '@jest/globals'
-import { startEmulator, type Emulator } from '../emulator/index.js'
-import { run } from '../src/main.js'
+import type { Emulator } from '../emulator/index.js'
 import { FAULT_SCENARIOS } from './fault-scenarios.js'
 import { FakeClock } from './helpers/fake-clock.js'
-import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runnerEnv } from './helpers/run-action.js'
+import { inProcessSteps } from './helpers/in-process.js'
+import { ENV_CREDENTIALS } from './helpers/run-action.js'
 
 const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/model'
 const INPUTS = {
@@ -20,66 +16,12 @@ const INPUTS = {
 }
 const OIDC = { 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy' }
 
+const inProcess = inProcessSteps()
+const step = inProcess.step
 let emulator: Emulator
-let dir: string
-const savedEnv = { ...process.env }
-
-// One folder for the whole file: @actions/core keeps the summary file path it first sees.
-beforeAll(async () => {
-  emulator = await startEmulator({ credentials: [EMULATOR_CREDENTIALS] })
-  dir = mkdtempSync(join(tmpdir(), 'main-test-'))
-})
-afterAll(async () => {
-  await emulator.close()
-  rmSync(dir, { recursive: true, force: true })
-})
-
 beforeEach(() => {
-  emulator.reset()
-  emulator.statusSequence = ['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'ACTIVE']
+  emulator = inProcess.emulator()
 })
-afterEach(() => {
-  process.env = { ...savedEnv }
-  process.exitCode = 0
-  jest.restoreAllMocks()
-})
-
-interface StepResult {
-  exitCode: number
-  log: string
-  outputs: Record<string, string>
-  summary: string
-}
-
-/** Runs the step with these inputs and environment, capturing what the runner would see. */
-async function step(
-  inputs: Record<string, string>,
-  env: Record<string, string | undefined> = {},
-  clock = new FakeClock()
-): Promise<StepResult> {
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
-  writeFileSync(files.GITHUB_OUTPUT, '')
-  writeFileSync(files.GITHUB_STEP_SUMMARY, '')
-  process.env = { ...runnerEnv(emulator), ...files, CLEANROOMS_ML_ACTION_TIME_SCALE: '0.05' }
-  for (const [key, value] of Object.entries(env)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value
-  let log = ''
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    log += chunk.toString()
-    return true
-  })
-  process.exitCode = 0
-  await run({ env: process.env, clock })
-  const outputs: Record<string, string> = {}
-  const text = readFileSync(files.GITHUB_OUTPUT, 'utf8')
-  for (const match of text.matchAll(/^(.+?)<<(ghadelimiter_\S+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!
-  const exitCode = Number(process.exitCode ?? 0)
-  process.exitCode = 0
-  return { exitCode, log, outputs, summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') }
-}
 
 describe('a full launch with OIDC, waiting until the job is ACTIVE', () => {
   it('sets every output and succeeds', async () => {

@@ -1,0 +1,87 @@
+// Runs the whole step in-process (src/main.ts run()) against the emulator, capturing what the
+// runner would see. One emulator and one folder per test file: @actions/core keeps the summary
+// file path it first sees.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { jest } from '@jest/globals'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { run } from '../../src/main.js'
+import { FakeClock } from './fake-clock.js'
+import { EMULATOR_CREDENTIALS, runnerEnv } from './run-action.js'
+
+export interface StepResult {
+  exitCode: number
+  log: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+export interface InProcess {
+  emulator: () => Emulator
+  step: (
+    inputs: Record<string, string>,
+    env?: Record<string, string | undefined>,
+    clock?: FakeClock
+  ) => Promise<StepResult>
+}
+
+/** Registers the jest hooks for a file of in-process runs; call at the top level of the file. */
+export function inProcessSteps(): InProcess {
+  let emulator: Emulator
+  let dir: string
+  const savedEnv = { ...process.env }
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ credentials: [EMULATOR_CREDENTIALS] })
+    dir = mkdtempSync(join(tmpdir(), 'in-process-'))
+  })
+  afterAll(async () => {
+    await emulator.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  beforeEach(() => {
+    emulator.reset()
+    emulator.statusSequence = ['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'ACTIVE']
+  })
+  afterEach(() => {
+    process.env = { ...savedEnv }
+    process.exitCode = 0
+    jest.restoreAllMocks()
+  })
+
+  async function step(
+    inputs: Record<string, string>,
+    env: Record<string, string | undefined> = {},
+    clock = new FakeClock()
+  ): Promise<StepResult> {
+    const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
+    writeFileSync(files.GITHUB_OUTPUT, '')
+    writeFileSync(files.GITHUB_STEP_SUMMARY, '')
+    process.env = { ...runnerEnv(emulator), ...files, CLEANROOMS_ML_ACTION_TIME_SCALE: '0.05' }
+    for (const [key, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+    for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value
+    let log = ''
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      log += chunk.toString()
+      return true
+    })
+    process.exitCode = 0
+    try {
+      await run({ env: process.env, clock })
+    } finally {
+      write.mockRestore()
+    }
+    const outputs: Record<string, string> = {}
+    const text = readFileSync(files.GITHUB_OUTPUT, 'utf8')
+    for (const match of text.matchAll(/^(.+?)<<(ghadelimiter_\S+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!
+    const exitCode = Number(process.exitCode ?? 0)
+    process.exitCode = 0
+    return { exitCode, log, outputs, summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') }
+  }
+
+  return { emulator: () => emulator, step }
+}
