@@ -32720,13 +32720,12 @@ function credentialSource(settings) {
 async function launchAndWait(context, progress) {
     let doing = 'Getting AWS credentials';
     try {
-        const client = await createClient(context);
+        const { client, launch } = await createClient(context);
         doing = 'Starting the audience generation job';
-        const launch = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1755));
         await launch.startOrReuse(client, context.settings, progress, (step) => (doing = step));
         if (context.settings.waitForCompletion) {
             doing = 'Waiting for the audience generation job';
-            await waitAndReport(client, context, progress);
+            await waitAndReport(launch, client, context, progress);
         }
         client.destroy();
     }
@@ -32744,28 +32743,27 @@ function logRetry(notice) {
     core/* info */.pq(`${notice.error.name}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`);
 }
 /**
- * Gets credentials while the client, the launch code and the default description load: the
- * requests for credentials leave the CPU idle, so loading that code then costs no time.
+ * Gets credentials while the launch code and @actions/github (for the default description) load:
+ * the requests for credentials leave the CPU idle, so loading that code then costs no time.
  */
 async function createClient(context) {
     const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal };
     core/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
-    const [credentials, { CleanRoomsMLClient }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(68), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5933)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
-        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(777)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9777)),
-        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1755)),
+    const [credentials, launch] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5933)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
+        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617)),
         fillDescription(context.settings)
     ]);
-    return new CleanRoomsMLClient({
+    const client = new launch.CleanRoomsMLClient({
         region: context.settings.region,
         endpoint: context.endpoint.url,
         credentials,
         ...common
     });
+    return { client, launch };
 }
-async function waitAndReport(client, context, progress) {
-    const { waitForJob } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(608)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7608));
-    const outcome = await waitForJob({
+async function waitAndReport(launch, client, context, progress) {
+    const outcome = await launch.waitForJob({
         client,
         jobArn: progress.jobArn ?? '',
         timeoutMs: context.settings.waitTimeoutSeconds * 1000,

@@ -8,6 +8,11 @@ import { findReusableJob } from './reuse.js'
 import { SHAPES } from './model.js'
 import { checkString } from './validation.js'
 
+// The client and the wait are reached through this module, so that the bundle loads them as one
+// chunk: separate dynamic imports would each carry their own copy of the client code.
+export { CleanRoomsMLClient } from './cleanroomsml/index.js'
+export { waitForJob } from './waiting.js'
+
 interface Progress {
   jobArn?: string
   created?: boolean

@@ -110,6 +110,9 @@ function credentialSource(settings: Settings): string {
     : 'the environment (AWS SDK default chain)'
 }
 
+/** The code only a launch needs, loaded as one chunk once the inputs are valid. */
+type LaunchModule = typeof import('./launch.js')
+
 interface LaunchContext {
   settings: Settings
   endpoint: ResolvedEndpoint
@@ -124,13 +127,12 @@ interface LaunchContext {
 async function launchAndWait(context: LaunchContext, progress: Progress): Promise<void> {
   let doing = 'Getting AWS credentials'
   try {
-    const client = await createClient(context)
+    const { client, launch } = await createClient(context)
     doing = 'Starting the audience generation job'
-    const launch = await import('./launch.js')
     await launch.startOrReuse(client, context.settings, progress, (step) => (doing = step))
     if (context.settings.waitForCompletion) {
       doing = 'Waiting for the audience generation job'
-      await waitAndReport(client, context, progress)
+      await waitAndReport(launch, client, context, progress)
     }
     client.destroy()
   } catch (error) {
@@ -148,31 +150,35 @@ function logRetry(notice: RetryNotice): void {
 }
 
 /**
- * Gets credentials while the client, the launch code and the default description load: the
- * requests for credentials leave the CPU idle, so loading that code then costs no time.
+ * Gets credentials while the launch code and @actions/github (for the default description) load:
+ * the requests for credentials leave the CPU idle, so loading that code then costs no time.
  */
-async function createClient(context: LaunchContext): Promise<CleanRoomsMLClient> {
+async function createClient(context: LaunchContext): Promise<{ client: CleanRoomsMLClient; launch: LaunchModule }> {
   const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal }
   core.info(`Credentials: ${credentialSource(context.settings)}.`)
-  const [credentials, { CleanRoomsMLClient }] = await Promise.all([
+  const [credentials, launch] = await Promise.all([
     import('./credentials.js').then(({ resolveCredentials }) =>
       resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })
     ),
-    import('./cleanroomsml/index.js'),
     import('./launch.js'),
     fillDescription(context.settings)
   ])
-  return new CleanRoomsMLClient({
+  const client = new launch.CleanRoomsMLClient({
     region: context.settings.region,
     endpoint: context.endpoint.url,
     credentials,
     ...common
   })
+  return { client, launch }
 }
 
-async function waitAndReport(client: CleanRoomsMLClient, context: LaunchContext, progress: Progress): Promise<void> {
-  const { waitForJob } = await import('./waiting.js')
-  const outcome: WaitOutcome = await waitForJob({
+async function waitAndReport(
+  launch: LaunchModule,
+  client: CleanRoomsMLClient,
+  context: LaunchContext,
+  progress: Progress
+): Promise<void> {
+  const outcome: WaitOutcome = await launch.waitForJob({
     client,
     jobArn: progress.jobArn ?? '',
     timeoutMs: context.settings.waitTimeoutSeconds * 1000,

@@ -1,8 +1,8 @@
-export const id = 777;
-export const ids = [777];
+export const id = 617;
+export const ids = [617];
 export const modules = {
 
-/***/ 9777:
+/***/ 3617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,20 +10,13 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  AccessDeniedException: () => (/* reexport */ AccessDeniedException),
   CleanRoomsMLClient: () => (/* reexport */ CleanRoomsMLClient),
-  CleanRoomsMLServiceException: () => (/* reexport */ CleanRoomsMLServiceException),
-  ConflictException: () => (/* reexport */ ConflictException),
-  GetAudienceGenerationJobCommand: () => (/* reexport */ GetAudienceGenerationJobCommand),
-  ListAudienceGenerationJobsCommand: () => (/* reexport */ ListAudienceGenerationJobsCommand),
-  ResourceNotFoundException: () => (/* reexport */ ResourceNotFoundException),
-  SIGNING_NAME: () => (/* reexport */ SIGNING_NAME),
-  ServiceQuotaExceededException: () => (/* reexport */ ServiceQuotaExceededException),
-  StartAudienceGenerationJobCommand: () => (/* reexport */ StartAudienceGenerationJobCommand),
-  ThrottlingException: () => (/* reexport */ ThrottlingException),
-  ValidationException: () => (/* reexport */ ValidationException)
+  startOrReuse: () => (/* binding */ startOrReuse),
+  waitForJob: () => (/* reexport */ waitForJob)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(3246);
 // EXTERNAL MODULE: ./node_modules/@aws-crypto/sha256-js/build/main/index.js
 var main = __webpack_require__(3156);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
@@ -370,6 +363,162 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
 
 
 
+
+// EXTERNAL MODULE: ./src/redaction.ts
+var redaction = __webpack_require__(1066);
+;// CONCATENATED MODULE: ./src/reuse.ts
+// Safe re-runs: job names are unique per account, so a re-run (or a retry after a lost answer)
+// meets ConflictException. With if-exists: reuse, the existing job of that name is found and
+// checked to be the same model's (and collaboration's) before the action carries on with it.
+
+/** The existing job cannot stand in for the one requested; `name` is the error type. */
+class ReuseError extends Error {
+    name = 'ExistingJobMismatch';
+}
+async function findByName(client, name, configuredAudienceModelArn) {
+    let nextToken;
+    do {
+        const page = await client.send(new ListAudienceGenerationJobsCommand({
+            maxResults: 100,
+            ...(configuredAudienceModelArn ? { configuredAudienceModelArn } : {}),
+            ...(nextToken ? { nextToken } : {})
+        }));
+        // A page without its list is read as empty rather than trusted.
+        const jobs = Array.isArray(page.audienceGenerationJobs) ? page.audienceGenerationJobs : [];
+        const found = jobs.find((job) => job.name === name);
+        if (found)
+            return found;
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return undefined;
+}
+/** Finds the job of the requested name, and checks it matches the request. */
+async function findReusableJob(client, request) {
+    const job = (await findByName(client, request.name, request.configuredAudienceModelArn)) ??
+        (await findByName(client, request.name));
+    if (!job) {
+        throw new ReuseError(`The service reported a job named "${request.name}", but no such job is listed in this account. ` +
+            'It may belong to another account (cross-account jobs are listed by the model owner), or was deleted meanwhile.');
+    }
+    if (job.configuredAudienceModelArn !== request.configuredAudienceModelArn) {
+        throw new ReuseError(`A job named "${request.name}" already exists for another configured audience model, ` +
+            `${job.configuredAudienceModelArn}; it cannot be reused for ${request.configuredAudienceModelArn}. Choose another name.`);
+    }
+    if (request.collaborationId !== undefined && job.collaborationId !== request.collaborationId) {
+        throw new ReuseError(`A job named "${request.name}" already exists in collaboration ${job.collaborationId ?? '(none)'}, ` +
+            `not ${request.collaborationId}; it cannot be reused. Choose another name.`);
+    }
+    return job;
+}
+
+// EXTERNAL MODULE: ./src/model.ts
+var model = __webpack_require__(182);
+// EXTERNAL MODULE: ./src/validation.ts
+var validation = __webpack_require__(4344);
+;// CONCATENATED MODULE: ./src/waiting.ts
+// Waiting for a job to finish: polls GetAudienceGenerationJob with capped exponential backoff
+// and jitter until ACTIVE (success), CREATE_FAILED or a DELETE_* status (failure), the wait
+// timeout, or cancellation. Throttling slows the polling; a transient error does not end it.
+
+
+
+/** Unknown statuses (a newer API, or a garbled answer) are not terminal: the wait goes on. */
+function isTerminal(status) {
+    return (status === 'ACTIVE' || status === 'CREATE_FAILED' || (typeof status === 'string' && status.startsWith('DELETE_')));
+}
+/** The next polling delay: doubling from the first, capped, with jitter of up to a fifth. */
+function nextDelay(policy, poll, random, throttled) {
+    const grown = policy.firstDelayMs * 2 ** Math.max(0, poll - 1) * (throttled ? 2 : 1);
+    const capped = Math.min(policy.maxDelayMs * (throttled ? 2 : 1), grown);
+    return Math.round(capped * (0.8 + 0.2 * random));
+}
+/** Polls until the job reaches a terminal status or the wait runs out. */
+async function waitForJob(options) {
+    const { client, clock, policy } = options;
+    const started = clock.now();
+    const elapsed = () => clock.now() - started;
+    let lastStatus;
+    let lastLine = started;
+    let throttled = false;
+    for (let poll = 1;; poll++) {
+        const delay = Math.min(nextDelay(policy, poll, clock.random(), throttled), Math.max(0, options.timeoutMs - elapsed()));
+        await clock.sleep(delay, options.signal);
+        try {
+            const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }));
+            throttled = false;
+            if (job.status !== lastStatus || clock.now() - lastLine >= policy.heartbeatMs) {
+                options.log(`${job.status === lastStatus ? 'Still' : 'Status'} ${job.status} after ${(0,timing/* formatDuration */.a3)(elapsed())}`);
+                lastLine = clock.now();
+            }
+            lastStatus = job.status;
+            if (isTerminal(job.status)) {
+                return { kind: job.status === 'ACTIVE' ? 'succeeded' : 'failed', job, elapsedMs: elapsed() };
+            }
+        }
+        catch (error) {
+            const kind = (0,retry/* retryKindOf */.yz)(error);
+            if (kind === undefined || options.signal?.aborted)
+                throw error;
+            throttled = kind === 'throttling';
+            options.warn(`Checking the job's status failed with ${error.name}; still waiting.`);
+        }
+        if (elapsed() >= options.timeoutMs)
+            return { kind: 'timed-out', lastStatus, elapsedMs: elapsed() };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/launch.ts
+// Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
+// job of the same name. Outputs are set the moment the ARN is known.
+
+
+
+
+
+
+// The client and the wait are reached through this module, so that the bundle loads them as one
+// chunk: separate dynamic imports would each carry their own copy of the client code.
+
+
+async function startOrReuse(client, settings, progress, onStep) {
+    const { request } = settings;
+    core/* info */.pq(`Starting audience generation job "${request.name}" from ${(0,redaction/* describeSeed */.jv)(request)} ` +
+        `with configured audience model ${request.configuredAudienceModelArn} in ${settings.region}.`);
+    try {
+        const started = await client.send(new StartAudienceGenerationJobCommand(request));
+        checkJobArn(started.audienceGenerationJobArn);
+        record(progress, started.audienceGenerationJobArn, true);
+        core/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${started.$metadata.requestId ?? 'unknown'}, ` +
+            `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
+    }
+    catch (error) {
+        if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse')
+            throw error;
+        onStep('Finding the existing job to reuse');
+        const job = await findReusableJob(client, request);
+        record(progress, job.audienceGenerationJobArn, false);
+        core/* notice */.lm(`A job named "${request.name}" already exists (${job.status}); reusing ${job.audienceGenerationJobArn}.`, {
+            title: 'Reusing the existing audience generation job'
+        });
+    }
+}
+/**
+ * The service's answer becomes an output that later steps act on, so it is held to the model's
+ * pattern. A 200 without a valid ARN probably still created the job: the message says so.
+ */
+function checkJobArn(arn) {
+    const problems = typeof arn === 'string' ? (0,validation/* checkString */.Em)(arn, model/* SHAPES */.HY.AudienceGenerationJobArn) : ['is missing'];
+    if (problems.length > 0) {
+        throw Object.assign(new Error(`The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created: ` +
+            'find it in the AWS console, or re-run with if-exists: reuse.'), { name: 'UnexpectedResponse' });
+    }
+}
+function record(progress, jobArn, created) {
+    progress.jobArn = jobArn;
+    progress.created = created;
+    core/* setOutput */.uH('audience-generation-job-arn', jobArn);
+    core/* setOutput */.uH('created', String(created));
+}
 
 
 /***/ }),
