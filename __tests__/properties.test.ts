@@ -190,12 +190,21 @@ describe('through the whole step, against the model-checking emulator', () => {
           return
         }
         expect(result.exitCode).toBe(0)
-        const job = emulator().jobs[0]!
-        expect({ name: job.name, model: job.configuredAudienceModelArn, tags: job.tags ?? {} }).toEqual({
+        const sent = emulator().requests.find((request) => request.operation === 'StartAudienceGenerationJob')!
+        const tagsGiven = v.asJson || Object.keys(v.tags).length > 0
+        expect(JSON.parse(sent.body)).toEqual({
           name: v.name,
-          model: inputs['configured-audience-model-arn'],
-          tags: v.tags
+          configuredAudienceModelArn: inputs['configured-audience-model-arn'],
+          seedAudience: {
+            roleArn: inputs['seed-audience-role-arn'],
+            dataSource: { s3Uri: inputs['seed-audience-s3-uri'] }
+          },
+          ...(v.includeSeed ? { includeSeedInOutput: true } : {}),
+          ...(tagsGiven ? { tags: v.tags } : {}),
+          description: expect.stringMatching(/^Started by GitHub Actions: octo-org\/octo-repo/)
         })
+        const job = emulator().jobs[0]!
+        expect([job.name, job.tags ?? {}]).toEqual([v.name, v.tags])
         expect(result.outputs['audience-generation-job-arn']).toBe(job.audienceGenerationJobArn)
       }),
       { numRuns: 40 }

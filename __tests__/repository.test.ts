@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { NoOperationTraceWriter, isMapping, isSequence, isString, parseWorkflow } from '@actions/workflow-parser'
+import { readSettings } from '../src/inputs.js'
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index'
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index'
 
@@ -133,6 +134,38 @@ describe("action.yml is what GitHub's parser accepts", () => {
     expect(runs.using).toBe('node24')
     expect('main' in runs && runs.main).toBe('dist/index.js')
     expect(existsSync(join(ROOT, 'dist/index.js'))).toBe(true)
+  })
+
+  it('declares the defaults the code applies when an input is empty', () => {
+    const base: Record<string, string> = {
+      name: 'n',
+      'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
+      'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/r',
+      'seed-audience-s3-uri': 's3://b/k',
+      'aws-region': 'us-east-1',
+      'role-to-assume': 'arn:aws:iam::123456789012:role/deploy'
+    }
+    const defaults = (actionTemplate().inputs ?? []).filter((input) => input.default !== undefined)
+    expect(defaults.map((input) => input.id).sort()).toEqual(
+      [
+        'audience',
+        'dry-run',
+        'if-exists',
+        'include-seed-in-output',
+        'role-duration-seconds',
+        'role-session-name',
+        'wait-for-completion',
+        'wait-timeout-seconds'
+      ].sort()
+    )
+    const settingsWith = (inputs: Record<string, string>) => readSettings((name) => inputs[name] ?? '', {})
+    for (const input of defaults) {
+      const declared = (input.default as unknown as { value: unknown }).value
+      expect([input.id, settingsWith({ ...base, [input.id]: String(declared) })]).toEqual([
+        input.id,
+        settingsWith(base)
+      ])
+    }
   })
 
   it('describes every input and output', () => {
