@@ -66,6 +66,29 @@ describe('long waits are bounded and never look hung', () => {
     expect(result.log).toMatch(/^Still CREATE_IN_PROGRESS after \d+m \d+s$/m)
   })
 
+  it('renews role credentials before they expire during a long wait', async () => {
+    emulator.statusSequence = [
+      'CREATE_PENDING',
+      ...Array.from({ length: 60 }, () => 'CREATE_IN_PROGRESS' as const),
+      'ACTIVE'
+    ]
+    const result = await step(
+      {
+        ...INPUTS,
+        ...OIDC,
+        'role-duration-seconds': '900',
+        'wait-for-completion': 'true',
+        'wait-timeout-seconds': '21600'
+      },
+      { CLEANROOMS_ML_ACTION_TIME_SCALE: '1' }
+    )
+    expect(result.exitCode).toBe(0)
+    // About an hour of polling with 15-minute sessions renewed 5 minutes early: one role session per 10 minutes.
+    const sessions = emulator.requests.filter((request) => request.operation === 'AssumeRoleWithWebIdentity').length
+    expect(sessions).toBeGreaterThanOrEqual(5)
+    expect(emulator.requests.filter((request) => request.operation === 'GetIdToken')).toHaveLength(sessions)
+  })
+
   it('gives up at wait-timeout-seconds, polling with capped backoff', async () => {
     emulator.statusSequence = ['CREATE_PENDING', 'CREATE_IN_PROGRESS']
     const clock = new FakeClock()

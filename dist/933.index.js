@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   CredentialsError: () => (/* binding */ CredentialsError),
+  RENEWAL_MARGIN_MS: () => (/* binding */ RENEWAL_MARGIN_MS),
   resolveCredentials: () => (/* binding */ resolveCredentials)
 });
 
@@ -91,10 +92,26 @@ class CredentialsError extends Error {
         this.name = name;
     }
 }
+/** Temporary credentials are renewed this long before they expire. */
+const RENEWAL_MARGIN_MS = 5 * 60_000;
+/**
+ * Gets credentials now, so that a failure is reported before anything starts, and returns a
+ * provider that renews them before they expire: a wait may outlast a role session (6 hours
+ * against the default hour), and every check of the job must still be signed.
+ */
 async function resolveCredentials(settings, context) {
-    const credentials = settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context);
-    (0,secrets/* maskCredentials */.Bs)(credentials);
-    return credentials;
+    const fetch = async () => {
+        const credentials = settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context);
+        (0,secrets/* maskCredentials */.Bs)(credentials);
+        return credentials;
+    };
+    let current = await fetch();
+    return async () => {
+        const expiration = current.expiration?.getTime();
+        if (expiration !== undefined && expiration - context.clock.now() < RENEWAL_MARGIN_MS)
+            current = await fetch();
+        return current;
+    };
 }
 async function fromDefaultChain(context) {
     const { defaultProvider } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136), __webpack_require__.e(861)]).then(__webpack_require__.t.bind(__webpack_require__, 5861, 19));

@@ -3,7 +3,7 @@
 // chain (for example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
 import { NodeHttpHandler } from '@smithy/node-http-handler'
-import type { AwsCredentialIdentity } from '@smithy/types'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import type { Clock } from './clock.js'
 import { stsEndpointOverride, type Environment } from './endpoints.js'
 import type { CredentialSettings } from './inputs.js'
@@ -30,14 +30,30 @@ export interface CredentialContext {
   signal?: AbortSignal
 }
 
+/** Temporary credentials are renewed this long before they expire. */
+export const RENEWAL_MARGIN_MS = 5 * 60_000
+
+/**
+ * Gets credentials now, so that a failure is reported before anything starts, and returns a
+ * provider that renews them before they expire: a wait may outlast a role session (6 hours
+ * against the default hour), and every check of the job must still be signed.
+ */
 export async function resolveCredentials(
   settings: CredentialSettings,
   context: CredentialContext
-): Promise<AwsCredentialIdentity> {
-  const credentials =
-    settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context)
-  maskCredentials(credentials)
-  return credentials
+): Promise<AwsCredentialIdentityProvider> {
+  const fetch = async (): Promise<AwsCredentialIdentity> => {
+    const credentials =
+      settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context)
+    maskCredentials(credentials)
+    return credentials
+  }
+  let current = await fetch()
+  return async () => {
+    const expiration = current.expiration?.getTime()
+    if (expiration !== undefined && expiration - context.clock.now() < RENEWAL_MARGIN_MS) current = await fetch()
+    return current
+  }
 }
 
 async function fromDefaultChain(context: CredentialContext): Promise<AwsCredentialIdentity> {
