@@ -32734,6 +32734,7 @@ async function launchAndWait(context, progress) {
         const failure = describeFailure(cancelled ? context.signal.reason : error, context.settings, context.env, doing);
         if (cancelled)
             progress.waited = 'cancelled';
+        progress.failure = failure.title;
         core/* error */.z3(failure.message, { title: failure.title });
         core/* setOutput */.uH('error-type', failure.errorType);
         process.exitCode = core/* ExitCode */.yU.Failure;
@@ -32810,6 +32811,8 @@ async function report(settings, endpoint, progress) {
         rows.push(['Status', progress.status]);
     if (progress.waited && progress.waited !== 'cancelled')
         rows.push(['Waited', progress.waited]);
+    if (progress.failure)
+        rows.push(['Failed', progress.failure]);
     await writeSummary({
         heading: 'Clean Rooms ML audience generation job',
         rows,

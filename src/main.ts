@@ -24,6 +24,7 @@ interface Progress {
   created?: boolean
   status?: AudienceGenerationJobStatus
   waited?: string
+  failure?: string
 }
 
 export async function run(options: RunOptions = {}): Promise<void> {
@@ -139,6 +140,7 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
     const cancelled = context.signal.aborted
     const failure = describeFailure(cancelled ? context.signal.reason : error, context.settings, context.env, doing)
     if (cancelled) progress.waited = 'cancelled'
+    progress.failure = failure.title
     core.error(failure.message, { title: failure.title })
     core.setOutput('error-type', failure.errorType)
     process.exitCode = core.ExitCode.Failure
@@ -232,6 +234,7 @@ async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: 
   if (progress.created !== undefined) rows.push(['Created by this step', String(progress.created)])
   if (progress.status) rows.push(['Status', progress.status])
   if (progress.waited && progress.waited !== 'cancelled') rows.push(['Waited', progress.waited])
+  if (progress.failure) rows.push(['Failed', progress.failure])
   await writeSummary({
     heading: 'Clean Rooms ML audience generation job',
     rows,
