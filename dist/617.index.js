@@ -137,7 +137,7 @@ async function readBody(response) {
     const chunks = [];
     let size = 0;
     for await (const chunk of body) {
-        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+        const buffer = Buffer.from(chunk);
         size += buffer.length;
         if (size > MAX_RESPONSE_BYTES) {
             throw new CleanRoomsMLServiceException({

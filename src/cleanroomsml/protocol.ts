@@ -62,7 +62,7 @@ export async function readBody(response: HttpResponse): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk)
+    const buffer = Buffer.from(chunk)
     size += buffer.length
     if (size > MAX_RESPONSE_BYTES) {
       throw new CleanRoomsMLServiceException({
