@@ -32843,9 +32843,10 @@ function cancelOnRunnerSignals() {
 // The action's entry point. The explicit exit ends the step as soon as the work is done,
 // even if a socket to an unresponsive endpoint is still open.
 
+
 run().then(() => process.exit(), (error) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
-    process.stdout.write(`::error title=Unexpected failure::${error?.message ?? String(error)}\n`);
+    core/* error */.z3(String(error?.message ?? error), { title: 'Unexpected failure' });
     process.exit(1);
 });
 
