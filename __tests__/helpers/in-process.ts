@@ -8,7 +8,7 @@ import { jest } from '@jest/globals'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { run } from '../../src/main.js'
 import { FakeClock } from './fake-clock.js'
-import { EMULATOR_CREDENTIALS, runnerEnv } from './run-action.js'
+import { EMULATOR_CREDENTIALS, parseOutputs, runnerEnv } from './run-action.js'
 
 export interface StepResult {
   exitCode: number
@@ -75,9 +75,7 @@ export function inProcessSteps(): InProcess {
     } finally {
       write.mockRestore()
     }
-    const outputs: Record<string, string> = {}
-    const text = readFileSync(files.GITHUB_OUTPUT, 'utf8')
-    for (const match of text.matchAll(/^(.+?)<<(ghadelimiter_\S+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!
+    const outputs = parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
     const exitCode = Number(process.exitCode ?? 0)
     process.exitCode = 0
     return { exitCode, log, outputs, summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') }

@@ -63,7 +63,8 @@ export function runnerEnv(emulator: Emulator): Record<string, string> {
   }
 }
 
-function parseOutputs(text: string): Record<string, string> {
+/** Reads a GITHUB_OUTPUT file as the runner does. */
+export function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const pattern = /^(.+?)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm
   for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!
