@@ -13,7 +13,8 @@ import { checkString } from './validation.js'
 export { CleanRoomsMLClient } from './cleanroomsml/index.js'
 export { waitForJob } from './waiting.js'
 
-interface Progress {
+/** What starting (or reusing) the job tells the rest of the step. */
+export interface LaunchProgress {
   jobArn?: string
   created?: boolean
 }
@@ -21,7 +22,7 @@ interface Progress {
 export async function startOrReuse(
   client: CleanRoomsMLClient,
   settings: Settings,
-  progress: Progress,
+  progress: LaunchProgress,
   onStep: (step: string) => void
 ): Promise<void> {
   const { request } = settings
@@ -68,7 +69,7 @@ function checkJobArn(arn: unknown): asserts arn is string {
   }
 }
 
-function record(progress: Progress, jobArn: string, created: boolean): void {
+function record(progress: LaunchProgress, jobArn: string, created: boolean): void {
   progress.jobArn = jobArn
   progress.created = created
   core.setOutput('audience-generation-job-arn', jobArn)

@@ -9,6 +9,7 @@ import { readSettings, type Problem, type Settings } from './inputs.js'
 import { describeSeed, redactRequest } from './redaction.js'
 import type { RetryNotice, RetryPolicy } from './retry.js'
 import { writeSummary } from './summary.js'
+import type { LaunchProgress } from './launch.js'
 import type { PollPolicy, WaitOutcome } from './waiting.js'
 import { maskEnvironmentCredentials } from './secrets.js'
 import { formatDuration, timingFromEnvironment } from './timing.js'
@@ -19,9 +20,7 @@ export interface RunOptions {
 }
 
 /** What the step knows so far; each step adds to it, and the summary reports it. */
-interface Progress {
-  jobArn?: string
-  created?: boolean
+interface Progress extends LaunchProgress {
   status?: AudienceGenerationJobStatus
   waited?: string
   failure?: string
