@@ -57,10 +57,14 @@ class ScriptedHandler {
   }
 }
 
+/** Signatures are dated at noon on a fixed day, so no expectation depends on today's date. */
+const SIGNING_TIME = Date.UTC(2020, 0, 15, 12, 0, 0)
+
 function clientWith(answers: Answer[], policy = POLICY, clock = new FakeClock()) {
   const handler = new ScriptedHandler(answers)
   const client = new CleanRoomsMLClient({
     region: 'us-east-1',
+    systemClockOffset: SIGNING_TIME - Date.now(),
     endpoint: 'https://cleanrooms-ml.us-east-1.amazonaws.com',
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
     retryPolicy: policy,
@@ -91,8 +95,9 @@ describe('requests are restJson1, signed with SigV4 for cleanrooms-ml', () => {
     ])
     expect(JSON.parse(sent.body as string)).toEqual(REQUEST)
     expect(sent.headers['content-type']).toBe('application/json')
+    expect(sent.headers['x-amz-date']).toMatch(/^20200115T1200\d\dZ$/)
     expect(sent.headers['authorization']).toMatch(
-      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20261129\/us-east-1\/cleanrooms-ml\/aws4_request, SignedHeaders=.*host.*, Signature=[0-9a-f]{64}$/
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20200115\/us-east-1\/cleanrooms-ml\/aws4_request, SignedHeaders=.*host.*, Signature=[0-9a-f]{64}$/
     )
   })
 

@@ -254,6 +254,7 @@ function resolveConfig(config) {
         ...(config.signal ? { signal: config.signal } : {}),
         requestHandler: config.requestHandler ??
             new dist_cjs.NodeHttpHandler({ connectionTimeout: Math.min(5_000, retryPolicy.attemptTimeoutMs) }),
+        systemClockOffset: config.systemClockOffset ?? 0,
         apiVersion: '2023-09-06'
     };
 }
@@ -316,8 +317,10 @@ function retryMiddleware(config, call) {
 }
 function signingMiddleware(config) {
     return (next) => async (args) => {
-        // Signed with the real time, whatever clock paces the retries: AWS checks it.
-        const signed = await config.signer.sign(args.request);
+        // Signed with the machine's time (corrected by the offset), whatever clock paces the
+        // retries: AWS compares the signature's date with its own clock.
+        const signingDate = new Date(Date.now() + config.systemClockOffset);
+        const signed = await config.signer.sign(args.request, { signingDate });
         return next({ ...args, request: signed });
     };
 }

@@ -85,13 +85,31 @@ function unescape(text: string): string {
   return text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
 }
 
+/**
+ * What sets the test process's notion of time (a time zone, or libfaketime's preload and its
+ * settings), so that the action and the emulator share one clock when the suite is run with
+ * the date moved.
+ */
+function clockEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && (key === 'TZ' || key === 'LD_PRELOAD' || key.startsWith('FAKETIME'))) env[key] = value
+  }
+  return env
+}
+
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
-  const env: Record<string, string> = { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: dir }
+  const env: Record<string, string> = {
+    ...clockEnvironment(),
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: dir
+  }
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   const started = Date.now()

@@ -36,6 +36,11 @@ export interface CleanRoomsMLClientConfig {
   /** Aborts every call in flight, for example when the runner cancels the step. */
   signal?: AbortSignal
   requestHandler?: RequestHandler
+  /**
+   * Milliseconds added to the machine's time when signing, as the SDK's `systemClockOffset`:
+   * AWS rejects a signature dated more than 5 minutes from its own clock.
+   */
+  systemClockOffset?: number
 }
 
 /** What sends a request: @smithy/node-http-handler in the action, a fake in unit tests. */
@@ -53,6 +58,7 @@ export interface CleanRoomsMLClientResolvedConfig {
   onRetry?: (notice: RetryNotice) => void
   signal?: AbortSignal
   requestHandler: RequestHandler
+  systemClockOffset: number
   apiVersion: string
 }
 
@@ -74,6 +80,7 @@ function resolveConfig(config: CleanRoomsMLClientConfig): CleanRoomsMLClientReso
     requestHandler:
       config.requestHandler ??
       new NodeHttpHandler({ connectionTimeout: Math.min(5_000, retryPolicy.attemptTimeoutMs) }),
+    systemClockOffset: config.systemClockOffset ?? 0,
     apiVersion: '2023-09-06'
   }
 }
@@ -166,8 +173,10 @@ function retryMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallCon
 function signingMiddleware(config: CleanRoomsMLClientResolvedConfig) {
   return (next: FinalizeHandler<object, MetadataBearer>): FinalizeHandler<object, MetadataBearer> =>
     async (args) => {
-      // Signed with the real time, whatever clock paces the retries: AWS checks it.
-      const signed = await config.signer.sign(args.request as HttpRequest)
+      // Signed with the machine's time (corrected by the offset), whatever clock paces the
+      // retries: AWS compares the signature's date with its own clock.
+      const signingDate = new Date(Date.now() + config.systemClockOffset)
+      const signed = await config.signer.sign(args.request as HttpRequest, { signingDate })
       return next({ ...args, request: signed })
     }
 }
