@@ -37,11 +37,14 @@ type Answer = { status: number; headers?: Record<string, string>; body?: string 
 /** A request handler that answers from a script and records what it was sent. */
 class ScriptedHandler {
   readonly requests: HttpRequest[] = []
+  /** Called when a request hangs: the test decides what happens next (a timeout, a cancellation). */
+  onHang: () => void = () => undefined
   constructor(private readonly answers: Answer[]) {}
   async handle(request: HttpRequest, options?: { abortSignal?: AbortSignal }): Promise<{ response: HttpResponse }> {
     this.requests.push(request)
     const answer = this.answers.shift() ?? { status: 500, body: '{}' }
     if (answer === 'hang') {
+      setImmediate(() => this.onHang())
       return new Promise((_, reject) =>
         options?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted')))
       )
@@ -237,15 +240,27 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
     })
   })
 
-  it('abandons an attempt that never answers, and tries again', async () => {
-    const { client, handler } = clientWith(['hang', ok({ audienceGenerationJobArn: JOB_ARN })], {
-      ...POLICY,
-      attemptTimeoutMs: 20
-    })
+  it('abandons an attempt that never answers at its timeout on the clock, and tries again', async () => {
+    const { client, handler, clock } = clientWith(['hang', ok({ audienceGenerationJobArn: JOB_ARN })])
+    const started = clock.now()
+    handler.onHang = () => clock.fireNextTimeout()
     await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({
       $metadata: { attempts: 2 }
     })
     expect(handler.requests).toHaveLength(2)
+    // The attempt timeout, then the backoff before the second attempt.
+    expect(clock.now() - started).toBe(POLICY.attemptTimeoutMs + 50)
+  })
+
+  it('bounds an attempt by what is left of the deadline', async () => {
+    const { client, handler, clock } = clientWith(['hang', 'hang'], { ...POLICY, deadlineMs: 1500 })
+    const started = clock.now()
+    handler.onHang = () => clock.fireNextTimeout()
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'TimeoutError'
+    })
+    expect(handler.requests).toHaveLength(2)
+    expect(clock.now() - started).toBe(1500)
   })
 
   it.each([
@@ -279,23 +294,71 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
     expect(clock.sleeps).toEqual([500, 1000])
     expect(handler.requests).toHaveLength(3)
   })
+})
 
-  it('stops at once when the operation is aborted', async () => {
+describe('cancellation: an aborted signal stops every call at once', () => {
+  const cancelled = Object.assign(new Error('cancelled'), { name: 'StepCancelled' })
+
+  function cancellableClient(answers: Answer[], clock = new FakeClock()) {
     const controller = new AbortController()
-    const handler = new ScriptedHandler([error(503, 'ServiceUnavailable'), ok({ audienceGenerationJobArn: JOB_ARN })])
+    const handler = new ScriptedHandler(answers)
     const client = new CleanRoomsMLClient({
       region: 'us-east-1',
       endpoint: 'https://x.test',
       credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
       retryPolicy: POLICY,
-      clock: new FakeClock(),
+      clock,
       requestHandler: handler,
       signal: controller.signal
     })
-    controller.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }))
-    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
-      name: 'ServiceUnavailable'
-    })
+    return { client, handler, controller, clock }
+  }
+
+  it('sends nothing once the client signal has aborted', async () => {
+    const { client, handler, controller } = cancellableClient([ok({ audienceGenerationJobArn: JOB_ARN })])
+    controller.abort(cancelled)
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toBe(cancelled)
+    expect(handler.requests).toHaveLength(0)
+  })
+
+  it('abandons the request in flight, without waiting for its timeout', async () => {
+    const { client, handler, controller, clock } = cancellableClient([
+      'hang',
+      ok({ audienceGenerationJobArn: JOB_ARN })
+    ])
+    const started = clock.now()
+    handler.onHang = () => controller.abort(cancelled)
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toBe(cancelled)
+    expect(handler.requests).toHaveLength(1)
+    expect(clock.now()).toBe(started)
+  })
+
+  it('ends a backoff at once and makes no further attempt', async () => {
+    const clock = new FakeClock()
+    const { client, handler, controller } = cancellableClient(
+      [error(503, 'ServiceUnavailable'), ok({ audienceGenerationJobArn: JOB_ARN })],
+      clock
+    )
+    const sleep = clock.sleep.bind(clock)
+    clock.sleep = async (ms, signal) => {
+      controller.abort(cancelled)
+      return sleep(ms, signal)
+    }
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toBe(cancelled)
+    expect(handler.requests).toHaveLength(1)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it("honours a call's own abortSignal beside the client's", async () => {
+    const { client, handler } = cancellableClient(['hang'])
+    const call = new AbortController()
+    const reason = Object.assign(new Error('wait is over'), { name: 'WaitDeadline' })
+    handler.onHang = () => call.abort(reason)
+    await expect(
+      client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: JOB_ARN }), {
+        abortSignal: call.signal
+      })
+    ).rejects.toBe(reason)
     expect(handler.requests).toHaveLength(1)
   })
 })

@@ -2,6 +2,7 @@
 // with the exception's name, carrying the service's message, the request id and a hint for
 // that kind of failure. Classification is by name and HTTP status, never by message text.
 import type { Settings } from './inputs.js'
+import type { LaunchProgress, Phase } from './launch.js'
 import { isErrorLike } from './error-like.js'
 
 export interface Failure {
@@ -61,8 +62,27 @@ function stsTrustHint(settings: Settings, env: Record<string, string | undefined
   )
 }
 
+/** What a cancellation left behind, by the phase it stopped. */
+function cancelledHint(settings: Settings, progress: LaunchProgress): string {
+  if (progress.jobArn) {
+    return `The job keeps running in AWS: ${progress.jobArn} (in the step's outputs).`
+  }
+  if (progress.phase === 'start') {
+    return (
+      `The request to start job "${settings.request.name}" was in flight, so the job may have been created. ` +
+      'Re-run with if-exists: reuse to carry on with it if it exists, or look for it in the AWS Clean Rooms console.'
+    )
+  }
+  return 'No job was started.'
+}
+
 /** The hint for each failure; unknown failures get one from their HTTP status. */
-function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, string | undefined>): string {
+function hintFor(
+  facts: ErrorFacts,
+  settings: Settings,
+  env: Record<string, string | undefined>,
+  progress: LaunchProgress
+): string {
   switch (facts.name) {
     case 'ConflictException':
       if (facts.attempts !== undefined && facts.attempts > 1) {
@@ -106,7 +126,7 @@ function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, stri
     case 'ExpiredTokenException':
       return 'The OIDC token expired before STS saw it; re-run the job.'
     case 'StepCancelled':
-      return "The action stopped at once. A job it started keeps running in AWS; its ARN is in the step's outputs."
+      return `The action stopped at once. ${cancelledHint(settings, progress)}`
     case 'WaitTimeout':
       return 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.'
     case 'JobFailed':
@@ -135,15 +155,23 @@ function details(facts: ErrorFacts): string {
   return parts.length > 0 ? ` (${parts.join(', ')})` : ''
 }
 
+const PHASES: Record<Phase, string> = {
+  credentials: 'Getting AWS credentials',
+  start: 'Starting the audience generation job',
+  reuse: 'Finding the existing job to reuse',
+  wait: 'Waiting for the audience generation job'
+}
+
 /** Describes a failure of the step, for one error annotation and the `error-type` output. */
 export function describeFailure(
   error: unknown,
   settings: Settings,
   env: Record<string, string | undefined>,
-  doing: string
+  progress: LaunchProgress
 ): Failure {
   const facts = factsOf(error)
-  const hint = hintFor(facts, settings, env)
+  const doing = PHASES[progress.phase]
+  const hint = hintFor(facts, settings, env, progress)
   const serviceMessage = facts.message.trim() || 'no message'
   return {
     errorType: facts.name,

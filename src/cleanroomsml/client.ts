@@ -93,7 +93,15 @@ export class CleanRoomsMLClient extends Client<object, object, MetadataBearer, C
 
 /** Per-call state shared by the middleware of one operation. */
 interface CallContext {
+  /** Stops the whole call: the client's signal and the call's own `abortSignal`, whichever fires first. */
+  stop: AbortSignal | undefined
+  /** The current attempt's signal, which also fires at that attempt's timeout. */
   signal?: AbortSignal
+}
+
+function stopSignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const given = signals.filter((signal) => signal !== undefined)
+  return given.length > 1 ? AbortSignal.any(given) : given[0]
 }
 
 /**
@@ -114,10 +122,11 @@ export abstract class CleanRoomsMLCommand<Input extends object, Output extends M
 
   resolveMiddleware(
     clientStack: MiddlewareStack<object, MetadataBearer>,
-    config: CleanRoomsMLClientResolvedConfig
+    config: CleanRoomsMLClientResolvedConfig,
+    options?: HttpHandlerOptions
   ): Handler<Input, Output> {
     const stack = clientStack.concat(this.middlewareStack as unknown as MiddlewareStack<object, MetadataBearer>)
-    const call: CallContext = {}
+    const call: CallContext = { stop: stopSignal(config.signal, options?.abortSignal as AbortSignal | undefined) }
     stack.add(
       (next) => (args) =>
         next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input as Input)) }),
@@ -162,7 +171,7 @@ function retryMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallCon
             totalRetryDelay += notice.delayMs
             config.onRetry?.(notice)
           },
-          ...(config.signal ? { signal: config.signal } : {})
+          ...(call.stop ? { signal: call.stop } : {})
         }
       )
       result.output.$metadata = { ...result.output.$metadata, attempts, totalRetryDelay }
