@@ -3,7 +3,7 @@
 // With RELIABILITY_REPORT set, the results are written to RELIABILITY.md.
 import { writeFileSync } from 'node:fs'
 import { startEmulator, type Emulator } from '../emulator/index.js'
-import { FAULT_SCENARIOS, type FaultScenario } from './fault-scenarios.js'
+import { E2E_TIME_SCALE, FAULT_SCENARIOS, type FaultScenario } from './fault-scenarios.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv } from './helpers/run-action.js'
 
@@ -44,7 +44,7 @@ describe.each(['Clean Rooms ML', 'Hostile answers', 'Lost answers', 'STS', 'GitH
       env: {
         ...runnerEnv(emulator),
         ...(oidc ? {} : ENV_CREDENTIALS),
-        CLEANROOMS_ML_ACTION_TIME_SCALE: '0.02',
+        CLEANROOMS_ML_ACTION_TIME_SCALE: String(scenario.timeScale ?? E2E_TIME_SCALE),
         ...scenario.env
       },
       timeoutMs: scenario.withinMs + 5_000
@@ -76,8 +76,9 @@ function report(rows: Result[]): string {
     '# Reliability',
     '',
     'Written by `npm run reliability` from the results of `__tests__/e2e-faults.test.ts`, which runs the bundled',
-    'action (`dist/index.js`) against the local emulator for each fault, with every delay scaled by 0.02',
-    '(`CLEANROOMS_ML_ACTION_TIME_SCALE`). Every scenario also checks that exactly one error annotation is written on',
+    `action (\`dist/index.js\`) against the local emulator for each fault, with every delay scaled by ${E2E_TIME_SCALE}`,
+    '(`CLEANROOMS_ML_ACTION_TIME_SCALE`), or by a larger scale where an answer must arrive within an attempt timeout,',
+    'so that a loaded machine cannot turn a slow answer into a timeout. Every scenario also checks that exactly one error annotation is written on',
     'failure, that no stack trace is printed, and that no credential, session token or OIDC token appears in the log,',
     'the outputs or the job summary (outside the `::add-mask::` commands that hide them).',
     '',

@@ -2,6 +2,17 @@
 // how many jobs may exist afterwards. e2e-faults.test.ts runs them through dist/index.js, and
 // RELIABILITY.md is written from its results (npm run reliability).
 import type { Emulator, Fault } from '../emulator/index.js'
+import { scaledTiming } from '../src/timing.js'
+
+/**
+ * The time scale the end-to-end runs use unless a scenario says otherwise: small, so that
+ * scenarios of hangs and retries take seconds. Where a verdict depends on an answer arriving
+ * within an attempt's timeout, the scenario takes a larger scale and expresses its delays as a
+ * fifth of that timeout at most, so that a loaded machine cannot flip it.
+ */
+export const E2E_TIME_SCALE = 0.02
+const attemptTimeoutMs = (scale: number): number => scaledTiming(scale).retryPolicy.attemptTimeoutMs
+const SLOW_SCALE = 0.2
 
 export interface FaultScenario {
   group: 'Clean Rooms ML' | 'Hostile answers' | 'Lost answers' | 'STS' | 'GitHub OIDC'
@@ -19,6 +30,8 @@ export interface FaultScenario {
   }
   /** Liveness bound: the run ends by then, whatever the fault. */
   withinMs: number
+  /** CLEANROOMS_ML_ACTION_TIME_SCALE of the end-to-end run; E2E_TIME_SCALE when absent. */
+  timeScale?: number
   proves: string
 }
 
@@ -103,6 +116,8 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
   {
     group: 'Hostile answers',
     name: 'huge body (5 MB)',
+    // Reading 4 MiB must never be mistaken for a hang: an attempt may take 3 s here.
+    timeScale: SLOW_SCALE,
     setup: (emulator) =>
       start(emulator, {
         kind: 'raw',
@@ -215,8 +230,9 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
   },
   {
     group: 'GitHub OIDC',
-    name: 'token endpoint slow (200 ms)',
-    setup: (emulator) => emulator.fault('oidc', 'GetIdToken', { kind: 'delay', ms: 200 }),
+    name: 'token endpoint slow (a fifth of the attempt timeout)',
+    timeScale: SLOW_SCALE,
+    setup: (emulator) => emulator.fault('oidc', 'GetIdToken', { kind: 'delay', ms: attemptTimeoutMs(SLOW_SCALE) / 5 }),
     inputs: OIDC,
     expect: { code: 0, jobs: 1, requests: { GetIdToken: 1 } },
     withinMs: 10_000,

@@ -54,7 +54,7 @@ export function isTerminal(status: AudienceGenerationJobStatus): boolean {
  */
 export function nextDelay(policy: PollPolicy, elapsedMs: number, random: number, throttled: boolean): number {
   const base = Math.min(policy.maxDelayMs, Math.max(policy.firstDelayMs, elapsedMs / 10))
-  return Math.round(base * (throttled ? 2 : 1) * (0.8 + 0.2 * random))
+  return Math.floor(base * (throttled ? 2 : 1) * (0.8 + 0.2 * random))
 }
 
 /** Fires when the wait's time is up, so that a check in flight then is abandoned. */
