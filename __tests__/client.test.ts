@@ -296,6 +296,85 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
   })
 })
 
+describe("a runner's clock that is off is corrected from AWS's answer, as the SDKs do", () => {
+  const MINUTE = 60_000
+  const skewed = (offsetMs: number): Answer => ({
+    status: 403,
+    headers: {
+      'x-amzn-errortype': 'InvalidSignatureException',
+      date: new Date(Date.now() + offsetMs).toUTCString()
+    },
+    body: JSON.stringify({ message: offsetMs >= 0 ? 'Signature expired: ...' : 'Signature not yet current: ...' })
+  })
+  const signedAt = (request: HttpRequest): number => {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(String(request.headers['x-amz-date']))!
+    return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)
+  }
+
+  function skewClient(answers: Answer[], warnings: string[] = []) {
+    const handler = new ScriptedHandler(answers)
+    const client = new CleanRoomsMLClient({
+      region: 'us-east-1',
+      endpoint: 'https://x.test',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      retryPolicy: POLICY,
+      clock: new FakeClock(),
+      requestHandler: handler,
+      logger: { warn: (message) => warnings.push(message) }
+    })
+    return { client, handler }
+  }
+
+  it.each([
+    ['behind', 20 * MINUTE],
+    ['ahead of', -20 * MINUTE]
+  ])(
+    "retries once with AWS's time when the runner is %s it, and keeps the offset for later calls",
+    async (word, offset) => {
+      const warnings: string[] = []
+      const handler = new ScriptedHandler([
+        skewed(offset),
+        ok({ audienceGenerationJobArn: JOB_ARN }),
+        ok({ status: 'ACTIVE' })
+      ])
+      const client = new CleanRoomsMLClient({
+        region: 'us-east-1',
+        endpoint: 'https://x.test',
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+        retryPolicy: POLICY,
+        clock: new FakeClock(),
+        requestHandler: handler,
+        logger: { warn: (message) => warnings.push(message) }
+      })
+      await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({
+        $metadata: { attempts: 2 }
+      })
+      await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: JOB_ARN }))
+      const [first, second, later] = handler.requests.map(signedAt)
+      expect(Math.abs(first! - Date.now())).toBeLessThan(MINUTE)
+      expect(Math.abs(second! - (Date.now() + offset))).toBeLessThan(MINUTE)
+      expect(Math.abs(later! - (Date.now() + offset))).toBeLessThan(MINUTE)
+      expect(warnings).toEqual([expect.stringContaining(`The runner's clock is about 20 min ${word} AWS's clock`)])
+    }
+  )
+
+  it('does not retry a refused signature when the clocks agree', async () => {
+    const { client, handler } = skewClient([skewed(0), ok({ audienceGenerationJobArn: JOB_ARN })])
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'InvalidSignatureException'
+    })
+    expect(handler.requests).toHaveLength(1)
+  })
+
+  it('corrects the clock once, not on every refusal', async () => {
+    const { client, handler } = skewClient([skewed(20 * MINUTE), skewed(20 * MINUTE), ok({})])
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'InvalidSignatureException'
+    })
+    expect(handler.requests).toHaveLength(2)
+  })
+})
+
 describe('cancellation: an aborted signal stops every call at once', () => {
   const cancelled = Object.assign(new Error('cancelled'), { name: 'StepCancelled' })
 

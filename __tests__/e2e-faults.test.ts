@@ -33,43 +33,52 @@ afterAll(async () => {
   if (process.env['RELIABILITY_REPORT']) writeFileSync('RELIABILITY.md', report(results))
 })
 
-describe.each(['Clean Rooms ML', 'Hostile answers', 'Lost answers', 'STS', 'GitHub OIDC'])('faults: %s', (group) => {
-  const scenarios = FAULT_SCENARIOS.filter((scenario) => scenario.group === group)
-  it.each(scenarios.map((scenario) => [scenario.name, scenario] as const))('%s', async (_, scenario) => {
-    emulator.reset()
-    scenario.setup(emulator)
-    const oidc = 'role-to-assume' in (scenario.inputs ?? {})
-    const run = await runAction({
-      inputs: { ...INPUTS, ...scenario.inputs },
-      env: {
-        ...runnerEnv(emulator),
-        ...(oidc ? {} : ENV_CREDENTIALS),
-        CLEANROOMS_ML_ACTION_TIME_SCALE: String(scenario.timeScale ?? E2E_TIME_SCALE),
-        ...scenario.env
-      },
-      timeoutMs: scenario.withinMs + 5_000
-    })
-    const errorType = run.outputs['error-type'] ?? ''
-    results.push({ scenario, code: run.code, errorType, jobs: emulator.jobs.length, durationMs: run.durationMs })
+describe.each(['Clean Rooms ML', 'Hostile answers', 'Lost answers', 'STS', 'GitHub OIDC', 'Network'])(
+  'faults: %s',
+  (group) => {
+    const scenarios = FAULT_SCENARIOS.filter((scenario) => scenario.group === group)
+    it.each(scenarios.map((scenario) => [scenario.name, scenario] as const))('%s', async (_, scenario) => {
+      emulator.reset()
+      scenario.setup(emulator)
+      const oidc = 'role-to-assume' in (scenario.inputs ?? {})
+      const run = await runAction({
+        inputs: { ...INPUTS, ...scenario.inputs },
+        env: {
+          ...runnerEnv(emulator),
+          ...(oidc ? {} : ENV_CREDENTIALS),
+          CLEANROOMS_ML_ACTION_TIME_SCALE: String(scenario.timeScale ?? E2E_TIME_SCALE),
+          ...scenario.env
+        },
+        timeoutMs: scenario.withinMs + 5_000
+      })
+      const errorType = run.outputs['error-type'] ?? ''
+      results.push({ scenario, code: run.code, errorType, jobs: emulator.jobs.length, durationMs: run.durationMs })
 
-    expect({ code: run.code, errorType, jobs: emulator.jobs.length }).toEqual({
-      code: scenario.expect.code,
-      errorType: scenario.expect.errorType ?? '',
-      jobs: scenario.expect.jobs
+      expect({ code: run.code, errorType, jobs: emulator.jobs.length }).toEqual({
+        code: scenario.expect.code,
+        errorType: scenario.expect.errorType ?? '',
+        jobs: scenario.expect.jobs
+      })
+      expect(run.durationMs).toBeLessThan(scenario.withinMs)
+      for (const [operation, count] of Object.entries(scenario.expect.requests ?? {})) {
+        expect([operation, emulator.requests.filter((request) => request.operation === operation).length]).toEqual([
+          operation,
+          count
+        ])
+      }
+      if (run.code === 1) expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(1)
+      if (run.code === 0) expect(run.outputs['audience-generation-job-arn']).toMatch(/^arn:aws:cleanrooms-ml:/)
+      if (expected(scenario, 'NetworkError'))
+        expect(run.annotations[0]!.message).toMatch(/to 127\.0\.0\.1:1 failed: ECONNREFUSED/)
+      expect(run.stdout + run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+      expect(leaksIn(run, secretsOf(emulator))).toEqual([])
     })
-    expect(run.durationMs).toBeLessThan(scenario.withinMs)
-    for (const [operation, count] of Object.entries(scenario.expect.requests ?? {})) {
-      expect([operation, emulator.requests.filter((request) => request.operation === operation).length]).toEqual([
-        operation,
-        count
-      ])
-    }
-    if (run.code === 1) expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(1)
-    if (run.code === 0) expect(run.outputs['audience-generation-job-arn']).toMatch(/^arn:aws:cleanrooms-ml:/)
-    expect(run.stdout + run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
-    expect(leaksIn(run, secretsOf(emulator))).toEqual([])
-  })
-})
+  }
+)
+
+function expected(scenario: FaultScenario, errorType: string): boolean {
+  return scenario.expect.errorType === errorType
+}
 
 function report(rows: Result[]): string {
   const lines = [

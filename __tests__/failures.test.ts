@@ -127,3 +127,45 @@ describe('a cancelled step says what it left behind', () => {
     expect(message).toContain(`The job keeps running in AWS: ${jobArn}`)
   })
 })
+
+describe('a network failure is named NetworkError, with the code and the host it tried', () => {
+  it.each([
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), {
+        code: 'ECONNREFUSED',
+        address: '127.0.0.1',
+        port: 443
+      }),
+      'The connection to 127.0.0.1:443 failed: ECONNREFUSED.'
+    ],
+    [
+      'a name that does not resolve',
+      Object.assign(new Error('getaddrinfo ENOTFOUND sts.example.test'), {
+        code: 'ENOTFOUND',
+        hostname: 'sts.example.test'
+      }),
+      'The connection to sts.example.test failed: ENOTFOUND.'
+    ],
+    [
+      'every address of a host refusing',
+      Object.assign(
+        new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED', address: '::1', port: 80 })]),
+        {
+          code: undefined
+        }
+      ),
+      'The connection to ::1:80 failed: ECONNREFUSED.'
+    ]
+  ])('%s', (_, error, message) => {
+    const failure = describe_(error)
+    expect(failure.errorType).toBe('NetworkError')
+    expect(failure.message.split('\n')[0]).toBe(message)
+    expect(failure.message).toContain('proxy settings')
+  })
+
+  it('leaves errors that are not about the network alone', () => {
+    const failure = describe_(Object.assign(new Error('bad'), { code: 'ERR_INVALID_ARG_TYPE' }))
+    expect(failure.errorType).toBe('Error')
+  })
+})

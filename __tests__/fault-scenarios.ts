@@ -15,7 +15,7 @@ const attemptTimeoutMs = (scale: number): number => scaledTiming(scale).retryPol
 const SLOW_SCALE = 0.2
 
 export interface FaultScenario {
-  group: 'Clean Rooms ML' | 'Hostile answers' | 'Lost answers' | 'STS' | 'GitHub OIDC'
+  group: 'Clean Rooms ML' | 'Hostile answers' | 'Lost answers' | 'STS' | 'GitHub OIDC' | 'Network'
   name: string
   /** Queues the faults; runs before the action starts. */
   setup: (emulator: Emulator) => void
@@ -42,6 +42,8 @@ const start = (emulator: Emulator, ...faults: Fault[]): void => {
 }
 const times = (count: number, fault: Fault): Fault[] => Array.from({ length: count }, () => fault)
 const throttle: Fault = { kind: 'error', status: 429, type: 'ThrottlingException', message: 'Rate exceeded' }
+/** A loopback port nothing listens on: every connection is refused at once. */
+const CLOSED_PORT = 'http://127.0.0.1:1'
 const VALID_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/from-a-raw-answer'
 
 function transient(name: string, faults: Fault[], proves: string): FaultScenario {
@@ -255,5 +257,21 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     expect: { code: 1, errorType: 'TimeoutError', jobs: 0, requests: { AssumeRoleWithWebIdentity: 0 } },
     withinMs: 15_000,
     proves: 'the deadline ends the step'
-  }
+  },
+  ...(
+    [
+      ['Clean Rooms ML', { AWS_ENDPOINT_URL_CLEANROOMSML: CLOSED_PORT }, {}],
+      ['STS', { AWS_ENDPOINT_URL_STS: CLOSED_PORT }, OIDC],
+      ['the GitHub OIDC endpoint', { ACTIONS_ID_TOKEN_REQUEST_URL: `${CLOSED_PORT}/token?api-version=2.0` }, OIDC]
+    ] as const
+  ).map(([service, env, inputs]): FaultScenario => ({
+    group: 'Network',
+    name: `${service} refuses connections`,
+    setup: () => {},
+    inputs,
+    env,
+    expect: { code: 1, errorType: 'NetworkError', jobs: 0 },
+    withinMs: 15_000,
+    proves: 'named NetworkError with the code and host, after bounded retries'
+  }))
 ]

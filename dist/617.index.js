@@ -255,6 +255,7 @@ function resolveConfig(config) {
         requestHandler: config.requestHandler ??
             new dist_cjs.NodeHttpHandler({ connectionTimeout: Math.min(5_000, retryPolicy.attemptTimeoutMs) }),
         systemClockOffset: config.systemClockOffset ?? 0,
+        ...(config.logger ? { logger: config.logger } : {}),
         apiVersion: '2023-09-06'
     };
 }
@@ -279,17 +280,22 @@ class CleanRoomsMLCommand extends client.Command {
     }
     resolveMiddleware(clientStack, config, options) {
         const stack = clientStack.concat(this.middlewareStack);
-        const call = { stop: stopSignal(config.signal, options?.abortSignal) };
+        const call = {
+            stop: stopSignal(config.signal, options?.abortSignal),
+            serverDate: undefined
+        };
         stack.add((next) => (args) => next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input)) }), { step: 'serialize', name: 'serializerMiddleware' });
         stack.add(retryMiddleware(config, call), { step: 'finalizeRequest', name: 'retryMiddleware', priority: 'high' });
-        stack.add(signingMiddleware(config), { step: 'finalizeRequest', name: 'awsAuthMiddleware', priority: 'low' });
+        stack.add(signingMiddleware(config, call), { step: 'finalizeRequest', name: 'awsAuthMiddleware', priority: 'low' });
         stack.add((next) => async (args) => {
             const { response } = await next(args);
             return { response, output: await this.deserialize(response) };
         }, { step: 'deserialize', name: 'deserializerMiddleware' });
         const send = async (args) => {
             const options = call.signal ? { abortSignal: call.signal } : {};
-            return config.requestHandler.handle(args.request, options);
+            const answer = await config.requestHandler.handle(args.request, options);
+            call.serverDate = answer.response.headers['date'];
+            return answer;
         };
         return stack.resolve(send, {
             clientName: 'CleanRoomsMLClient',
@@ -319,14 +325,48 @@ function retryMiddleware(config, call) {
         return result;
     };
 }
-function signingMiddleware(config) {
+function signingMiddleware(config, call) {
     return (next) => async (args) => {
         // Signed with the machine's time (corrected by the offset), whatever clock paces the
         // retries: AWS compares the signature's date with its own clock.
         const signingDate = new Date(Date.now() + config.systemClockOffset);
         const signed = await config.signer.sign(args.request, { signingDate });
-        return next({ ...args, request: signed });
+        call.serverDate = undefined;
+        try {
+            return await next({ ...args, request: signed });
+        }
+        catch (error) {
+            correctClockSkew(config, error, call.serverDate);
+            throw error;
+        }
     };
+}
+/** How far apart two clocks may be before a signature is refused (AWS allows 5 minutes). */
+const SKEW_TOLERANCE_MS = 4 * 60_000;
+/**
+ * As the AWS SDKs do: when AWS refuses a signature for its date and its own `Date` header shows
+ * the runner's clock is off, later requests are signed with AWS's time, and the error is marked
+ * `$metadata.clockSkewCorrected` so that the retry logic tries it again.
+ */
+function correctClockSkew(config, error, serverDate) {
+    const name = error?.name;
+    if (typeof name !== 'string' || !retry/* CLOCK_SKEW_ERRORS */.Sx.has(name) || serverDate === undefined)
+        return;
+    const serverTime = Date.parse(serverDate);
+    const offset = serverTime - Date.now();
+    if (Number.isNaN(serverTime) || Math.abs(offset - config.systemClockOffset) < SKEW_TOLERANCE_MS)
+        return;
+    config.systemClockOffset = offset;
+    const bearer = error;
+    bearer.$metadata = { ...bearer.$metadata, clockSkewCorrected: true };
+    config.logger?.warn(`The runner's clock is ${describeOffset(offset)} AWS's clock; requests are now signed with AWS's time. ` +
+        "Correct the runner's clock (for example with NTP).");
+}
+function describeOffset(offsetMs) {
+    // AWS's Date header has whole seconds: the offset is told to the minute.
+    const seconds = Math.round(Math.abs(offsetMs) / 1000);
+    const text = seconds >= 90 ? `about ${Math.round(seconds / 60)} min` : `about ${seconds} s`;
+    return offsetMs > 0 ? `${text} behind` : `${text} ahead of`;
 }
 
 ;// CONCATENATED MODULE: ./src/cleanroomsml/commands.ts
@@ -579,6 +619,7 @@ function record(progress, jobArn, created) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Sx: () => (/* binding */ CLOCK_SKEW_ERRORS),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
 /* unused harmony exports TimeoutError, backoffDelay */
@@ -596,6 +637,15 @@ function record(progress, jobArn, created) {
 class TimeoutError extends Error {
     name = 'TimeoutError';
 }
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+const CLOCK_SKEW_ERRORS = new Set([
+    'AuthFailure',
+    'InvalidSignatureException',
+    'RequestExpired',
+    'RequestInTheFuture',
+    'RequestTimeTooSkewed',
+    'SignatureDoesNotMatch'
+]);
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
     if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
@@ -603,6 +653,10 @@ function retryKindOf(error) {
     if (error.name === 'AbortError')
         return undefined;
     const sdkError = error;
+    // Signed again with the same clock, a refused signature is refused again: it is tried again
+    // only once the clock has been corrected from AWS's answer.
+    if (CLOCK_SKEW_ERRORS.has(error.name))
+        return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
     if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
         return 'throttling';
     if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isServerError)(sdkError))

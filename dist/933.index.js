@@ -186,8 +186,23 @@ async function assumeRoleWithOidc(settings, context) {
  */
 function abortingWith(handler, signal) {
     return Object.assign(Object.create(handler), {
-        handle: (request, options) => handler.handle(request, { ...options, abortSignal: signal })
+        handle: (request, options) => handler
+            .handle(request, { ...options, abortSignal: signal })
+            .catch((error) => {
+            throw ownRealm(error);
+        })
     });
+}
+/**
+ * The SDK keeps only the text of an error that is not an `Error` of its own realm (Node's errors
+ * are of another realm under some test sandboxes): a copy keeps Node's code and address, by
+ * which a network failure is named.
+ */
+function ownRealm(error) {
+    if (error instanceof Error || typeof error !== 'object' || error === null)
+        return error;
+    const { message, name } = error;
+    return Object.assign(new Error(String(message)), error, typeof name === 'string' ? { name } : {});
 }
 
 
@@ -265,6 +280,7 @@ function stsEndpointOverride(env) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Sx: () => (/* binding */ CLOCK_SKEW_ERRORS),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
 /* unused harmony exports TimeoutError, backoffDelay */
@@ -282,6 +298,15 @@ function stsEndpointOverride(env) {
 class TimeoutError extends Error {
     name = 'TimeoutError';
 }
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+const CLOCK_SKEW_ERRORS = new Set([
+    'AuthFailure',
+    'InvalidSignatureException',
+    'RequestExpired',
+    'RequestInTheFuture',
+    'RequestTimeTooSkewed',
+    'SignatureDoesNotMatch'
+]);
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
     if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
@@ -289,6 +314,10 @@ function retryKindOf(error) {
     if (error.name === 'AbortError')
         return undefined;
     const sdkError = error;
+    // Signed again with the same clock, a refused signature is refused again: it is tried again
+    // only once the clock has been corrected from AWS's answer.
+    if (CLOCK_SKEW_ERRORS.has(error.name))
+        return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
     if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
         return 'throttling';
     if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isServerError)(sdkError))

@@ -32354,14 +32354,41 @@ var clock = __nccwpck_require__(9373);
 var error_like = __nccwpck_require__(7465);
 ;// CONCATENATED MODULE: ./src/failures.ts
 
+/** Node's codes for a connection that could not be made or was lost. */
+const NETWORK_ERROR_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ECONNABORTED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EPIPE'
+]);
+/** A network failure, named as such with Node's code and the host it tried, whichever client met it. */
+function networkFacts(error) {
+    const cause = typeof error.code === 'string' ? error : error.errors?.[0];
+    if (!cause || typeof cause.code !== 'string' || !NETWORK_ERROR_CODES.has(cause.code))
+        return undefined;
+    const host = typeof cause.hostname === 'string'
+        ? cause.hostname
+        : typeof cause.address === 'string'
+            ? `${cause.address}${typeof cause.port === 'number' ? `:${cause.port}` : ''}`
+            : undefined;
+    return { code: cause.code, ...(host ? { host } : {}) };
+}
 function factsOf(error) {
     if (!(0,error_like/* isErrorLike */.u)(error))
         return { name: 'Error', message: String(error) };
+    const network = networkFacts(error);
     const meta = error.$metadata;
     const extra = error;
     return {
-        name: error.name,
-        message: error.message,
+        name: network ? 'NetworkError' : error.name,
+        message: network
+            ? `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
+            : error.message,
         ...(meta?.httpStatusCode !== undefined ? { status: meta.httpStatusCode } : {}),
         ...(meta?.requestId ? { requestId: meta.requestId } : {}),
         ...(meta?.attempts !== undefined ? { attempts: meta.attempts } : {}),
@@ -32444,6 +32471,9 @@ function hintFor(facts, settings, env, progress) {
             return "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes.";
         case 'ExistingJobMismatch':
             return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.';
+        case 'NetworkError':
+            return ('The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
+                "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run.");
         case 'TimeoutError':
             return ("No answer came in time, after every retry. Check the runner's network access to AWS (and, with " +
                 "role-to-assume, to GitHub's OIDC token endpoint), then re-run.");
@@ -32846,6 +32876,7 @@ async function createClient(context) {
         region: context.settings.region,
         endpoint: context.endpoint.url,
         credentials,
+        logger: { warn: (message) => core/* warning */.$e(message, { title: "The runner's clock is off" }) },
         ...common
     });
     return { client, launch };

@@ -137,6 +137,21 @@ async function assumeRoleWithOidc(
 function abortingWith(handler: NodeHttpHandler, signal: AbortSignal): NodeHttpHandler {
   return Object.assign(Object.create(handler) as NodeHttpHandler, {
     handle: (request: HttpRequest, options?: HttpHandlerOptions) =>
-      handler.handle(request, { ...options, abortSignal: signal as NonNullable<HttpHandlerOptions['abortSignal']> })
+      handler
+        .handle(request, { ...options, abortSignal: signal as NonNullable<HttpHandlerOptions['abortSignal']> })
+        .catch((error: unknown) => {
+          throw ownRealm(error)
+        })
   })
+}
+
+/**
+ * The SDK keeps only the text of an error that is not an `Error` of its own realm (Node's errors
+ * are of another realm under some test sandboxes): a copy keeps Node's code and address, by
+ * which a network failure is named.
+ */
+function ownRealm(error: unknown): unknown {
+  if (error instanceof Error || typeof error !== 'object' || error === null) return error
+  const { message, name } = error as { message?: unknown; name?: unknown }
+  return Object.assign(new Error(String(message)), error, typeof name === 'string' ? { name } : {})
 }

@@ -22,13 +22,51 @@ interface ErrorFacts {
   quotaValue?: number
 }
 
+/** Node's codes for a connection that could not be made or was lost. */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE'
+])
+
+interface NodeNetworkError {
+  code?: unknown
+  hostname?: unknown
+  address?: unknown
+  port?: unknown
+  /** Node's connection attempts to each address of a host, when there were several. */
+  errors?: NodeNetworkError[]
+}
+
+/** A network failure, named as such with Node's code and the host it tried, whichever client met it. */
+function networkFacts(error: NodeNetworkError): { code: string; host?: string } | undefined {
+  const cause = typeof error.code === 'string' ? error : error.errors?.[0]
+  if (!cause || typeof cause.code !== 'string' || !NETWORK_ERROR_CODES.has(cause.code)) return undefined
+  const host =
+    typeof cause.hostname === 'string'
+      ? cause.hostname
+      : typeof cause.address === 'string'
+        ? `${cause.address}${typeof cause.port === 'number' ? `:${cause.port}` : ''}`
+        : undefined
+  return { code: cause.code, ...(host ? { host } : {}) }
+}
+
 function factsOf(error: unknown): ErrorFacts {
   if (!isErrorLike(error)) return { name: 'Error', message: String(error) }
+  const network = networkFacts(error as NodeNetworkError)
   const meta = (error as { $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number } }).$metadata
   const extra = error as { quotaName?: unknown; quotaValue?: unknown }
   return {
-    name: error.name,
-    message: error.message,
+    name: network ? 'NetworkError' : error.name,
+    message: network
+      ? `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
+      : error.message,
     ...(meta?.httpStatusCode !== undefined ? { status: meta.httpStatusCode } : {}),
     ...(meta?.requestId ? { requestId: meta.requestId } : {}),
     ...(meta?.attempts !== undefined ? { attempts: meta.attempts } : {}),
@@ -133,6 +171,11 @@ function hintFor(
       return "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes."
     case 'ExistingJobMismatch':
       return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
+    case 'NetworkError':
+      return (
+        'The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
+        "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run."
+      )
     case 'TimeoutError':
       return (
         "No answer came in time, after every retry. Check the runner's network access to AWS (and, with " +

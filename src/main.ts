@@ -171,6 +171,7 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
     region: context.settings.region,
     endpoint: context.endpoint.url,
     credentials,
+    logger: { warn: (message) => core.warning(message, { title: "The runner's clock is off" }) },
     ...common
   })
   return { client, launch }

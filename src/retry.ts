@@ -2,7 +2,7 @@
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
 // classifiers), never by message text.
-import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
+import { isClockSkewCorrectedError, isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
 import type { SdkError } from '@smithy/types'
 import { untilAborted, type Clock } from './clock.js'
 import { isErrorLike } from './error-like.js'
@@ -49,11 +49,24 @@ export interface AttemptsBearer {
   $metadata?: { attempts?: number; totalRetryDelay?: number }
 }
 
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+export const CLOCK_SKEW_ERRORS = new Set([
+  'AuthFailure',
+  'InvalidSignatureException',
+  'RequestExpired',
+  'RequestInTheFuture',
+  'RequestTimeTooSkewed',
+  'SignatureDoesNotMatch'
+])
+
 /** Whether an error may succeed when tried again, and which backoff applies. */
 export function retryKindOf(error: unknown): RetryKind | undefined {
   if (!isErrorLike(error)) return undefined
   if (error.name === 'AbortError') return undefined
   const sdkError = error as SdkError
+  // Signed again with the same clock, a refused signature is refused again: it is tried again
+  // only once the clock has been corrected from AWS's answer.
+  if (CLOCK_SKEW_ERRORS.has(error.name)) return isClockSkewCorrectedError(sdkError) ? 'transient' : undefined
   if (isThrottlingError(sdkError)) return 'throttling'
   if (isTransientError(sdkError) || isServerError(sdkError)) return 'transient'
   return undefined
