@@ -4,6 +4,7 @@ import type { Emulator } from '../emulator/index.js'
 import { FAULT_SCENARIOS } from './fault-scenarios.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { inProcessSteps, type StepResult } from './helpers/in-process.js'
+import { routedUrl, startProxy } from './helpers/proxy.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
 
 const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/model'
@@ -420,6 +421,29 @@ describe('dry run and credentials in-process', () => {
     const result = await step({ ...INPUTS, 'dry-run': 'true' }, { GITHUB_STEP_SUMMARY: undefined })
     expect(result.exitCode).toBe(0)
     expect(result.summary).toBe('')
+  })
+})
+
+describe('behind a proxy', () => {
+  it('sends OIDC, STS and Clean Rooms ML requests through it', async () => {
+    const proxy = await startProxy()
+    try {
+      const result = await step(
+        { ...INPUTS, ...OIDC, 'wait-for-completion': 'true' },
+        {
+          AWS_ENDPOINT_URL_CLEANROOMSML: routedUrl(emulator.cleanroomsUrl, 'cleanrooms'),
+          AWS_ENDPOINT_URL_STS: routedUrl(emulator.stsUrl, 'sts'),
+          ACTIONS_ID_TOKEN_REQUEST_URL: routedUrl(emulator.oidcRequestUrl, 'oidc'),
+          https_proxy: proxy.url,
+          http_proxy: proxy.url
+        }
+      )
+      expect(result.exitCode).toBe(0)
+      const hosts = new Set(proxy.requests.map((request) => request.target.split(':')[0]))
+      expect([...hosts].sort()).toEqual(['cleanrooms.example.test', 'oidc.example.test', 'sts.example.test'])
+    } finally {
+      await proxy.close()
+    }
   })
 })
 

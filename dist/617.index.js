@@ -11,7 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   CleanRoomsMLClient: () => (/* reexport */ CleanRoomsMLClient),
+  requestHandlerFor: () => (/* reexport */ proxy/* requestHandlerFor */.n),
   startOrReuse: () => (/* binding */ startOrReuse),
+  usesProxy: () => (/* reexport */ proxy/* usesProxy */.B),
   waitForJob: () => (/* reexport */ waitForJob)
 });
 
@@ -555,6 +557,8 @@ async function lastCheck(options, state, elapsed) {
     }
 }
 
+// EXTERNAL MODULE: ./src/proxy.ts
+var proxy = __webpack_require__(8903);
 ;// CONCATENATED MODULE: ./src/launch.ts
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
 // job of the same name. Outputs are set the moment the ARN is known.
@@ -566,6 +570,7 @@ async function lastCheck(options, state, elapsed) {
 
 // The client and the wait are reached through this module, so that the bundle loads them as one
 // chunk: separate dynamic imports would each carry their own copy of the client code.
+
 
 
 async function startOrReuse(client, settings, progress, signal) {
@@ -609,6 +614,49 @@ function record(progress, jobArn, created) {
     progress.created = created;
     core/* setOutput */.uH('audience-generation-job-arn', jobArn);
     core/* setOutput */.uH('created', String(created));
+}
+
+
+/***/ }),
+
+/***/ 8903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ usesProxy),
+/* harmony export */   n: () => (/* binding */ requestHandlerFor)
+/* harmony export */ });
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
+
+
+/** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
+function proxyAgentFor(url) {
+    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
+        return undefined;
+    const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
+    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
+    // for options; destroying it ends the tunnels it holds.
+    if (typeof agent.destroy !== 'function') {
+        agent.destroy = () => {
+            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
+                socket.destroy?.();
+            }
+        };
+    }
+    return agent;
+}
+/** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
+function usesProxy(url) {
+    return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
+}
+/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
+function requestHandlerFor(url, attemptTimeoutMs) {
+    const agent = proxyAgentFor(url);
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
+        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
+    });
 }
 
 

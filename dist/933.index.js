@@ -15,12 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
   resolveCredentials: () => (/* binding */ resolveCredentials)
 });
 
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/util-endpoints/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3068);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/endpoints.ts + 1 modules
 var endpoints = __webpack_require__(3774);
+// EXTERNAL MODULE: ./src/proxy.ts
+var proxy = __webpack_require__(8903);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
@@ -93,6 +95,7 @@ async function requestOnce(url, env, signal) {
 
 
 
+
 /** A credentials failure the action explains itself; `name` is what `error-type` reports. */
 class CredentialsError extends Error {
     name;
@@ -126,7 +129,8 @@ async function fromDefaultChain(context) {
     const { defaultProvider } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136), __webpack_require__.e(861)]).then(__webpack_require__.t.bind(__webpack_require__, 5861, 19));
     try {
         // The chain's providers take no signal: a cancellation stops the step from waiting on them.
-        return await (0,clock/* untilAborted */.E)(defaultProvider({ clientConfig: { region: context.region } })(), context.signal);
+        const requestHandler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
+        return await (0,clock/* untilAborted */.E)(defaultProvider({ clientConfig: { region: context.region, requestHandler } })(), context.signal);
     }
     catch (error) {
         if (error.name === 'CredentialsProviderError') {
@@ -160,7 +164,7 @@ async function assumeRoleWithOidc(settings, context) {
         Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136)]).then(__webpack_require__.t.bind(__webpack_require__, 1136, 19))
     ]);
     const endpoint = (0,endpoints/* stsEndpointOverride */.S)(context.env);
-    const handler = new dist_cjs.NodeHttpHandler({ connectionTimeout: Math.min(5_000, context.retryPolicy.attemptTimeoutMs) });
+    const handler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
     try {
         return await (0,retry/* withRetries */.LH)((signal) => fromWebToken({
             roleArn: settings.roleArn,
@@ -179,6 +183,10 @@ async function assumeRoleWithOidc(settings, context) {
     finally {
         handler.destroy();
     }
+}
+/** Where STS requests go: the configured endpoint, or the Region's own, as the STS client resolves it. */
+function stsUrl(context) {
+    return (0,endpoints/* stsEndpointOverride */.S)(context.env) ?? `https://sts.${context.region}.${(0,dist_cjs/* partition */.jB)(context.region).dnsSuffix}`;
 }
 /**
  * The STS client is built by fromWebToken and is handed no signal; its request handler is
@@ -270,6 +278,49 @@ function cleanRoomsMLEndpoint(region, env) {
 /** The STS endpoint override, if any; without one the STS client resolves its regional endpoint. */
 function stsEndpointOverride(env) {
     return configuredEndpoint(env, 'AWS_ENDPOINT_URL_STS')?.url;
+}
+
+
+/***/ }),
+
+/***/ 8903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ usesProxy),
+/* harmony export */   n: () => (/* binding */ requestHandlerFor)
+/* harmony export */ });
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
+
+
+/** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
+function proxyAgentFor(url) {
+    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
+        return undefined;
+    const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
+    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
+    // for options; destroying it ends the tunnels it holds.
+    if (typeof agent.destroy !== 'function') {
+        agent.destroy = () => {
+            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
+                socket.destroy?.();
+            }
+        };
+    }
+    return agent;
+}
+/** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
+function usesProxy(url) {
+    return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
+}
+/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
+function requestHandlerFor(url, attemptTimeoutMs) {
+    const agent = proxyAgentFor(url);
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
+        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
+    });
 }
 
 

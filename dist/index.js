@@ -31321,10 +31321,11 @@ class PersonalAccessTokenCredentialHandler {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
-  Kg: () => (/* binding */ HttpClientError)
+  Kg: () => (/* binding */ HttpClientError),
+  s_: () => (/* binding */ lib_getProxyUrl)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientResponse, HttpCodes, MediaTypes, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
@@ -31487,7 +31488,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [
@@ -32872,10 +32873,14 @@ async function createClient(context) {
         Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617)),
         fillDescription(context.settings)
     ]);
+    if (launch.usesProxy(context.endpoint.url)) {
+        core/* info */.pq('Requests to Clean Rooms ML go through the proxy set in the environment.');
+    }
     const client = new launch.CleanRoomsMLClient({
         region: context.settings.region,
         endpoint: context.endpoint.url,
         credentials,
+        requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
         logger: { warn: (message) => core/* warning */.$e(message, { title: "The runner's clock is off" }) },
         ...common
     });

@@ -2,12 +2,14 @@
 // AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
 // chain (for example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
-import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { partition } from '@aws-sdk/util-endpoints'
+import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpRequest } from '@smithy/core/protocols'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions } from '@smithy/types'
 import { untilAborted, type Clock } from './clock.js'
 import { stsEndpointOverride, type Environment } from './endpoints.js'
 import type { CredentialSettings } from './inputs.js'
+import { requestHandlerFor } from './proxy.js'
 import { maskCredentials } from './secrets.js'
 import { requestIdToken } from './oidc.js'
 import { withRetries, type RetryNotice, type RetryOptions, type RetryPolicy } from './retry.js'
@@ -61,7 +63,11 @@ async function fromDefaultChain(context: CredentialContext): Promise<AwsCredenti
   const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
   try {
     // The chain's providers take no signal: a cancellation stops the step from waiting on them.
-    return await untilAborted(defaultProvider({ clientConfig: { region: context.region } })(), context.signal)
+    const requestHandler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
+    return await untilAborted(
+      defaultProvider({ clientConfig: { region: context.region, requestHandler } })(),
+      context.signal
+    )
   } catch (error) {
     if ((error as Error).name === 'CredentialsProviderError') {
       throw new CredentialsError(
@@ -106,7 +112,7 @@ async function assumeRoleWithOidc(
     import('@aws-sdk/nested-clients/sts')
   ])
   const endpoint = stsEndpointOverride(context.env)
-  const handler = new NodeHttpHandler({ connectionTimeout: Math.min(5_000, context.retryPolicy.attemptTimeoutMs) })
+  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   try {
     return await withRetries(
       (signal) =>
@@ -128,6 +134,11 @@ async function assumeRoleWithOidc(
   } finally {
     handler.destroy()
   }
+}
+
+/** Where STS requests go: the configured endpoint, or the Region's own, as the STS client resolves it. */
+function stsUrl(context: CredentialContext): string {
+  return stsEndpointOverride(context.env) ?? `https://sts.${context.region}.${partition(context.region).dnsSuffix}`
 }
 
 /**

@@ -12,6 +12,7 @@ import { checkString } from './validation.js'
 // chunk: separate dynamic imports would each carry their own copy of the client code.
 export { CleanRoomsMLClient } from './cleanroomsml/index.js'
 export { waitForJob } from './waiting.js'
+export { requestHandlerFor, usesProxy } from './proxy.js'
 
 /** What the step is doing; a failure is reported as a failure of that phase. */
 export type Phase = 'credentials' | 'start' | 'reuse' | 'wait'

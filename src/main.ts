@@ -167,10 +167,14 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
     import('./launch.js'),
     fillDescription(context.settings)
   ])
+  if (launch.usesProxy(context.endpoint.url)) {
+    core.info('Requests to Clean Rooms ML go through the proxy set in the environment.')
+  }
   const client = new launch.CleanRoomsMLClient({
     region: context.settings.region,
     endpoint: context.endpoint.url,
     credentials,
+    requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
     logger: { warn: (message) => core.warning(message, { title: "The runner's clock is off" }) },
     ...common
   })
