@@ -128,6 +128,35 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     proves: 'unknown members are ignored safely'
   },
   {
+    group: 'Hostile answers',
+    name: 'status with a line break and ::error::',
+    setup: (emulator) =>
+      emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', {
+        kind: 'raw',
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'CREATE_IN_PROGRESS\n::error::forged ##[error]forged' })
+      }),
+    inputs: { 'wait-for-completion': 'true' },
+    expect: { code: 0, jobs: 1 },
+    withinMs: 10_000,
+    proves: "the service's text is logged on one line; no forged annotation"
+  },
+  {
+    group: 'Hostile answers',
+    name: 'error message with ::error:: and ##[stop-commands]',
+    setup: (emulator) =>
+      start(emulator, {
+        kind: 'error',
+        status: 400,
+        type: 'ValidationException',
+        message: 'bad\n::error::forged\n##[stop-commands]halt'
+      }),
+    expect: { code: 1, errorType: 'ValidationException', jobs: 0 },
+    withinMs: 10_000,
+    proves: 'the one annotation carries the message; commands are not stopped'
+  },
+  {
     group: 'Lost answers',
     name: 'answer lost after the job was stored, if-exists: reuse',
     setup: (emulator) => start(emulator, { kind: 'store-then-reset' }),

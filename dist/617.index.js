@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __webpack_require__(3246);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./node_modules/@aws-crypto/sha256-js/build/main/index.js
 var main = __webpack_require__(3156);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
@@ -425,6 +427,7 @@ var validation = __webpack_require__(4344);
 
 
 
+
 /** Unknown statuses (a newer API, or a garbled answer) are not terminal: the wait goes on. */
 function isTerminal(status) {
     return (status === 'ACTIVE' || status === 'CREATE_FAILED' || (typeof status === 'string' && status.startsWith('DELETE_')));
@@ -450,7 +453,7 @@ async function waitForJob(options) {
             const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }));
             throttled = false;
             if (job.status !== lastStatus || clock.now() - lastLine >= policy.heartbeatMs) {
-                options.log(`${job.status === lastStatus ? 'Still' : 'Status'} ${job.status} after ${(0,timing/* formatDuration */.a3)(elapsed())}`);
+                options.log(`${job.status === lastStatus ? 'Still' : 'Status'} ${(0,log/* inline */.mG)(job.status)} after ${(0,timing/* formatDuration */.a3)(elapsed())}`);
                 lastLine = clock.now();
             }
             lastStatus = job.status;
@@ -463,7 +466,7 @@ async function waitForJob(options) {
             if (kind === undefined || options.signal?.aborted)
                 throw error;
             throttled = kind === 'throttling';
-            options.warn(`Checking the job's status failed with ${error.name}; still waiting.`);
+            options.warn(`Checking the job's status failed with ${(0,log/* inline */.mG)(error.name)}; still waiting.`);
         }
         if (elapsed() >= options.timeoutMs)
             return { kind: 'timed-out', lastStatus, elapsedMs: elapsed() };
@@ -479,19 +482,20 @@ async function waitForJob(options) {
 
 
 
+
 // The client and the wait are reached through this module, so that the bundle loads them as one
 // chunk: separate dynamic imports would each carry their own copy of the client code.
 
 
 async function startOrReuse(client, settings, progress, onStep) {
     const { request } = settings;
-    core/* info */.pq(`Starting audience generation job "${request.name}" from ${(0,redaction/* describeSeed */.jv)(request)} ` +
-        `with configured audience model ${request.configuredAudienceModelArn} in ${settings.region}.`);
+    log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,redaction/* describeSeed */.jv)(request))} ` +
+        `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
         const started = await client.send(new StartAudienceGenerationJobCommand(request));
         checkJobArn(started.audienceGenerationJobArn);
         record(progress, started.audienceGenerationJobArn, true);
-        core/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${started.$metadata.requestId ?? 'unknown'}, ` +
+        log/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${log/* inline */.mG(started.$metadata.requestId ?? 'unknown')}, ` +
             `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
     }
     catch (error) {
@@ -500,7 +504,8 @@ async function startOrReuse(client, settings, progress, onStep) {
         onStep('Finding the existing job to reuse');
         const job = await findReusableJob(client, request);
         record(progress, job.audienceGenerationJobArn, false);
-        core/* notice */.lm(`A job named "${request.name}" already exists (${job.status}); reusing ${job.audienceGenerationJobArn}.`, {
+        log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
+            `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, {
             title: 'Reusing the existing audience generation job'
         });
     }

@@ -28412,6 +28412,88 @@ function isErrorLike(value) {
 
 /***/ }),
 
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   oi: () => (/* binding */ safeJson),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony export defuse */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3246);
+// Everything the action prints goes through here, because the runner obeys some of what a step
+// prints: a line that starts with `::name::` (after leading whitespace) is a command, and so is
+// `##[name]` anywhere in a line. Text the action did not write (inputs, AWS answers, the
+// environment) may contain either, so it is shown on one line with its line breaks and invisible
+// characters escaped, and every line printed has both command forms neutralised.
+
+/**
+ * Characters shown as escapes: controls and line or paragraph separators (a line break forges a
+ * line of its own), lone surrogates, and format and default-ignorable characters, which are
+ * invisible and which culture-aware string matching may skip, so that `#<U+200B>#[` could still
+ * read as `##[` to the runner.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
+function escapeUnits(text) {
+    let escaped = '';
+    for (let i = 0; i < text.length; i++)
+        escaped += `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return escaped;
+}
+/** Untrusted text for a log line: never more than one line, nothing hidden in it. */
+function inline(value) {
+    return String(value).replace(HIDDEN, (char) => SHORT_ESCAPES[char] ?? escapeUnits(char));
+}
+/**
+ * Neutralises both command forms in one printed line, and shows what `inline` hides. The escapes
+ * are those of JSON, so a JSON printout stays valid JSON that reads back to the same values.
+ */
+function defuseLine(line) {
+    return inline(line)
+        .replaceAll('##[', '##\\u005b')
+        .replace(/^(\s*):(?=:)/, '$1\\u003a');
+}
+/** Neutralises command forms in every line of a text the action prints; line breaks are kept. */
+function defuse(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map(defuseLine)
+        .join('\n');
+}
+/** A JSON printout of untrusted values: JSON escapes line breaks, and `defuse` the rest. */
+function safeJson(value) {
+    return defuse(JSON.stringify(value, null, 2));
+}
+function info(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
+}
+/**
+ * Annotations: @actions/core escapes line breaks in the message and title, so the command stays on
+ * one line; the runner also writes the message into the log, line by line, where `##[` is shown as
+ * a log marker, so each line of it is neutralised too.
+ */
+function annotationProperties(properties) {
+    return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) };
+}
+function error(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(defuse(message), annotationProperties(properties));
+}
+function warning(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(defuse(message), annotationProperties(properties));
+}
+function notice(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(defuse(message), annotationProperties(properties));
+}
+
+
+/***/ }),
+
 /***/ 182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32278,7 +32360,10 @@ var core = __nccwpck_require__(3246);
 var clock = __nccwpck_require__(9373);
 // EXTERNAL MODULE: ./src/error-like.ts
 var error_like = __nccwpck_require__(7465);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __nccwpck_require__(5625);
 ;// CONCATENATED MODULE: ./src/failures.ts
+
 
 function factsOf(error) {
     if (!(0,error_like/* isErrorLike */.u)(error))
@@ -32384,7 +32469,8 @@ function describeFailure(error, settings, env, doing) {
     const serviceMessage = facts.message.trim() || 'no message';
     return {
         errorType: facts.name,
-        title: `${facts.name}: ${doing} failed`,
+        // The name may be the service's: a title is one line.
+        title: `${(0,log/* inline */.mG)(facts.name)}: ${doing} failed`,
         message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`
     };
 }
@@ -32605,8 +32691,18 @@ var redaction = __nccwpck_require__(1066);
 ;// CONCATENATED MODULE: ./src/summary.ts
 // The job summary: a short table of what the step did, shown on the workflow run's page.
 
+
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+/**
+ * A value in the summary, which is Markdown with the table as one line of HTML. A value is kept on that line
+ * (`inline` escapes its line breaks: a blank line would end the HTML and let the rest render as
+ * Markdown), and every character HTML or Markdown gives a meaning is written as an entity, so a
+ * value can never open a tag, a link, an image or a table cell of its own.
+ */
+function escapeValue(text) {
+    return (0,log/* inline */.mG)(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 /** Writes the summary; without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write. */
 async function writeSummary(facts) {
@@ -32617,7 +32713,7 @@ async function writeSummary(facts) {
             { data: 'Item', header: true },
             { data: 'Value', header: true }
         ],
-        ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeHtml(value)}</code>`])
+        ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
     ]);
     if (facts.note)
         summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
@@ -32631,6 +32727,7 @@ var src_timing = __nccwpck_require__(8117);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
+
 
 
 
@@ -32679,10 +32776,10 @@ async function fillDescription(settings) {
 }
 function reportInvalidInputs(problems) {
     for (const problem of problems) {
-        core/* error */.z3(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` });
+        log/* error */.z3(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` });
     }
     core/* setOutput */.uH('error-type', 'InvalidInput');
-    core/* info */.pq(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`);
+    log/* info */.pq(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`);
     process.exitCode = core/* ExitCode */.yU.Failure;
 }
 /** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
@@ -32701,10 +32798,11 @@ async function resolveEndpoint(settings, env) {
     }
 }
 async function dryRun(settings, endpoint) {
-    core/* info */.pq('Dry run: every input is valid. This request would be sent (sensitive values redacted):');
-    core/* info */.pq(`POST ${endpoint.url}/audience-generation-job`);
-    core/* info */.pq(JSON.stringify((0,redaction/* redactRequest */.jt)(settings.request), null, 2));
-    core/* info */.pq(`Region ${settings.region}; endpoint from ${endpoint.source}; credentials from ${credentialSource(settings)}.`);
+    log/* info */.pq('Dry run: every input is valid. This request would be sent (sensitive values redacted):');
+    log/* info */.pq(`POST ${log/* inline */.mG(endpoint.url)}/audience-generation-job`);
+    log/* info */.pq(log/* safeJson */.oi((0,redaction/* redactRequest */.jt)(settings.request)));
+    log/* info */.pq(`Region ${log/* inline */.mG(settings.region)}; endpoint from ${endpoint.source}; ` +
+        `credentials from ${credentialSource(settings)}.`);
     await writeSummary({
         heading: 'Clean Rooms ML audience generation job (dry run)',
         rows: requestRows(settings, endpoint),
@@ -32713,7 +32811,7 @@ async function dryRun(settings, endpoint) {
 }
 function credentialSource(settings) {
     return settings.credentials.source === 'oidc'
-        ? `GitHub OIDC, assuming ${settings.credentials.roleArn}`
+        ? `GitHub OIDC, assuming ${log/* inline */.mG(settings.credentials.roleArn)}`
         : 'the environment (AWS SDK default chain)';
 }
 /** Credentials, start or reuse, then the optional wait; a failure is annotated here. */
@@ -32735,13 +32833,13 @@ async function launchAndWait(context, progress) {
         if (cancelled)
             progress.waited = 'cancelled';
         progress.failure = failure.title;
-        core/* error */.z3(failure.message, { title: failure.title });
+        log/* error */.z3(failure.message, { title: failure.title });
         core/* setOutput */.uH('error-type', failure.errorType);
         process.exitCode = core/* ExitCode */.yU.Failure;
     }
 }
 function logRetry(notice) {
-    core/* info */.pq(`${notice.error.name}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`);
+    log/* info */.pq(`${log/* inline */.mG(notice.error.name)}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`);
 }
 /**
  * Gets credentials while the launch code and @actions/github (for the default description) load:
@@ -32749,7 +32847,7 @@ function logRetry(notice) {
  */
 async function createClient(context) {
     const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal };
-    core/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
+    log/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
     const [credentials, launch] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5933)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
         Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617)),
@@ -32770,8 +32868,8 @@ async function waitAndReport(launch, client, context, progress) {
         timeoutMs: context.settings.waitTimeoutSeconds * 1000,
         policy: context.pollPolicy,
         clock: context.clock,
-        log: (line) => core/* info */.pq(line),
-        warn: (line) => core/* warning */.$e(line),
+        log: (line) => log/* info */.pq(line),
+        warn: (line) => log/* warning */.$e(line),
         signal: context.signal
     });
     progress.waited = (0,src_timing/* formatDuration */.a3)(outcome.elapsedMs);
@@ -32790,7 +32888,7 @@ async function waitAndReport(launch, client, context, progress) {
             (details?.statusCode ? ` with ${details.statusCode}` : '') +
             (details?.message ? `: ${details.message}` : '.')), { name: 'JobFailed' });
     }
-    core/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
+    log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
 }
 function requestRows(settings, endpoint) {
     return [

@@ -3,6 +3,7 @@
 // that kind of failure. Classification is by name and HTTP status, never by message text.
 import type { Settings } from './inputs.js'
 import { isErrorLike } from './error-like.js'
+import { inline } from './log.js'
 
 export interface Failure {
   /** The exception name, reported in the `error-type` output. */
@@ -147,7 +148,8 @@ export function describeFailure(
   const serviceMessage = facts.message.trim() || 'no message'
   return {
     errorType: facts.name,
-    title: `${facts.name}: ${doing} failed`,
+    // The name may be the service's: a title is one line.
+    title: `${inline(facts.name)}: ${doing} failed`,
     message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`
   }
 }

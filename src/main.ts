@@ -13,6 +13,7 @@ import type { LaunchProgress } from './launch.js'
 import type { PollPolicy, WaitOutcome } from './waiting.js'
 import { maskEnvironmentCredentials } from './secrets.js'
 import { formatDuration, timingFromEnvironment } from './timing.js'
+import * as log from './log.js'
 
 export interface RunOptions {
   env?: Environment
@@ -66,10 +67,10 @@ async function fillDescription(settings: Settings): Promise<void> {
 
 function reportInvalidInputs(problems: Problem[]): void {
   for (const problem of problems) {
-    core.error(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` })
+    log.error(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` })
   }
   core.setOutput('error-type', 'InvalidInput')
-  core.info(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`)
+  log.info(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`)
   process.exitCode = core.ExitCode.Failure
 }
 
@@ -91,11 +92,12 @@ async function resolveEndpoint(settings: Settings, env: Environment): Promise<Re
 }
 
 async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<void> {
-  core.info('Dry run: every input is valid. This request would be sent (sensitive values redacted):')
-  core.info(`POST ${endpoint.url}/audience-generation-job`)
-  core.info(JSON.stringify(redactRequest(settings.request), null, 2))
-  core.info(
-    `Region ${settings.region}; endpoint from ${endpoint.source}; credentials from ${credentialSource(settings)}.`
+  log.info('Dry run: every input is valid. This request would be sent (sensitive values redacted):')
+  log.info(`POST ${log.inline(endpoint.url)}/audience-generation-job`)
+  log.info(log.safeJson(redactRequest(settings.request)))
+  log.info(
+    `Region ${log.inline(settings.region)}; endpoint from ${endpoint.source}; ` +
+      `credentials from ${credentialSource(settings)}.`
   )
   await writeSummary({
     heading: 'Clean Rooms ML audience generation job (dry run)',
@@ -106,7 +108,7 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<v
 
 function credentialSource(settings: Settings): string {
   return settings.credentials.source === 'oidc'
-    ? `GitHub OIDC, assuming ${settings.credentials.roleArn}`
+    ? `GitHub OIDC, assuming ${log.inline(settings.credentials.roleArn)}`
     : 'the environment (AWS SDK default chain)'
 }
 
@@ -140,14 +142,14 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
     const failure = describeFailure(cancelled ? context.signal.reason : error, context.settings, context.env, doing)
     if (cancelled) progress.waited = 'cancelled'
     progress.failure = failure.title
-    core.error(failure.message, { title: failure.title })
+    log.error(failure.message, { title: failure.title })
     core.setOutput('error-type', failure.errorType)
     process.exitCode = core.ExitCode.Failure
   }
 }
 
 function logRetry(notice: RetryNotice): void {
-  core.info(`${notice.error.name}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`)
+  log.info(`${log.inline(notice.error.name)}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`)
 }
 
 /**
@@ -156,7 +158,7 @@ function logRetry(notice: RetryNotice): void {
  */
 async function createClient(context: LaunchContext): Promise<{ client: CleanRoomsMLClient; launch: LaunchModule }> {
   const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal }
-  core.info(`Credentials: ${credentialSource(context.settings)}.`)
+  log.info(`Credentials: ${credentialSource(context.settings)}.`)
   const [credentials, launch] = await Promise.all([
     import('./credentials.js').then(({ resolveCredentials }) =>
       resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })
@@ -185,8 +187,8 @@ async function waitAndReport(
     timeoutMs: context.settings.waitTimeoutSeconds * 1000,
     policy: context.pollPolicy,
     clock: context.clock,
-    log: (line) => core.info(line),
-    warn: (line) => core.warning(line),
+    log: (line) => log.info(line),
+    warn: (line) => log.warning(line),
     signal: context.signal
   })
   progress.waited = formatDuration(outcome.elapsedMs)
@@ -214,7 +216,7 @@ async function waitAndReport(
       { name: 'JobFailed' }
     )
   }
-  core.info(`The job is ACTIVE after ${progress.waited}.`)
+  log.info(`The job is ACTIVE after ${progress.waited}.`)
 }
 
 function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {

@@ -10,6 +10,7 @@ import {
 import type { Clock } from './clock.js'
 import { retryKindOf } from './retry.js'
 import { formatDuration } from './timing.js'
+import { inline } from './log.js'
 
 export interface PollPolicy {
   firstDelayMs: number
@@ -67,7 +68,7 @@ export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
       throttled = false
       if (job.status !== lastStatus || clock.now() - lastLine >= policy.heartbeatMs) {
         options.log(
-          `${job.status === lastStatus ? 'Still' : 'Status'} ${job.status} after ${formatDuration(elapsed())}`
+          `${job.status === lastStatus ? 'Still' : 'Status'} ${inline(job.status)} after ${formatDuration(elapsed())}`
         )
         lastLine = clock.now()
       }
@@ -79,7 +80,7 @@ export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
       const kind = retryKindOf(error)
       if (kind === undefined || options.signal?.aborted) throw error
       throttled = kind === 'throttling'
-      options.warn(`Checking the job's status failed with ${(error as Error).name}; still waiting.`)
+      options.warn(`Checking the job's status failed with ${inline((error as Error).name)}; still waiting.`)
     }
     if (elapsed() >= options.timeoutMs) return { kind: 'timed-out', lastStatus, elapsedMs: elapsed() }
   }
