@@ -76,6 +76,15 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     proves: 'errors are named from the body code / __type'
   },
   {
+    group: 'Clean Rooms ML',
+    name: 'FIPS pseudo-Region (fips-us-east-1) with the emulator as custom endpoint',
+    setup: () => {},
+    inputs: { 'aws-region': 'fips-us-east-1' },
+    expect: { code: 1, errorType: 'InvalidInput', jobs: 0, requests: { StartAudienceGenerationJob: 0 } },
+    withinMs: 10_000,
+    proves: 'a FIPS pseudo-Region turns FIPS on, as in AWS SDKs, which the rules refuse with a custom endpoint'
+  },
+  {
     group: 'Hostile answers',
     name: 'malformed JSON body',
     setup: (emulator) => start(emulator, { kind: 'raw', status: 200, body: '{"audienceGenerationJobArn": ' }),

@@ -226,6 +226,15 @@ describe('region and credentials', () => {
     ])
   })
 
+  it('accepts FIPS pseudo-Regions in both forms, as AWS SDKs do', () => {
+    for (const region of ['fips-us-east-1', 'us-gov-west-1-fips', 'fips-cn-north-1', 'us-iso-east-1-fips']) {
+      expect(settings({ 'aws-region': region }).region).toBe(region)
+    }
+    expect(problems({ 'aws-region': 'fips-us-east-1-fips' })).toEqual([
+      'aws-region: must be an AWS Region code such as us-east-1; got "fips-us-east-1-fips"'
+    ])
+  })
+
   it('assumes a role with OIDC when role-to-assume is set', () => {
     expect(
       settings({ 'role-to-assume': ROLE_ARN, 'role-session-name': 'deploy run#7', 'role-duration-seconds': '900' })

@@ -29,6 +29,8 @@ var dist_cjs = __webpack_require__(1279);
 var signature_v4_dist_cjs = __webpack_require__(5118);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(9373);
+// EXTERNAL MODULE: ./src/regions.ts
+var regions = __webpack_require__(5374);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./src/timing.ts
@@ -237,6 +239,7 @@ async function parseError(response) {
 
 
 
+
 /** The SigV4 signing name of Clean Rooms ML. */
 const SIGNING_NAME = 'cleanrooms-ml';
 function resolveConfig(config) {
@@ -246,7 +249,8 @@ function resolveConfig(config) {
         endpoint: new URL(config.endpoint),
         signer: new signature_v4_dist_cjs.SignatureV4({
             service: SIGNING_NAME,
-            region: config.region,
+            // A FIPS pseudo-Region signs as its real Region, as in AWS SDKs.
+            region: (0,regions/* regionOf */.A)(config.region).region,
             credentials: config.credentials,
             sha256: main.Sha256
         }),
@@ -526,6 +530,27 @@ function record(progress, jobArn, created) {
     progress.created = created;
     core/* setOutput */.uH('audience-generation-job-arn', jobArn);
     core/* setOutput */.uH('created', String(created));
+}
+
+
+/***/ }),
+
+/***/ 5374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ regionOf)
+/* harmony export */ });
+// Region names as AWS SDKs read them. Kept apart from endpoints.ts, which loads the endpoint rules
+// engine, so that the client can sign with the real Region without loading it.
+/**
+ * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
+ * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
+ * endpoint and for signing: the Region in a signature is always the real one.
+ */
+function regionOf(region) {
+    const real = region.replace(/^fips-|-fips$/, '');
+    return { region: real, fips: real !== region };
 }
 
 

@@ -32484,7 +32484,8 @@ var validation = __nccwpck_require__(4344);
 
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
 const MAX_WAIT_SECONDS = 21_600;
-const REGION_PATTERN = /^[a-z]{2,5}(-[a-z]+)+-\d+$/;
+/** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
+const REGION_PATTERN = /^(?:fips-)?(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+$|^(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+-fips$/;
 const STS_SESSION_NAME = /[^\w+=,.@-]/g;
 class InputCollector {
     read;

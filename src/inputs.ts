@@ -43,7 +43,8 @@ export type InputReader = (name: string) => string
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
 export const MAX_WAIT_SECONDS = 21_600
 
-const REGION_PATTERN = /^[a-z]{2,5}(-[a-z]+)+-\d+$/
+/** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
+const REGION_PATTERN = /^(?:fips-)?(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+$|^(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+-fips$/
 const STS_SESSION_NAME = /[^\w+=,.@-]/g
 
 class InputCollector {

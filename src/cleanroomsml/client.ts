@@ -17,6 +17,7 @@ import type {
   MiddlewareStack
 } from '@smithy/types'
 import { systemClock, type Clock } from '../clock.js'
+import { regionOf } from '../regions.js'
 import { withRetries, type RetryNotice, type RetryPolicy } from '../retry.js'
 import { DEFAULT_RETRY_POLICY } from '../timing.js'
 import type { MetadataBearer } from './models.js'
@@ -69,7 +70,8 @@ function resolveConfig(config: CleanRoomsMLClientConfig): CleanRoomsMLClientReso
     endpoint: new URL(config.endpoint),
     signer: new SignatureV4({
       service: SIGNING_NAME,
-      region: config.region,
+      // A FIPS pseudo-Region signs as its real Region, as in AWS SDKs.
+      region: regionOf(config.region).region,
       credentials: config.credentials,
       sha256: Sha256
     }),
