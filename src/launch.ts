@@ -5,9 +5,7 @@ import * as log from './log.js'
 import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from './cleanroomsml/index.js'
 import type { Settings } from './inputs.js'
 import { describeSeed } from './redaction.js'
-import { findReusableJob } from './reuse.js'
-import { SHAPES } from './model.js'
-import { checkString } from './validation.js'
+import { findReusableJob, jobArnProblems } from './reuse.js'
 
 // The client and the wait are reached through this module, so that the bundle loads them as one
 // chunk: separate dynamic imports would each carry their own copy of the client code.
@@ -59,7 +57,7 @@ export async function startOrReuse(
  * pattern. A 200 without a valid ARN probably still created the job: the message says so.
  */
 function checkJobArn(arn: unknown): asserts arn is string {
-  const problems = typeof arn === 'string' ? checkString(arn, SHAPES.AudienceGenerationJobArn) : ['is missing']
+  const problems = jobArnProblems(arn)
   if (problems.length > 0) {
     throw Object.assign(
       new Error(
