@@ -173,6 +173,15 @@ describe('map inputs take a JSON object or key=value lines, and nothing else', (
     expect(problems({ tags: '["a"]' })).toEqual(['tags: must be a JSON object or key=value lines'])
   })
 
+  it("names what is wrong with sensitive SQL parameters without the parser's quote of their values", () => {
+    const sql = { 'seed-audience-s3-uri': undefined, 'seed-audience-sql-query': 'SELECT 1' }
+    const found = problems({ ...sql, 'seed-audience-sql-parameters': '{"since": pSecret}' })
+    expect(found).toEqual([expect.stringMatching(/^seed-audience-sql-parameters: is not valid JSON \(/)])
+    expect(found.join()).not.toContain('pSecret')
+    // Tags are not sensitive: their parse errors keep the parser's detail.
+    expect(problems({ tags: '{"team": oops}' })[0]).toContain('oops')
+  })
+
   it('keeps = inside values and skips blank lines', () => {
     expect(settings({ tags: '\nquery=a=b\n\n' }).request.tags).toEqual({ query: 'a=b' })
   })

@@ -28417,6 +28417,7 @@ function isErrorLike(value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   bX: () => (/* binding */ flush),
 /* harmony export */   lm: () => (/* binding */ notice),
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   oi: () => (/* binding */ safeJson),
@@ -28469,6 +28470,22 @@ function defuse(text) {
 /** A JSON printout of untrusted values: JSON escapes line breaks, and `defuse` the rest. */
 function safeJson(value) {
     return defuse(JSON.stringify(value, null, 2));
+}
+/**
+ * Resolves once everything printed has been handed to the system. Writes to a pipe queue in the
+ * process when the reader is slower than the step, and an exit would drop what is queued.
+ */
+async function flush() {
+    const stdout = process.stdout;
+    if (!stdout.writableNeedDrain)
+        return;
+    await new Promise((resolve) => {
+        const done = () => {
+            stdout.off('drain', done).off('close', done).off('error', done);
+            resolve();
+        };
+        stdout.on('drain', done).on('close', done).on('error', done);
+    });
 }
 function info(text) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
@@ -28557,6 +28574,7 @@ const SHAPES = {
 const MAPS = {
     ParameterMap: {
         shape: 'ParameterMap',
+        sensitive: true,
         key: { shape: 'ParameterName', min: 1, max: 100, pattern: '[0-9a-zA-Z_]+' },
         value: { shape: 'ParameterValue', min: 0, max: 1000 }
     },
@@ -28816,16 +28834,20 @@ function parseWholeNumber(value, min, max) {
  * A map given as a JSON object of strings, or as `key=value` lines. Anything else is a problem,
  * never silently dropped. Keys are named in problems; values are not (they may be sensitive).
  */
-function parseMap(text) {
-    return /^\s*[[{]/.test(text) ? parseJsonMap(text) : parseLinesMap(text);
+function parseMap(text, sensitive = false) {
+    return /^\s*[[{]/.test(text) ? parseJsonMap(text, sensitive) : parseLinesMap(text);
 }
-function parseJsonMap(text) {
+function parseJsonMap(text, sensitive) {
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        return { map: {}, problems: [`is not valid JSON: ${error.message}`] };
+        // The parser's message quotes the text around the mistake, values included.
+        const detail = sensitive
+            ? " (the parser's message is left out: it would quote values, which are sensitive)"
+            : `: ${error.message}`;
+        return { map: {}, problems: [`is not valid JSON${detail}`] };
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         return { map: {}, problems: ['must be a JSON object or key=value lines'] };
@@ -32548,7 +32570,7 @@ class InputCollector {
         const value = this.optional(input);
         if (value === undefined)
             return undefined;
-        const { map, problems } = (0,validation/* parseMap */.y1)(value);
+        const { map, problems } = (0,validation/* parseMap */.y1)(value, shape.sensitive === true);
         problems.push(...(0,validation/* checkMap */.z6)(map, shape));
         problems.forEach((message) => this.problem(input, message));
         return problems.length === 0 ? map : undefined;
@@ -32687,8 +32709,6 @@ function readSettings(read, env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/redaction.ts
-var redaction = __nccwpck_require__(1066);
 ;// CONCATENATED MODULE: ./src/summary.ts
 // The job summary: a short table of what the step did, shown on the workflow run's page.
 
@@ -32721,6 +32741,58 @@ async function writeSummary(facts) {
     await summary.write();
 }
 
+;// CONCATENATED MODULE: ./src/problems.ts
+
+
+/** Annotations for input problems, the one that counts the rest included. */
+const MAX_PROBLEM_ANNOTATIONS = 10;
+/**
+ * Characters of problems in the job summary. GitHub refuses a step's summary over 1 MiB; escaped as
+ * HTML, with a row's markup, this many characters stay below it whatever they are.
+ */
+const SUMMARY_PROBLEM_CHARS = 128 * 1024;
+function line(problem) {
+    return `Input ${problem.input} ${problem.message}.`;
+}
+function annotate(problem) {
+    log/* error */.z3(line(problem), { title: `Invalid input: ${problem.input}` });
+}
+async function reportProblems(problems) {
+    const annotated = problems.length > MAX_PROBLEM_ANNOTATIONS ? MAX_PROBLEM_ANNOTATIONS - 1 : problems.length;
+    problems.slice(0, annotated).forEach(annotate);
+    for (const problem of problems.slice(annotated))
+        log/* info */.pq(line(problem));
+    const rest = problems.length - annotated;
+    if (rest > 0) {
+        log/* error */.z3(`${rest} more input problems are listed in the log and the job summary.`, {
+            title: `Invalid inputs: ${rest} more`
+        });
+    }
+    log/* info */.pq(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`);
+    // Every problem is in the log, even when there are thousands and the reader is slow.
+    await log/* flush */.bX();
+    await writeSummary({
+        heading: 'Clean Rooms ML audience generation job: invalid inputs',
+        rows: summaryRows(problems),
+        note: 'Nothing was sent to AWS.'
+    });
+}
+function summaryRows(problems) {
+    const rows = [];
+    let size = 0;
+    for (const problem of problems) {
+        size += problem.input.length + problem.message.length;
+        if (size > SUMMARY_PROBLEM_CHARS) {
+            rows.push(['…', `${problems.length - rows.length} more problems, listed in the log`]);
+            break;
+        }
+        rows.push([problem.input, problem.message]);
+    }
+    return rows;
+}
+
+// EXTERNAL MODULE: ./src/redaction.ts
+var redaction = __nccwpck_require__(1066);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 // EXTERNAL MODULE: ./src/timing.ts
@@ -32728,6 +32800,7 @@ var src_timing = __nccwpck_require__(8117);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
+
 
 
 
@@ -32775,12 +32848,9 @@ async function run(options = {}) {
 async function fillDescription(settings) {
     settings.request.description ??= await (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 8886))).defaultDescription();
 }
-function reportInvalidInputs(problems) {
-    for (const problem of problems) {
-        log/* error */.z3(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` });
-    }
+async function reportInvalidInputs(problems) {
+    await reportProblems(problems);
     core/* setOutput */.uH('error-type', 'InvalidInput');
-    log/* info */.pq(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`);
     process.exitCode = core/* ExitCode */.yU.Failure;
 }
 /** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
@@ -32792,7 +32862,7 @@ async function resolveEndpoint(settings, env) {
     catch (error) {
         // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
         const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find((name) => env[name]?.toLowerCase() === 'true');
-        reportInvalidInputs([
+        await reportInvalidInputs([
             { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }
         ]);
         return undefined;

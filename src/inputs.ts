@@ -9,6 +9,7 @@ import {
   USER_TAG_LIMIT,
   WORKER_COMPUTE_TYPES,
   WORKER_COUNT,
+  type MapShape,
   type StringShape
 } from './model.js'
 import { checkMap, checkString, parseBoolean, parseMap, parseWholeNumber, quote } from './validation.js'
@@ -103,10 +104,10 @@ class InputCollector {
     return undefined
   }
 
-  map(input: string, shape: (typeof MAPS)[keyof typeof MAPS]): Record<string, string> | undefined {
+  map(input: string, shape: MapShape): Record<string, string> | undefined {
     const value = this.optional(input)
     if (value === undefined) return undefined
-    const { map, problems } = parseMap(value)
+    const { map, problems } = parseMap(value, shape.sensitive === true)
     problems.push(...checkMap(map, shape))
     problems.forEach((message) => this.problem(input, message))
     return problems.length === 0 ? map : undefined

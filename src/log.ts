@@ -51,6 +51,22 @@ export function safeJson(value: unknown): string {
   return defuse(JSON.stringify(value, null, 2))
 }
 
+/**
+ * Resolves once everything printed has been handed to the system. Writes to a pipe queue in the
+ * process when the reader is slower than the step, and an exit would drop what is queued.
+ */
+export async function flush(): Promise<void> {
+  const stdout = process.stdout
+  if (!stdout.writableNeedDrain) return
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      stdout.off('drain', done).off('close', done).off('error', done)
+      resolve()
+    }
+    stdout.on('drain', done).on('close', done).on('error', done)
+  })
+}
+
 export function info(text: string): void {
   core.info(defuse(text))
 }

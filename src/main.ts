@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.js'
 import type { Environment, ResolvedEndpoint } from './endpoints.js'
 import { describeFailure } from './failures.js'
 import { readSettings, type Problem, type Settings } from './inputs.js'
+import { reportProblems } from './problems.js'
 import { describeSeed, redactRequest } from './redaction.js'
 import type { RetryNotice, RetryPolicy } from './retry.js'
 import { writeSummary } from './summary.js'
@@ -65,12 +66,9 @@ async function fillDescription(settings: Settings): Promise<void> {
   settings.request.description ??= await (await import('./github-context.js')).defaultDescription()
 }
 
-function reportInvalidInputs(problems: Problem[]): void {
-  for (const problem of problems) {
-    log.error(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` })
-  }
+async function reportInvalidInputs(problems: Problem[]): Promise<void> {
+  await reportProblems(problems)
   core.setOutput('error-type', 'InvalidInput')
-  log.info(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`)
   process.exitCode = core.ExitCode.Failure
 }
 
@@ -84,7 +82,7 @@ async function resolveEndpoint(settings: Settings, env: Environment): Promise<Re
     const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find(
       (name) => env[name]?.toLowerCase() === 'true'
     )
-    reportInvalidInputs([
+    await reportInvalidInputs([
       { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }
     ])
     return undefined
