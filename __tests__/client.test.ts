@@ -15,6 +15,8 @@ import {
 } from '../src/cleanroomsml/index.js'
 import type { RetryPolicy } from '../src/retry.js'
 import { FakeClock } from './helpers/fake-clock.js'
+// @ts-expect-error the emulator is plain JavaScript without types for this module
+import { verifySigV4 } from '../emulator/sigv4.js'
 
 const JOB_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/abc'
 const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m'
@@ -102,6 +104,36 @@ describe('requests are restJson1, signed with SigV4 for cleanrooms-ml', () => {
     expect(sent.headers['authorization']).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20200115\/us-east-1\/cleanrooms-ml\/aws4_request, SignedHeaders=.*host.*, Signature=[0-9a-f]{64}$/
     )
+  })
+
+  it.each([
+    ['fips-us-east-1', 'us-east-1'],
+    ['us-gov-west-1-fips', 'us-gov-west-1']
+  ])('signs for the real Region of the FIPS pseudo-Region %s', async (pseudo, real) => {
+    const handler = new ScriptedHandler([ok({ audienceGenerationJobArn: JOB_ARN })])
+    const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }
+    const client = new CleanRoomsMLClient({
+      region: pseudo,
+      endpoint: `https://cleanrooms-ml-fips.${real}.amazonaws.com`,
+      credentials,
+      retryPolicy: POLICY,
+      requestHandler: handler
+    })
+    await client.send(new StartAudienceGenerationJobCommand(REQUEST))
+    const sent = handler.requests[0]!
+    expect(sent.headers['authorization']).toContain(`/${real}/cleanrooms-ml/aws4_request`)
+    // Checked by the emulator's own SigV4 code, written apart from the SDK's.
+    const verdict = verifySigV4(
+      {
+        method: sent.method,
+        rawPath: sent.path,
+        rawQuery: '',
+        rawHeaders: Object.entries(sent.headers).flat(),
+        body: Buffer.from(sent.body as string)
+      },
+      { region: real, service: 'cleanrooms-ml', lookup: () => credentials }
+    )
+    expect(verdict.ok).toBe(true)
   })
 
   it('percent-encodes the job ARN as a path label', async () => {

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs'
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { E2E_TIME_SCALE, FAULT_SCENARIOS, type FaultScenario } from './fault-scenarios.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'
+import { readAsRunner } from './helpers/runner-commands.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv } from './helpers/run-action.js'
 
 const INPUTS = {
@@ -66,10 +67,16 @@ describe.each(['Clean Rooms ML', 'Hostile answers', 'Lost answers', 'STS', 'GitH
           count
         ])
       }
-      if (run.code === 1) expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(1)
-      if (run.code === 0) expect(run.outputs['audience-generation-job-arn']).toMatch(/^arn:aws:cleanrooms-ml:/)
-      if (expected(scenario, 'NetworkError'))
+      // The runner sees the action's own commands only: masks, and one error annotation on failure.
+      const commands = readAsRunner(`${run.stdout}\n${run.stderr}`).commands
+      expect(
+        commands.filter((c) => c.form !== '::' || !['add-mask', 'error', 'warning', 'notice'].includes(c.name))
+      ).toEqual([])
+      expect(commands.filter((c) => c.name === 'error')).toHaveLength(run.code === 1 ? 1 : 0)
+      if (expected(scenario, 'NetworkError')) {
         expect(run.annotations[0]!.message).toMatch(/to 127\.0\.0\.1:1 failed: ECONNREFUSED/)
+      }
+      if (run.code === 0) expect(run.outputs['audience-generation-job-arn']).toMatch(/^arn:aws:cleanrooms-ml:/)
       expect(run.stdout + run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
       expect(leaksIn(run, secretsOf(emulator))).toEqual([])
     })
@@ -87,9 +94,10 @@ function report(rows: Result[]): string {
     'Written by `npm run reliability` from the results of `__tests__/e2e-faults.test.ts`, which runs the bundled',
     `action (\`dist/index.js\`) against the local emulator for each fault, with every delay scaled by ${E2E_TIME_SCALE}`,
     '(`CLEANROOMS_ML_ACTION_TIME_SCALE`), or by a larger scale where an answer must arrive within an attempt timeout,',
-    'so that a loaded machine cannot turn a slow answer into a timeout. Every scenario also checks that exactly one error annotation is written on',
-    'failure, that no stack trace is printed, and that no credential, session token or OIDC token appears in the log,',
-    'the outputs or the job summary (outside the `::add-mask::` commands that hide them).',
+    'so that a loaded machine cannot turn a slow answer into a timeout. Every scenario also checks, reading the output',
+    'as the runner does, that the only commands are masks and annotations, with exactly one error annotation on failure',
+    'and none on success, that no stack trace is printed, and that no credential, session token or OIDC token appears',
+    'in the log, the outputs or the job summary (outside the `::add-mask::` commands that hide them).',
     '',
     '| group | fault | outcome | error-type | jobs after | took | bound | proves |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |'

@@ -5,6 +5,7 @@ import {
   stsEndpointOverride,
   type EndpointParams
 } from '../src/endpoints.js'
+import { regionOf } from '../src/regions.js'
 
 interface EndpointTestCase {
   documentation: string
@@ -73,5 +74,34 @@ describe('endpoint overrides from the environment', () => {
     expect(stsEndpointOverride({ AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:3' })).toBe('http://127.0.0.1:3')
     expect(stsEndpointOverride({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4' })).toBe('http://127.0.0.1:4')
     expect(stsEndpointOverride({})).toBeUndefined()
+  })
+})
+
+describe('FIPS pseudo-Regions go to the FIPS endpoint of the real Region, as in AWS SDKs', () => {
+  // Every vector that asks for FIPS with a Region and no custom endpoint, in every partition.
+  const fipsVectors = vectors.testCases.filter(
+    (c) => c.params?.UseFIPS === true && c.params.Region !== undefined && c.params.Endpoint === undefined
+  )
+
+  it('covers every partition of the vectors', () => {
+    expect(fipsVectors.map((c) => c.params!.Region)).toEqual(
+      expect.arrayContaining(['us-east-1', 'cn-north-1', 'us-gov-east-1', 'us-iso-east-1', 'us-isob-east-1'])
+    )
+  })
+
+  it.each(fipsVectors.map((c) => [c.documentation, c] as const))('%s', (_, testCase) => {
+    const region = testCase.params!.Region!
+    const env = testCase.params!.UseDualStack ? { AWS_USE_DUALSTACK_ENDPOINT: 'true' } : {}
+    for (const pseudo of [`fips-${region}`, `${region}-fips`]) {
+      expect([pseudo, cleanRoomsMLEndpoint(pseudo, env).url]).toEqual([pseudo, testCase.expect.endpoint?.url])
+      expect(regionOf(pseudo)).toEqual({ region, fips: true })
+    }
+  })
+
+  it('leaves real Regions alone, and refuses a pseudo-Region with a custom endpoint as the rules do', () => {
+    expect(regionOf('us-east-1')).toEqual({ region: 'us-east-1', fips: false })
+    expect(() => cleanRoomsMLEndpoint('fips-us-east-1', { AWS_ENDPOINT_URL: 'https://x.test' })).toThrow(
+      'FIPS and custom endpoint are not supported'
+    )
   })
 })

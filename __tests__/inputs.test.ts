@@ -173,6 +173,15 @@ describe('map inputs take a JSON object or key=value lines, and nothing else', (
     expect(problems({ tags: '["a"]' })).toEqual(['tags: must be a JSON object or key=value lines'])
   })
 
+  it("names what is wrong with sensitive SQL parameters without the parser's quote of their values", () => {
+    const sql = { 'seed-audience-s3-uri': undefined, 'seed-audience-sql-query': 'SELECT 1' }
+    const found = problems({ ...sql, 'seed-audience-sql-parameters': '{"since": pSecret}' })
+    expect(found).toEqual([expect.stringMatching(/^seed-audience-sql-parameters: is not valid JSON \(/)])
+    expect(found.join()).not.toContain('pSecret')
+    // Tags are not sensitive: their parse errors keep the parser's detail.
+    expect(problems({ tags: '{"team": oops}' })[0]).toContain('oops')
+  })
+
   it('keeps = inside values and skips blank lines', () => {
     expect(settings({ tags: '\nquery=a=b\n\n' }).request.tags).toEqual({ query: 'a=b' })
   })
@@ -223,6 +232,15 @@ describe('region and credentials', () => {
     ])
     expect(problems({ 'aws-region': undefined }, { AWS_REGION: 'Nowhere' })).toEqual([
       'AWS_REGION: must be an AWS Region code such as us-east-1; got "Nowhere"'
+    ])
+  })
+
+  it('accepts FIPS pseudo-Regions in both forms, as AWS SDKs do', () => {
+    for (const region of ['fips-us-east-1', 'us-gov-west-1-fips', 'fips-cn-north-1', 'us-iso-east-1-fips']) {
+      expect(settings({ 'aws-region': region }).region).toBe(region)
+    }
+    expect(problems({ 'aws-region': 'fips-us-east-1-fips' })).toEqual([
+      'aws-region: must be an AWS Region code such as us-east-1; got "fips-us-east-1-fips"'
     ])
   })
 

@@ -10,6 +10,7 @@ interface C2JShape {
   enum?: string[]
   key?: { shape: string }
   value?: { shape: string }
+  sensitive?: boolean
   members?: Record<string, { shape: string }>
   required?: string[]
 }
@@ -43,6 +44,7 @@ describe('validation follows the newest AWS model exactly', () => {
     expect([map.min, map.max]).toEqual([theirs.min, theirs.max])
     expect(theirs.key?.shape).toBe(map.key.shape)
     expect(theirs.value?.shape).toBe(map.value.shape)
+    expect(map.sensitive ?? false).toBe(theirs.sensitive ?? false)
     expectSameString(map.key)
     expectSameString(map.value)
   })

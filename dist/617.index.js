@@ -19,6 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __webpack_require__(3246);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./node_modules/@aws-crypto/sha256-js/build/main/index.js
 var main = __webpack_require__(3156);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
@@ -29,6 +31,8 @@ var dist_cjs = __webpack_require__(1279);
 var signature_v4_dist_cjs = __webpack_require__(5118);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(9373);
+// EXTERNAL MODULE: ./src/regions.ts
+var regions = __webpack_require__(5374);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./src/timing.ts
@@ -237,6 +241,7 @@ async function parseError(response) {
 
 
 
+
 /** The SigV4 signing name of Clean Rooms ML. */
 const SIGNING_NAME = 'cleanrooms-ml';
 function resolveConfig(config) {
@@ -246,7 +251,8 @@ function resolveConfig(config) {
         endpoint: new URL(config.endpoint),
         signer: new signature_v4_dist_cjs.SignatureV4({
             service: SIGNING_NAME,
-            region: config.region,
+            // A FIPS pseudo-Region signs as its real Region, as in AWS SDKs.
+            region: (0,regions/* regionOf */.A)(config.region).region,
             credentials: config.credentials,
             sha256: main.Sha256
         }),
@@ -415,18 +421,46 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
 
 // EXTERNAL MODULE: ./src/redaction.ts
 var redaction = __webpack_require__(1066);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __webpack_require__(182);
+// EXTERNAL MODULE: ./src/validation.ts
+var validation = __webpack_require__(4344);
 ;// CONCATENATED MODULE: ./src/reuse.ts
 // Safe re-runs: job names are unique per account, so a re-run (or a retry after a lost answer)
 // meets ConflictException. With if-exists: reuse, the existing job of that name is found and
 // checked to be the same model's (and collaboration's) before the action carries on with it.
+// The listing is an answer like any other: its pages are bounded, and the ARN taken from it
+// is held to the model's pattern before it becomes an output.
+
+
+
+
 
 /** The existing job cannot stand in for the one requested; `name` is the error type. */
 class ReuseError extends Error {
     name = 'ExistingJobMismatch';
 }
+/** Pages one listing may take: 100,000 jobs at the largest page size, far more than an account holds. */
+const MAX_PAGES = 1_000;
+/**
+ * Listings in all when the job is not found: lists are eventually consistent, so a job that has
+ * just been created (the ConflictException says it exists) may not be listed yet.
+ */
+const LISTINGS = 5;
+function malformed(message) {
+    return Object.assign(new Error(message), { name: 'MalformedResponse' });
+}
+/** What is wrong with a job ARN from an answer, in words; empty when it matches the model. */
+function jobArnProblems(arn) {
+    return typeof arn === 'string' ? (0,validation/* checkString */.Em)(arn, model/* SHAPES */.HY.AudienceGenerationJobArn) : ['is missing'];
+}
+function isNamed(job, name) {
+    return typeof job === 'object' && job !== null && job.name === name;
+}
 async function findByName(client, name, configuredAudienceModelArn) {
+    const seen = new Set();
     let nextToken;
-    do {
+    for (let pages = 1;; pages++) {
         const page = await client.send(new ListAudienceGenerationJobsCommand({
             maxResults: 100,
             ...(configuredAudienceModelArn ? { configuredAudienceModelArn } : {}),
@@ -434,41 +468,81 @@ async function findByName(client, name, configuredAudienceModelArn) {
         }));
         // A page without its list is read as empty rather than trusted.
         const jobs = Array.isArray(page.audienceGenerationJobs) ? page.audienceGenerationJobs : [];
-        const found = jobs.find((job) => job.name === name);
+        const found = jobs.find((job) => isNamed(job, name));
         if (found)
             return found;
-        nextToken = page.nextToken;
-    } while (nextToken);
-    return undefined;
+        nextToken = nextTokenOf(page.nextToken, seen, pages);
+        if (nextToken === undefined)
+            return undefined;
+    }
+}
+/** The token for the next page; a token seen before, or a page past the cap, would never end. */
+function nextTokenOf(token, seen, pages) {
+    if (token === undefined || token === null || token === '')
+        return undefined;
+    if (typeof token !== 'string')
+        throw malformed('The service listed jobs with a nextToken that is not a string.');
+    if (seen.has(token)) {
+        throw malformed(`The service repeated a nextToken after ${pages} pages of jobs: its listing would never end.`);
+    }
+    if (pages >= MAX_PAGES) {
+        throw malformed(`The service listed more than ${MAX_PAGES} pages of jobs; the listing was stopped there.`);
+    }
+    seen.add(token);
+    return token;
+}
+async function findOnce(client, request) {
+    return ((await findByName(client, request.name, request.configuredAudienceModelArn)) ??
+        (await findByName(client, request.name)));
+}
+/**
+ * Lists again, with doubling pauses, until the job is listed, LISTINGS runs out, or the next
+ * pause would pass the client's deadline. The pauses start at the throttling base: the service
+ * needs time here, not a faster client.
+ */
+async function findEventually(client, request) {
+    const { clock, retryPolicy, signal } = client.config;
+    const started = clock.now();
+    for (let listing = 1;; listing++) {
+        const job = await findOnce(client, request);
+        if (job)
+            return job;
+        const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listing - 1);
+        const elapsedMs = clock.now() - started;
+        if (listing >= LISTINGS || elapsedMs + pause > retryPolicy.deadlineMs) {
+            throw new ReuseError(`The service reported a job named "${(0,log/* inline */.mG)(request.name)}", but no such job is listed in this account ` +
+                `(${listing} listings over ${(0,timing/* formatDuration */.a3)(elapsedMs)}). It may have been deleted meanwhile, or ` +
+                'the listing may not show it yet: re-run later, or choose another name.');
+        }
+        await clock.sleep(pause, signal);
+    }
 }
 /** Finds the job of the requested name, and checks it matches the request. */
 async function findReusableJob(client, request) {
-    const job = (await findByName(client, request.name, request.configuredAudienceModelArn)) ??
-        (await findByName(client, request.name));
-    if (!job) {
-        throw new ReuseError(`The service reported a job named "${request.name}", but no such job is listed in this account. ` +
-            'It may belong to another account (cross-account jobs are listed by the model owner), or was deleted meanwhile.');
-    }
+    const job = await findEventually(client, request);
     if (job.configuredAudienceModelArn !== request.configuredAudienceModelArn) {
-        throw new ReuseError(`A job named "${request.name}" already exists for another configured audience model, ` +
-            `${job.configuredAudienceModelArn}; it cannot be reused for ${request.configuredAudienceModelArn}. Choose another name.`);
+        throw new ReuseError(`A job named "${(0,log/* inline */.mG)(request.name)}" already exists for another configured audience model, ` +
+            `${(0,log/* inline */.mG)(job.configuredAudienceModelArn)}; it cannot be reused for ${request.configuredAudienceModelArn}. ` +
+            'Choose another name.');
     }
     if (request.collaborationId !== undefined && job.collaborationId !== request.collaborationId) {
-        throw new ReuseError(`A job named "${request.name}" already exists in collaboration ${job.collaborationId ?? '(none)'}, ` +
+        throw new ReuseError(`A job named "${(0,log/* inline */.mG)(request.name)}" already exists in collaboration ${(0,log/* inline */.mG)(job.collaborationId ?? '(none)')}, ` +
             `not ${request.collaborationId}; it cannot be reused. Choose another name.`);
+    }
+    // The ARN becomes an output that later steps act on.
+    const problems = jobArnProblems(job.audienceGenerationJobArn);
+    if (problems.length > 0) {
+        throw Object.assign(new Error(`The service listed the job named "${(0,log/* inline */.mG)(request.name)}" with an ARN that ${problems.join('; ')}.`), { name: 'UnexpectedResponse' });
     }
     return job;
 }
 
-// EXTERNAL MODULE: ./src/model.ts
-var model = __webpack_require__(182);
-// EXTERNAL MODULE: ./src/validation.ts
-var validation = __webpack_require__(4344);
 ;// CONCATENATED MODULE: ./src/waiting.ts
 // Waiting for a job to finish: polls GetAudienceGenerationJob until ACTIVE (success),
 // CREATE_FAILED or a DELETE_* status (failure), the wait timeout, or cancellation. The timeout
 // is a hard bound: a status check in flight when it falls due is abandoned. Throttling slows
 // the polling; a transient error does not end it.
+
 
 
 
@@ -525,7 +599,7 @@ async function check(options, state, stop, elapsed) {
         state.throttled = false;
         const now = options.clock.now();
         if (job.status !== state.job?.status || now - state.lastLine >= options.policy.heartbeatMs) {
-            options.log(`${job.status === state.job?.status ? 'Still' : 'Status'} ${job.status} after ${(0,timing/* formatDuration */.a3)(elapsed())}`);
+            options.log(`${job.status === state.job?.status ? 'Still' : 'Status'} ${(0,log/* inline */.mG)(job.status)} after ${(0,timing/* formatDuration */.a3)(elapsed())}`);
             state.lastLine = now;
         }
         state.job = job;
@@ -540,7 +614,7 @@ async function check(options, state, stop, elapsed) {
         if (kind === undefined)
             throw error;
         state.throttled = kind === 'throttling';
-        options.warn(`Checking the job's status failed with ${error.name}; still waiting.`);
+        options.warn(`Checking the job's status failed with ${(0,log/* inline */.mG)(error.name)}; still waiting.`);
         return undefined;
     }
 }
@@ -567,7 +641,6 @@ var proxy = __webpack_require__(8903);
 
 
 
-
 // The client and the wait are reached through this module, so that the bundle loads them as one
 // chunk: separate dynamic imports would each carry their own copy of the client code.
 
@@ -578,13 +651,13 @@ async function startOrReuse(client, settings, progress, signal) {
     signal.throwIfAborted();
     progress.phase = 'start';
     const { request } = settings;
-    core/* info */.pq(`Starting audience generation job "${request.name}" from ${(0,redaction/* describeSeed */.jv)(request)} ` +
-        `with configured audience model ${request.configuredAudienceModelArn} in ${settings.region}.`);
+    log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,redaction/* describeSeed */.jv)(request))} ` +
+        `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
         const started = await client.send(new StartAudienceGenerationJobCommand(request));
         checkJobArn(started.audienceGenerationJobArn);
         record(progress, started.audienceGenerationJobArn, true);
-        core/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${started.$metadata.requestId ?? 'unknown'}, ` +
+        log/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${log/* inline */.mG(started.$metadata.requestId ?? 'unknown')}, ` +
             `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
     }
     catch (error) {
@@ -593,7 +666,8 @@ async function startOrReuse(client, settings, progress, signal) {
         progress.phase = 'reuse';
         const job = await findReusableJob(client, request);
         record(progress, job.audienceGenerationJobArn, false);
-        core/* notice */.lm(`A job named "${request.name}" already exists (${job.status}); reusing ${job.audienceGenerationJobArn}.`, {
+        log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
+            `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, {
             title: 'Reusing the existing audience generation job'
         });
     }
@@ -603,7 +677,7 @@ async function startOrReuse(client, settings, progress, signal) {
  * pattern. A 200 without a valid ARN probably still created the job: the message says so.
  */
 function checkJobArn(arn) {
-    const problems = typeof arn === 'string' ? (0,validation/* checkString */.Em)(arn, model/* SHAPES */.HY.AudienceGenerationJobArn) : ['is missing'];
+    const problems = jobArnProblems(arn);
     if (problems.length > 0) {
         throw Object.assign(new Error(`The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created: ` +
             'find it in the AWS console, or re-run with if-exists: reuse.'), { name: 'UnexpectedResponse' });
@@ -657,6 +731,27 @@ function requestHandlerFor(url, attemptTimeoutMs) {
         connectionTimeout: Math.min(5_000, attemptTimeoutMs),
         ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
     });
+}
+
+
+/***/ }),
+
+/***/ 5374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ regionOf)
+/* harmony export */ });
+// Region names as AWS SDKs read them. Kept apart from endpoints.ts, which loads the endpoint rules
+// engine, so that the client can sign with the real Region without loading it.
+/**
+ * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
+ * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
+ * endpoint and for signing: the Region in a signature is always the real one.
+ */
+function regionOf(region) {
+    const real = region.replace(/^fips-|-fips$/, '');
+    return { region: real, fips: real !== region };
 }
 
 

@@ -28443,6 +28443,105 @@ function isErrorLike(value) {
 
 /***/ }),
 
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   bX: () => (/* binding */ flush),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   oi: () => (/* binding */ safeJson),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony export defuse */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3246);
+// Everything the action prints goes through here, because the runner obeys some of what a step
+// prints: a line that starts with `::name::` (after leading whitespace) is a command, and so is
+// `##[name]` anywhere in a line. Text the action did not write (inputs, AWS answers, the
+// environment) may contain either, so it is shown on one line with its line breaks and invisible
+// characters escaped, and every line printed has both command forms neutralised.
+
+/**
+ * Characters shown as escapes: controls and line or paragraph separators (a line break forges a
+ * line of its own), lone surrogates, and format and default-ignorable characters, which are
+ * invisible and which culture-aware string matching may skip, so that `#<U+200B>#[` could still
+ * read as `##[` to the runner.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
+function escapeUnits(text) {
+    let escaped = '';
+    for (let i = 0; i < text.length; i++)
+        escaped += `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return escaped;
+}
+/** Untrusted text for a log line: never more than one line, nothing hidden in it. */
+function inline(value) {
+    return String(value).replace(HIDDEN, (char) => SHORT_ESCAPES[char] ?? escapeUnits(char));
+}
+/**
+ * Neutralises both command forms in one printed line, and shows what `inline` hides. The escapes
+ * are those of JSON, so a JSON printout stays valid JSON that reads back to the same values.
+ */
+function defuseLine(line) {
+    return inline(line)
+        .replaceAll('##[', '##\\u005b')
+        .replace(/^(\s*):(?=:)/, '$1\\u003a');
+}
+/** Neutralises command forms in every line of a text the action prints; line breaks are kept. */
+function defuse(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map(defuseLine)
+        .join('\n');
+}
+/** A JSON printout of untrusted values: JSON escapes line breaks, and `defuse` the rest. */
+function safeJson(value) {
+    return defuse(JSON.stringify(value, null, 2));
+}
+/**
+ * Resolves once everything printed has been handed to the system. Writes to a pipe queue in the
+ * process when the reader is slower than the step, and an exit would drop what is queued.
+ */
+async function flush() {
+    const stdout = process.stdout;
+    if (!stdout.writableNeedDrain)
+        return;
+    await new Promise((resolve) => {
+        const done = () => {
+            stdout.off('drain', done).off('close', done).off('error', done);
+            resolve();
+        };
+        stdout.on('drain', done).on('close', done).on('error', done);
+    });
+}
+function info(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
+}
+/**
+ * Annotations: @actions/core escapes line breaks in the message and title, so the command stays on
+ * one line; the runner also writes the message into the log, line by line, where `##[` is shown as
+ * a log marker, so each line of it is neutralised too.
+ */
+function annotationProperties(properties) {
+    return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) };
+}
+function error(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(defuse(message), annotationProperties(properties));
+}
+function warning(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(defuse(message), annotationProperties(properties));
+}
+function notice(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(defuse(message), annotationProperties(properties));
+}
+
+
+/***/ }),
+
 /***/ 182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28506,6 +28605,7 @@ const SHAPES = {
 const MAPS = {
     ParameterMap: {
         shape: 'ParameterMap',
+        sensitive: true,
         key: { shape: 'ParameterName', min: 1, max: 100, pattern: '[0-9a-zA-Z_]+' },
         value: { shape: 'ParameterValue', min: 0, max: 1000 }
     },
@@ -28774,16 +28874,20 @@ function parseWholeNumber(value, min, max) {
  * A map given as a JSON object of strings, or as `key=value` lines. Anything else is a problem,
  * never silently dropped. Keys are named in problems; values are not (they may be sensitive).
  */
-function parseMap(text) {
-    return /^\s*[[{]/.test(text) ? parseJsonMap(text) : parseLinesMap(text);
+function parseMap(text, sensitive = false) {
+    return /^\s*[[{]/.test(text) ? parseJsonMap(text, sensitive) : parseLinesMap(text);
 }
-function parseJsonMap(text) {
+function parseJsonMap(text, sensitive) {
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        return { map: {}, problems: [`is not valid JSON: ${error.message}`] };
+        // The parser's message quotes the text around the mistake, values included.
+        const detail = sensitive
+            ? " (the parser's message is left out: it would quote values, which are sensitive)"
+            : `: ${error.message}`;
+        return { map: {}, problems: [`is not valid JSON${detail}`] };
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         return { map: {}, problems: ['must be a JSON object or key=value lines'] };
@@ -32315,6 +32419,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __nccwpck_require__(3246);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __nccwpck_require__(5625);
 ;// CONCATENATED MODULE: ./src/cancellation.ts
 // The runner cancels a step with SIGINT, then SIGTERM, and kills it about 10 s later. Either
 // signal aborts the one AbortSignal that every phase of the step is handed (the OIDC request,
@@ -32335,7 +32441,7 @@ function cancelOnRunnerSignals() {
     const onSignal = (signal) => {
         if (controller.signal.aborted)
             return;
-        core/* info */.pq(`Received ${signal}: stopping.`);
+        log/* info */.pq(`Received ${signal}: stopping.`);
         controller.abort(new StepCancelled(signal));
     };
     process.on('SIGINT', onSignal);
@@ -32354,6 +32460,7 @@ var clock = __nccwpck_require__(9373);
 // EXTERNAL MODULE: ./src/error-like.ts
 var error_like = __nccwpck_require__(7465);
 ;// CONCATENATED MODULE: ./src/failures.ts
+
 
 /** Node's codes for a connection that could not be made or was lost. */
 const NETWORK_ERROR_CODES = new Set([
@@ -32507,7 +32614,8 @@ function describeFailure(error, settings, env, progress) {
     const serviceMessage = facts.message.trim() || 'no message';
     return {
         errorType: facts.name,
-        title: `${facts.name}: ${doing} failed`,
+        // The name may be the service's: a title is one line.
+        title: `${(0,log/* inline */.mG)(facts.name)}: ${doing} failed`,
         message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`
     };
 }
@@ -32521,7 +32629,8 @@ var validation = __nccwpck_require__(4344);
 
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
 const MAX_WAIT_SECONDS = 21_600;
-const REGION_PATTERN = /^[a-z]{2,5}(-[a-z]+)+-\d+$/;
+/** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
+const REGION_PATTERN = /^(?:fips-)?(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+$|^(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+-fips$/;
 const STS_SESSION_NAME = /[^\w+=,.@-]/g;
 class InputCollector {
     read;
@@ -32584,7 +32693,7 @@ class InputCollector {
         const value = this.optional(input);
         if (value === undefined)
             return undefined;
-        const { map, problems } = (0,validation/* parseMap */.y1)(value);
+        const { map, problems } = (0,validation/* parseMap */.y1)(value, shape.sensitive === true);
         problems.push(...(0,validation/* checkMap */.z6)(map, shape));
         problems.forEach((message) => this.problem(input, message));
         return problems.length === 0 ? map : undefined;
@@ -32723,13 +32832,21 @@ function readSettings(read, env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/redaction.ts
-var redaction = __nccwpck_require__(1066);
 ;// CONCATENATED MODULE: ./src/summary.ts
 // The job summary: a short table of what the step did, shown on the workflow run's page.
 
+
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+/**
+ * A value in the summary, which is Markdown with the table as one line of HTML. A value is kept on that line
+ * (`inline` escapes its line breaks: a blank line would end the HTML and let the rest render as
+ * Markdown), and every character HTML or Markdown gives a meaning is written as an entity, so a
+ * value can never open a tag, a link, an image or a table cell of its own.
+ */
+function escapeValue(text) {
+    return (0,log/* inline */.mG)(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 /** Writes the summary; without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write. */
 async function writeSummary(facts) {
@@ -32740,13 +32857,65 @@ async function writeSummary(facts) {
             { data: 'Item', header: true },
             { data: 'Value', header: true }
         ],
-        ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeHtml(value)}</code>`])
+        ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
     ]);
     if (facts.note)
         summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
     await summary.write();
 }
 
+;// CONCATENATED MODULE: ./src/problems.ts
+
+
+/** Annotations for input problems, the one that counts the rest included. */
+const MAX_PROBLEM_ANNOTATIONS = 10;
+/**
+ * Characters of problems in the job summary. GitHub refuses a step's summary over 1 MiB; escaped as
+ * HTML, with a row's markup, this many characters stay below it whatever they are.
+ */
+const SUMMARY_PROBLEM_CHARS = 128 * 1024;
+function line(problem) {
+    return `Input ${problem.input} ${problem.message}.`;
+}
+function annotate(problem) {
+    log/* error */.z3(line(problem), { title: `Invalid input: ${problem.input}` });
+}
+async function reportProblems(problems) {
+    const annotated = problems.length > MAX_PROBLEM_ANNOTATIONS ? MAX_PROBLEM_ANNOTATIONS - 1 : problems.length;
+    problems.slice(0, annotated).forEach(annotate);
+    for (const problem of problems.slice(annotated))
+        log/* info */.pq(line(problem));
+    const rest = problems.length - annotated;
+    if (rest > 0) {
+        log/* error */.z3(`${rest} more input problems are listed in the log and the job summary.`, {
+            title: `Invalid inputs: ${rest} more`
+        });
+    }
+    log/* info */.pq(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`);
+    // Every problem is in the log, even when there are thousands and the reader is slow.
+    await log/* flush */.bX();
+    await writeSummary({
+        heading: 'Clean Rooms ML audience generation job: invalid inputs',
+        rows: summaryRows(problems),
+        note: 'Nothing was sent to AWS.'
+    });
+}
+function summaryRows(problems) {
+    const rows = [];
+    let size = 0;
+    for (const problem of problems) {
+        size += problem.input.length + problem.message.length;
+        if (size > SUMMARY_PROBLEM_CHARS) {
+            rows.push(['…', `${problems.length - rows.length} more problems, listed in the log`]);
+            break;
+        }
+        rows.push([problem.input, problem.message]);
+    }
+    return rows;
+}
+
+// EXTERNAL MODULE: ./src/redaction.ts
+var redaction = __nccwpck_require__(1066);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 // EXTERNAL MODULE: ./src/timing.ts
@@ -32754,6 +32923,8 @@ var timing = __nccwpck_require__(8117);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
+
+
 
 
 
@@ -32792,12 +32963,9 @@ async function run(options = {}) {
 async function fillDescription(settings) {
     settings.request.description ??= await (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 8886))).defaultDescription();
 }
-function reportInvalidInputs(problems) {
-    for (const problem of problems) {
-        core/* error */.z3(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` });
-    }
+async function reportInvalidInputs(problems) {
+    await reportProblems(problems);
     core/* setOutput */.uH('error-type', 'InvalidInput');
-    core/* info */.pq(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`);
     process.exitCode = core/* ExitCode */.yU.Failure;
 }
 /** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
@@ -32809,17 +32977,18 @@ async function resolveEndpoint(settings, env) {
     catch (error) {
         // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
         const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find((name) => env[name]?.toLowerCase() === 'true');
-        reportInvalidInputs([
+        await reportInvalidInputs([
             { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }
         ]);
         return undefined;
     }
 }
 async function dryRun(settings, endpoint) {
-    core/* info */.pq('Dry run: every input is valid. This request would be sent (sensitive values redacted):');
-    core/* info */.pq(`POST ${endpoint.url}/audience-generation-job`);
-    core/* info */.pq(JSON.stringify((0,redaction/* redactRequest */.jt)(settings.request), null, 2));
-    core/* info */.pq(`Region ${settings.region}; endpoint from ${endpoint.source}; credentials from ${credentialSource(settings)}.`);
+    log/* info */.pq('Dry run: every input is valid. This request would be sent (sensitive values redacted):');
+    log/* info */.pq(`POST ${log/* inline */.mG(endpoint.url)}/audience-generation-job`);
+    log/* info */.pq(log/* safeJson */.oi((0,redaction/* redactRequest */.jt)(settings.request)));
+    log/* info */.pq(`Region ${log/* inline */.mG(settings.region)}; endpoint from ${endpoint.source}; ` +
+        `credentials from ${credentialSource(settings)}.`);
     await writeSummary({
         heading: 'Clean Rooms ML audience generation job (dry run)',
         rows: requestRows(settings, endpoint),
@@ -32828,7 +32997,7 @@ async function dryRun(settings, endpoint) {
 }
 function credentialSource(settings) {
     return settings.credentials.source === 'oidc'
-        ? `GitHub OIDC, assuming ${settings.credentials.roleArn}`
+        ? `GitHub OIDC, assuming ${log/* inline */.mG(settings.credentials.roleArn)}`
         : 'the environment (AWS SDK default chain)';
 }
 /** Credentials, start or reuse, then the optional wait; a failure is annotated here. */
@@ -32850,7 +33019,7 @@ async function launchAndWait(context, progress) {
         if (context.signal.aborted)
             progress.waited = 'cancelled';
         progress.failure = failure.title;
-        core/* error */.z3(failure.message, { title: failure.title });
+        log/* error */.z3(failure.message, { title: failure.title });
         core/* setOutput */.uH('error-type', failure.errorType);
         process.exitCode = core/* ExitCode */.yU.Failure;
     }
@@ -32859,7 +33028,7 @@ async function launchAndWait(context, progress) {
     }
 }
 function logRetry(notice) {
-    core/* info */.pq(`${notice.error.name}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`);
+    log/* info */.pq(`${log/* inline */.mG(notice.error.name)}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`);
 }
 /**
  * Gets credentials while the launch code and @actions/github (for the default description) load:
@@ -32867,21 +33036,21 @@ function logRetry(notice) {
  */
 async function createClient(context) {
     const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal };
-    core/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
+    log/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
     const [credentials, launch] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5933)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
         Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617)),
         fillDescription(context.settings)
     ]);
     if (launch.usesProxy(context.endpoint.url)) {
-        core/* info */.pq('Requests to Clean Rooms ML go through the proxy set in the environment.');
+        log/* info */.pq('Requests to Clean Rooms ML go through the proxy set in the environment.');
     }
     const client = new launch.CleanRoomsMLClient({
         region: context.settings.region,
         endpoint: context.endpoint.url,
         credentials,
         requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
-        logger: { warn: (message) => core/* warning */.$e(message, { title: "The runner's clock is off" }) },
+        logger: { warn: (message) => log/* warning */.$e(message, { title: "The runner's clock is off" }) },
         ...common
     });
     return { client, launch };
@@ -32893,8 +33062,8 @@ async function waitAndReport(launch, client, context, progress) {
         timeoutMs: context.settings.waitTimeoutSeconds * 1000,
         policy: context.pollPolicy,
         clock: context.clock,
-        log: (line) => core/* info */.pq(line),
-        warn: (line) => core/* warning */.$e(line),
+        log: (line) => log/* info */.pq(line),
+        warn: (line) => log/* warning */.$e(line),
         signal: context.signal
     });
     progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
@@ -32910,7 +33079,7 @@ async function waitAndReport(launch, client, context, progress) {
             (details?.statusCode ? ` with ${details.statusCode}` : '') +
             (details?.message ? `: ${details.message}` : '.')), { name: 'JobFailed' });
     }
-    core/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
+    log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
 }
 function recordStatus(progress, job) {
     progress.status = job.status;
@@ -32952,13 +33121,14 @@ async function report(settings, endpoint, progress) {
 
 
 
+
 /** How long the process may outlive its work, for example on the socket of an abandoned request. */
 const EXIT_GRACE_MS = 500;
 function timeScale(env) {
     const scale = (0,timing/* parseTimeScale */.vX)(env[timing/* TIME_SCALE_VARIABLE */.wK]);
     if (scale !== undefined)
         return scale;
-    core/* info */.pq(`${timing/* TIME_SCALE_VARIABLE */.wK} is not a number in (0, 1]; it is ignored.`);
+    log/* info */.pq(`${timing/* TIME_SCALE_VARIABLE */.wK} is not a number in (0, 1]; it is ignored.`);
     return 1;
 }
 const env = { ...process.env };
@@ -32966,7 +33136,7 @@ const cancellation = cancelOnRunnerSignals();
 run({ env, timeScale: timeScale(env), signal: cancellation.signal })
     .catch((error) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
-    core/* error */.z3(String(error?.message ?? error), { title: 'Unexpected failure' });
+    log/* error */.z3(String(error?.message ?? error), { title: 'Unexpected failure' });
     process.exitCode = core/* ExitCode */.yU.Failure;
 })
     .finally(() => {

@@ -43,6 +43,8 @@ export interface EmulatorOptions {
   maxRunningJobs?: number
   /** Extra or replaced claims in issued OIDC tokens. */
   oidcClaims?: Record<string, unknown>
+  /** Lifetime of the credentials STS issues, whatever DurationSeconds asks (AWS may grant less). */
+  stsSessionSeconds?: number
 }
 
 export interface RecordedRequest {
@@ -151,6 +153,8 @@ export declare class Emulator {
   delayMs: number
   stsAudiences: string[]
   oidcClaims: Record<string, unknown>
+  /** Lifetime of the credentials STS issues from now on; undefined: as DurationSeconds asks. */
+  stsSessionSeconds: number | undefined
   /** Sequence given to jobs started from now on (validated on assignment). */
   statusSequence: JobStatus[]
   /** Details set on any job without its own when it reaches CREATE_FAILED (read at that moment). */

@@ -24,7 +24,8 @@ const DEFAULTS = {
   statusDetails: undefined,
   stsAudiences: ['sts.amazonaws.com'],
   maxRunningJobs: 10,
-  oidcClaims: {}
+  oidcClaims: {},
+  stsSessionSeconds: undefined
 }
 
 export class Emulator {
@@ -36,6 +37,8 @@ export class Emulator {
     this.maxRunningJobs = o.maxRunningJobs
     this.stsAudiences = [...o.stsAudiences]
     this.oidcClaims = { ...o.oidcClaims }
+    /** @type {number | undefined} lifetime of STS sessions, whatever DurationSeconds asks */
+    this.stsSessionSeconds = o.stsSessionSeconds
     this.statusSequence = o.statusSequence
     /** @type {{statusCode?: string, message?: string} | undefined} */
     this.statusDetails = o.statusDetails
@@ -100,6 +103,7 @@ export class Emulator {
       createStsService({
         findToken: (jwt) => this.issuedTokens.find((t) => t.value === jwt),
         stsAudiences: () => this.stsAudiences,
+        sessionSeconds: () => this.stsSessionSeconds,
         addIssuedCredential: (credential) => {
           this.issuedCredentials.push(credential)
           this.credentialsById.set(credential.accessKeyId, credential)

@@ -151,7 +151,7 @@ function issueCredentials(ctx, role, issued) {
     accessKeyId: randomId('ASIA', 16),
     secretAccessKey: randomBytes(30).toString('base64'),
     sessionToken: `IQoJb3JpZ2luX2VjE${randomBytes(300).toString('base64')}`,
-    expiration: isoSeconds(Date.now() + role.durationSeconds * 1000),
+    expiration: isoSeconds(Date.now() + (ctx.sessionSeconds() ?? role.durationSeconds) * 1000),
     accountId: role.accountId,
     roleArn: `arn:${role.partition}:iam::${role.accountId}:role/${role.roleName}`,
     assumedRoleArn,
@@ -189,7 +189,8 @@ function successBody(credential, issued, requestId) {
 }
 
 /**
- * @param {object} ctx { findToken(jwt) → issued|undefined, stsAudiences() → string[], addIssuedCredential(c) }
+ * @param {object} ctx { findToken(jwt) → issued|undefined, stsAudiences() → string[], addIssuedCredential(c),
+ *   sessionSeconds() → number|undefined (lifetime of issued credentials, overriding DurationSeconds) }
  */
 export function createStsService(ctx) {
   return {

@@ -4,6 +4,7 @@
 import { awsEndpointFunctions } from '@aws-sdk/util-endpoints'
 import { customEndpointFunctions, resolveEndpoint, type RuleSetObject } from '@smithy/core/endpoints'
 import ruleSet from './cleanroomsml/endpoint-rule-set.json' with { type: 'json' }
+import { regionOf } from './regions.js'
 
 customEndpointFunctions['aws'] = awsEndpointFunctions
 
@@ -45,12 +46,16 @@ function configuredEndpoint(env: Environment, serviceVariable: string): { url: s
   return undefined
 }
 
-/** The Clean Rooms ML endpoint for a region, honouring AWS_ENDPOINT_URL_CLEANROOMSML and friends. */
+/**
+ * The Clean Rooms ML endpoint for a region (or FIPS pseudo-Region), honouring
+ * AWS_ENDPOINT_URL_CLEANROOMSML and friends.
+ */
 export function cleanRoomsMLEndpoint(region: string, env: Environment): ResolvedEndpoint {
   const configured = configuredEndpoint(env, 'AWS_ENDPOINT_URL_CLEANROOMSML')
+  const real = regionOf(region)
   const url = resolveCleanRoomsMLEndpoint({
-    Region: region,
-    UseFIPS: flag(env, 'AWS_USE_FIPS_ENDPOINT'),
+    Region: real.region,
+    UseFIPS: real.fips || flag(env, 'AWS_USE_FIPS_ENDPOINT'),
     UseDualStack: flag(env, 'AWS_USE_DUALSTACK_ENDPOINT'),
     ...(configured ? { Endpoint: configured.url } : {})
   })

@@ -4,6 +4,7 @@
 import type { Settings } from './inputs.js'
 import type { LaunchProgress, Phase } from './launch.js'
 import { isErrorLike } from './error-like.js'
+import { inline } from './log.js'
 
 export interface Failure {
   /** The exception name, reported in the `error-type` output. */
@@ -218,7 +219,8 @@ export function describeFailure(
   const serviceMessage = facts.message.trim() || 'no message'
   return {
     errorType: facts.name,
-    title: `${facts.name}: ${doing} failed`,
+    // The name may be the service's: a title is one line.
+    title: `${inline(facts.name)}: ${doing} failed`,
     message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`
   }
 }

@@ -1,6 +1,7 @@
 // The process boundary: the one place that reads the process environment and the time scale,
 // listens for the runner's signals, and ends the process.
 import * as core from '@actions/core'
+import * as log from './log.js'
 import { cancelOnRunnerSignals } from './cancellation.js'
 import { run } from './main.js'
 import { parseTimeScale, TIME_SCALE_VARIABLE } from './timing.js'
@@ -11,7 +12,7 @@ const EXIT_GRACE_MS = 500
 function timeScale(env: NodeJS.ProcessEnv): number {
   const scale = parseTimeScale(env[TIME_SCALE_VARIABLE])
   if (scale !== undefined) return scale
-  core.info(`${TIME_SCALE_VARIABLE} is not a number in (0, 1]; it is ignored.`)
+  log.info(`${TIME_SCALE_VARIABLE} is not a number in (0, 1]; it is ignored.`)
   return 1
 }
 
@@ -20,7 +21,7 @@ const cancellation = cancelOnRunnerSignals()
 run({ env, timeScale: timeScale(env), signal: cancellation.signal })
   .catch((error: unknown) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
-    core.error(String((error as Error)?.message ?? error), { title: 'Unexpected failure' })
+    log.error(String((error as Error)?.message ?? error), { title: 'Unexpected failure' })
     process.exitCode = core.ExitCode.Failure
   })
   .finally(() => {

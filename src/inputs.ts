@@ -9,6 +9,7 @@ import {
   USER_TAG_LIMIT,
   WORKER_COMPUTE_TYPES,
   WORKER_COUNT,
+  type MapShape,
   type StringShape
 } from './model.js'
 import { checkMap, checkString, parseBoolean, parseMap, parseWholeNumber, quote } from './validation.js'
@@ -43,7 +44,8 @@ export type InputReader = (name: string) => string
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
 export const MAX_WAIT_SECONDS = 21_600
 
-const REGION_PATTERN = /^[a-z]{2,5}(-[a-z]+)+-\d+$/
+/** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
+const REGION_PATTERN = /^(?:fips-)?(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+$|^(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+-fips$/
 const STS_SESSION_NAME = /[^\w+=,.@-]/g
 
 class InputCollector {
@@ -102,10 +104,10 @@ class InputCollector {
     return undefined
   }
 
-  map(input: string, shape: (typeof MAPS)[keyof typeof MAPS]): Record<string, string> | undefined {
+  map(input: string, shape: MapShape): Record<string, string> | undefined {
     const value = this.optional(input)
     if (value === undefined) return undefined
-    const { map, problems } = parseMap(value)
+    const { map, problems } = parseMap(value, shape.sensitive === true)
     problems.push(...checkMap(map, shape))
     problems.forEach((message) => this.problem(input, message))
     return problems.length === 0 ? map : undefined

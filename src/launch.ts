@@ -1,12 +1,11 @@
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
 // job of the same name. Outputs are set the moment the ARN is known.
 import * as core from '@actions/core'
+import * as log from './log.js'
 import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from './cleanroomsml/index.js'
 import type { Settings } from './inputs.js'
 import { describeSeed } from './redaction.js'
-import { findReusableJob } from './reuse.js'
-import { SHAPES } from './model.js'
-import { checkString } from './validation.js'
+import { findReusableJob, jobArnProblems } from './reuse.js'
 
 // The client and the wait are reached through this module, so that the bundle loads them as one
 // chunk: separate dynamic imports would each carry their own copy of the client code.
@@ -34,16 +33,16 @@ export async function startOrReuse(
   signal.throwIfAborted()
   progress.phase = 'start'
   const { request } = settings
-  core.info(
-    `Starting audience generation job "${request.name}" from ${describeSeed(request)} ` +
-      `with configured audience model ${request.configuredAudienceModelArn} in ${settings.region}.`
+  log.info(
+    `Starting audience generation job "${log.inline(request.name)}" from ${log.inline(describeSeed(request))} ` +
+      `with configured audience model ${log.inline(request.configuredAudienceModelArn)} in ${log.inline(settings.region)}.`
   )
   try {
     const started = await client.send(new StartAudienceGenerationJobCommand(request))
     checkJobArn(started.audienceGenerationJobArn)
     record(progress, started.audienceGenerationJobArn, true)
-    core.info(
-      `Started ${started.audienceGenerationJobArn} (request id ${started.$metadata.requestId ?? 'unknown'}, ` +
+    log.info(
+      `Started ${started.audienceGenerationJobArn} (request id ${log.inline(started.$metadata.requestId ?? 'unknown')}, ` +
         `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`
     )
   } catch (error) {
@@ -51,8 +50,9 @@ export async function startOrReuse(
     progress.phase = 'reuse'
     const job = await findReusableJob(client, request)
     record(progress, job.audienceGenerationJobArn, false)
-    core.notice(
-      `A job named "${request.name}" already exists (${job.status}); reusing ${job.audienceGenerationJobArn}.`,
+    log.notice(
+      `A job named "${log.inline(request.name)}" already exists (${log.inline(job.status)}); ` +
+        `reusing ${log.inline(job.audienceGenerationJobArn)}.`,
       {
         title: 'Reusing the existing audience generation job'
       }
@@ -65,7 +65,7 @@ export async function startOrReuse(
  * pattern. A 200 without a valid ARN probably still created the job: the message says so.
  */
 function checkJobArn(arn: unknown): asserts arn is string {
-  const problems = typeof arn === 'string' ? checkString(arn, SHAPES.AudienceGenerationJobArn) : ['is missing']
+  const problems = jobArnProblems(arn)
   if (problems.length > 0) {
     throw Object.assign(
       new Error(

@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './clock.js'
 import type { Environment, ResolvedEndpoint } from './endpoints.js'
 import { describeFailure } from './failures.js'
 import { readSettings, type Problem, type Settings } from './inputs.js'
+import { reportProblems } from './problems.js'
 import { describeSeed, redactRequest } from './redaction.js'
 import type { RetryNotice, RetryPolicy } from './retry.js'
 import { writeSummary } from './summary.js'
@@ -17,6 +18,7 @@ import type { LaunchProgress } from './launch.js'
 import type { PollPolicy, WaitOutcome } from './waiting.js'
 import { maskEnvironmentCredentials } from './secrets.js'
 import { formatDuration, scaledTiming } from './timing.js'
+import * as log from './log.js'
 
 export interface RunOptions {
   env?: Environment
@@ -65,12 +67,9 @@ async function fillDescription(settings: Settings): Promise<void> {
   settings.request.description ??= await (await import('./github-context.js')).defaultDescription()
 }
 
-function reportInvalidInputs(problems: Problem[]): void {
-  for (const problem of problems) {
-    core.error(`Input ${problem.input} ${problem.message}.`, { title: `Invalid input: ${problem.input}` })
-  }
+async function reportInvalidInputs(problems: Problem[]): Promise<void> {
+  await reportProblems(problems)
   core.setOutput('error-type', 'InvalidInput')
-  core.info(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`)
   process.exitCode = core.ExitCode.Failure
 }
 
@@ -84,7 +83,7 @@ async function resolveEndpoint(settings: Settings, env: Environment): Promise<Re
     const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find(
       (name) => env[name]?.toLowerCase() === 'true'
     )
-    reportInvalidInputs([
+    await reportInvalidInputs([
       { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }
     ])
     return undefined
@@ -92,11 +91,12 @@ async function resolveEndpoint(settings: Settings, env: Environment): Promise<Re
 }
 
 async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<void> {
-  core.info('Dry run: every input is valid. This request would be sent (sensitive values redacted):')
-  core.info(`POST ${endpoint.url}/audience-generation-job`)
-  core.info(JSON.stringify(redactRequest(settings.request), null, 2))
-  core.info(
-    `Region ${settings.region}; endpoint from ${endpoint.source}; credentials from ${credentialSource(settings)}.`
+  log.info('Dry run: every input is valid. This request would be sent (sensitive values redacted):')
+  log.info(`POST ${log.inline(endpoint.url)}/audience-generation-job`)
+  log.info(log.safeJson(redactRequest(settings.request)))
+  log.info(
+    `Region ${log.inline(settings.region)}; endpoint from ${endpoint.source}; ` +
+      `credentials from ${credentialSource(settings)}.`
   )
   await writeSummary({
     heading: 'Clean Rooms ML audience generation job (dry run)',
@@ -107,7 +107,7 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<v
 
 function credentialSource(settings: Settings): string {
   return settings.credentials.source === 'oidc'
-    ? `GitHub OIDC, assuming ${settings.credentials.roleArn}`
+    ? `GitHub OIDC, assuming ${log.inline(settings.credentials.roleArn)}`
     : 'the environment (AWS SDK default chain)'
 }
 
@@ -141,7 +141,7 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
     const failure = describeFailure(cause, context.settings, context.env, progress)
     if (context.signal.aborted) progress.waited = 'cancelled'
     progress.failure = failure.title
-    core.error(failure.message, { title: failure.title })
+    log.error(failure.message, { title: failure.title })
     core.setOutput('error-type', failure.errorType)
     process.exitCode = core.ExitCode.Failure
   } finally {
@@ -150,7 +150,7 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
 }
 
 function logRetry(notice: RetryNotice): void {
-  core.info(`${notice.error.name}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`)
+  log.info(`${log.inline(notice.error.name)}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`)
 }
 
 /**
@@ -159,7 +159,7 @@ function logRetry(notice: RetryNotice): void {
  */
 async function createClient(context: LaunchContext): Promise<{ client: CleanRoomsMLClient; launch: LaunchModule }> {
   const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal }
-  core.info(`Credentials: ${credentialSource(context.settings)}.`)
+  log.info(`Credentials: ${credentialSource(context.settings)}.`)
   const [credentials, launch] = await Promise.all([
     import('./credentials.js').then(({ resolveCredentials }) =>
       resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })
@@ -168,14 +168,14 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
     fillDescription(context.settings)
   ])
   if (launch.usesProxy(context.endpoint.url)) {
-    core.info('Requests to Clean Rooms ML go through the proxy set in the environment.')
+    log.info('Requests to Clean Rooms ML go through the proxy set in the environment.')
   }
   const client = new launch.CleanRoomsMLClient({
     region: context.settings.region,
     endpoint: context.endpoint.url,
     credentials,
     requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
-    logger: { warn: (message) => core.warning(message, { title: "The runner's clock is off" }) },
+    logger: { warn: (message) => log.warning(message, { title: "The runner's clock is off" }) },
     ...common
   })
   return { client, launch }
@@ -193,8 +193,8 @@ async function waitAndReport(
     timeoutMs: context.settings.waitTimeoutSeconds * 1000,
     policy: context.pollPolicy,
     clock: context.clock,
-    log: (line) => core.info(line),
-    warn: (line) => core.warning(line),
+    log: (line) => log.info(line),
+    warn: (line) => log.warning(line),
     signal: context.signal
   })
   progress.waited = formatDuration(outcome.elapsedMs)
@@ -219,7 +219,7 @@ async function waitAndReport(
       { name: 'JobFailed' }
     )
   }
-  core.info(`The job is ACTIVE after ${progress.waited}.`)
+  log.info(`The job is ACTIVE after ${progress.waited}.`)
 }
 
 function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse): void {

@@ -13,6 +13,8 @@ export interface StringShape {
 
 export interface MapShape {
   shape: string
+  /** The model marks the map sensitive: its values never appear in a message. */
+  sensitive?: boolean
   min?: number
   max?: number
   key: StringShape
@@ -71,6 +73,7 @@ export const SHAPES = {
 export const MAPS = {
   ParameterMap: {
     shape: 'ParameterMap',
+    sensitive: true,
     key: { shape: 'ParameterName', min: 1, max: 100, pattern: '[0-9a-zA-Z_]+' },
     value: { shape: 'ParameterValue', min: 0, max: 1000 }
   },

