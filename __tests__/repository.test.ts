@@ -9,6 +9,7 @@ import { NoOperationTraceWriter, isMapping, isSequence, isString, parseWorkflow 
 import { readSettings } from '../src/inputs.js'
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index'
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index'
+import semver from 'semver'
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '')
 
@@ -250,6 +251,41 @@ describe('dist/ is built from the sources', () => {
     )
     expect(differing).toEqual([])
   }, 120_000)
+})
+
+interface LockedPackage {
+  engines?: { node?: string }
+  os?: string[]
+  cpu?: string[]
+  optional?: boolean
+  bin?: Record<string, string>
+}
+
+/** Every package package-lock.json installs, by its node_modules path. */
+function lockedPackages(): [string, LockedPackage][] {
+  const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, LockedPackage> }
+  return Object.entries(lock.packages).filter(([path]) => path !== '')
+}
+
+describe('contributors install and test on any OS, with any node package.json allows', () => {
+  it('installs no package that only one OS or CPU can install, unless it is optional', () => {
+    const limited = lockedPackages().filter(([, pkg]) => (pkg.os || pkg.cpu) && !pkg.optional)
+    expect(limited.map(([path, pkg]) => `${path} (${pkg.os ?? ''} ${pkg.cpu ?? ''})`)).toEqual([])
+  })
+
+  it('puts no `node` of its own on the PATH of npm scripts', () => {
+    const shadowing = lockedPackages().filter(([, pkg]) => pkg.bin && 'node' in pkg.bin)
+    expect(shadowing.map(([path]) => path)).toEqual([])
+  })
+
+  // npm ci warns (EBADENGINE) about any package whose engines leave out the node it runs on.
+  it("installs only packages whose engines accept every node that package.json's engines allows", () => {
+    const manifest = JSON.parse(read('package.json')) as { engines: { node: string } }
+    const ours = manifest.engines.node
+    expect(semver.validRange(ours)).not.toBeNull()
+    const narrower = lockedPackages().filter(([, pkg]) => pkg.engines?.node && !semver.subset(ours, pkg.engines.node))
+    expect(narrower.map(([path, pkg]) => `${path} needs node ${pkg.engines?.node}`)).toEqual([])
+  })
 })
 
 describe('RELIABILITY.md reports every fault scenario', () => {
