@@ -10,6 +10,7 @@ import { readSettings } from '../src/inputs.js'
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index'
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index'
 import semver from 'semver'
+import { parse as parseYaml } from 'yaml'
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '')
 
@@ -208,6 +209,31 @@ describe('the README documents every input and output', () => {
   it('has one row for each output of action.yml and none for outputs it lacks', () => {
     const names = readmeTableNames(readme(), 'Outputs')
     expect(sorted(names)).toEqual(sorted((actionTemplate().outputs ?? []).map((output) => output.id)))
+  })
+})
+
+describe('the README is for users; maintainers read CONTRIBUTING.md', () => {
+  it('has no benchmark targets, met or missed, and links to CONTRIBUTING.md, SECURITY.md and CHANGELOG.md', () => {
+    const readme = read('README.md')
+    expect(readme).not.toMatch(/bench:start|\|\s*(met|missed)\s*\|/)
+    for (const page of ['CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md']) expect(readme).toContain(`](${page})`)
+  })
+
+  it('has YAML and JSON examples that parse, so a user can copy them as they are', () => {
+    const broken: string[] = []
+    for (const [, language, body] of read('README.md').matchAll(/```(yaml|json)\n([\s\S]*?)```/g)) {
+      try {
+        if (language === 'json') JSON.parse(body ?? '')
+        else parseYaml(body ?? '')
+      } catch (error) {
+        broken.push(`${language}: ${(error as Error).message.split('\n')[0]}`)
+      }
+    }
+    expect(broken).toEqual([])
+  })
+
+  it('keeps the section `npm run bench -- --write` fills in CONTRIBUTING.md', () => {
+    expect(read('CONTRIBUTING.md')).toMatch(/<!-- bench:start -->\n[\s\S]*\| measure [\s\S]*<!-- bench:end -->/)
   })
 })
 

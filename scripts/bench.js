@@ -1,6 +1,6 @@
 // Measures what the committed dist/ costs every workflow that uses it, each figure beside its
 // baseline from the same run. Builds nothing. `npm run bench -- --write` also puts the table in
-// the README's performance section.
+// CONTRIBUTING.md's performance section (the README is for users, and has no targets).
 import { spawn, spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
@@ -161,9 +161,14 @@ const table = [
 console.log(table)
 
 if (process.argv.includes('--write')) {
-  const readme = readFileSync('README.md', 'utf8')
+  const TARGET = 'CONTRIBUTING.md'
+  const MARKERS = /(<!-- bench:start -->)[\s\S]*?(<!-- bench:end -->)/
+  const page = readFileSync(TARGET, 'utf8')
+  if (!MARKERS.test(page)) {
+    console.error(`${TARGET} has no <!-- bench:start --> ... <!-- bench:end --> section to write the table into.`)
+    process.exit(1)
+  }
   const stamped = `${table}\n\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${process.platform}/${process.arch}.`
-  const updated = readme.replace(/(<!-- bench:start -->)[\s\S]*?(<!-- bench:end -->)/, `$1\n${stamped}\n$2`)
-  writeFileSync('README.md', updated)
-  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', 'README.md'], { stdio: 'inherit' })
+  writeFileSync(TARGET, page.replace(MARKERS, `$1\n${stamped}\n$2`))
+  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', TARGET], { stdio: 'inherit' })
 }
