@@ -124,6 +124,63 @@ describe('the workflows are valid', () => {
   })
 })
 
+interface WorkflowJob {
+  'timeout-minutes'?: number
+  permissions?: Record<string, string> | string
+  steps?: { uses?: string; with?: Record<string, unknown> }[]
+  'runs-on'?: unknown
+  strategy?: { matrix?: Record<string, unknown> }
+}
+
+/** Every job of every workflow, as `workflow file: job id` and the job. */
+function workflowJobs(): [string, WorkflowJob][] {
+  return workflowFiles().flatMap((path) => {
+    const workflow = parseYaml(read(path)) as { jobs: Record<string, WorkflowJob> }
+    return Object.entries(workflow.jobs).map(([id, job]): [string, WorkflowJob] => [`${path}: ${id}`, job])
+  })
+}
+
+describe('the workflows are bounded and least-privileged', () => {
+  it('gives every job a timeout', () => {
+    const unbounded = workflowJobs().filter(([, job]) => typeof job['timeout-minutes'] !== 'number')
+    expect(unbounded.map(([name]) => name)).toEqual([])
+  })
+
+  it('lets only the release job that publishes write to the repository', () => {
+    const writers = workflowJobs().filter(
+      ([, job]) => typeof job.permissions === 'object' && job.permissions['contents'] === 'write'
+    )
+    expect(writers.map(([name]) => name)).toEqual(['.github/workflows/release.yml: publish'])
+    for (const path of workflowFiles()) {
+      const { permissions } = parseYaml(read(path)) as { permissions?: unknown }
+      expect([path, JSON.stringify(permissions)]).toEqual([path, expect.not.stringContaining('write')])
+    }
+  })
+
+  // The whole path on GitHub's own runners: the job's real OIDC token, role-to-assume, a launch and a wait.
+  it('launches a job through the action and waits for it on Linux, macOS and Windows, with the OIDC token', () => {
+    const launching = workflowJobs().filter(([, job]) =>
+      (job.steps ?? []).some(
+        (step) => step.uses === './' && step.with?.['wait-for-completion'] === true && !step.with['dry-run']
+      )
+    )
+    expect(launching).toHaveLength(1)
+    const [, job] = launching[0]!
+    expect(job.strategy?.matrix?.['os']).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest'])
+    expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
+    const steps = job.steps ?? []
+    const emulatorStep = steps.findIndex((step) => JSON.stringify(step).includes('scripts/emulator.js start'))
+    const launchStep = steps.findIndex((step) => step.uses === './')
+    expect(emulatorStep).toBeGreaterThanOrEqual(0)
+    expect(emulatorStep).toBeLessThan(launchStep)
+    expect(steps[launchStep]?.with?.['role-to-assume']).toEqual(expect.any(String))
+    const outputsChecked = JSON.stringify(steps.slice(launchStep + 1))
+    for (const output of ['audience-generation-job-arn', 'created', 'status']) {
+      expect(outputsChecked).toContain(`steps.launch.outputs.${output}`)
+    }
+  })
+})
+
 describe("action.yml is what GitHub's parser accepts", () => {
   it('parses without errors', () => {
     const { errors, template } = parseActionYml()

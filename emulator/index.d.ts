@@ -43,6 +43,11 @@ export interface EmulatorOptions {
   maxRunningJobs?: number
   /** Extra or replaced claims in issued OIDC tokens. */
   oidcClaims?: Record<string, unknown>
+  /**
+   * An OIDC issuer whose RS256-signed tokens STS accepts too, verified with the keys at `jwksUrl`: GitHub's
+   * (`https://token.actions.githubusercontent.com`) for a workflow job's own token. Default none.
+   */
+  trustedIssuer?: { issuer: string; jwksUrl: string }
 }
 
 export interface RecordedRequest {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createCleanRoomsService } from './cleanrooms.js'
 import { FaultQueue } from './faults.js'
+import { githubTokenVerifier } from './github-oidc.js'
 import { JobStore, checkStatusSequence } from './jobs.js'
 import { loadModel } from './model-validator.js'
 import { createOidcService } from './oidc.js'
@@ -24,7 +25,8 @@ const DEFAULTS = {
   statusDetails: undefined,
   stsAudiences: ['sts.amazonaws.com'],
   maxRunningJobs: 10,
-  oidcClaims: {}
+  oidcClaims: {},
+  trustedIssuer: undefined
 }
 
 export class Emulator {
@@ -36,6 +38,7 @@ export class Emulator {
     this.maxRunningJobs = o.maxRunningJobs
     this.stsAudiences = [...o.stsAudiences]
     this.oidcClaims = { ...o.oidcClaims }
+    this.trustedIssuer = o.trustedIssuer
     this.statusSequence = o.statusSequence
     /** @type {{statusCode?: string, message?: string} | undefined} */
     this.statusDetails = o.statusDetails
@@ -92,6 +95,7 @@ export class Emulator {
     this.stsUrl = await serve(
       createStsService({
         findToken: (jwt) => this.issuedTokens.find((t) => t.value === jwt),
+        ...(this.trustedIssuer ? { verifyTrusted: this.trustedTokenVerifier() } : {}),
         stsAudiences: () => this.stsAudiences,
         addIssuedCredential: (credential) => {
           this.issuedCredentials.push(credential)
@@ -111,6 +115,16 @@ export class Emulator {
     this.oidcUrl = oidcUrl
     this.oidcRequestUrl = `${oidcUrl}/token?api-version=2.0`
     return this
+  }
+
+  /** Verifies tokens of the trusted issuer and remembers each, so that leak checks know it as a secret. */
+  trustedTokenVerifier() {
+    const verifyToken = githubTokenVerifier(this.trustedIssuer)
+    return async (jwt) => {
+      const token = await verifyToken(jwt)
+      this.issuedTokens.push(token)
+      return token
+    }
   }
 
   /** Accept another long-term key pair for Clean Rooms ML (account defaults to the emulator's). */
