@@ -47,6 +47,8 @@ export class Emulator {
     this.issuedTokens = []
     this.issuedCredentials = []
     this.faults = new FaultQueue()
+    /** Called with each request as it is recorded, and the fault it meets (if any). */
+    this.onRequest = undefined
     this.transport = new Transport({ delayMs: o.delayMs })
     this.store = new JobStore({ region: o.region, statusDetails: () => this.statusDetails })
     this.jobs = this.store.jobs
@@ -74,7 +76,12 @@ export class Emulator {
 
   async start() {
     const emulator = this
-    const ctx = { transport: this.transport, faults: this.faults, requests: this.requests }
+    const ctx = {
+      transport: this.transport,
+      faults: this.faults,
+      requests: this.requests,
+      onRequest: (request, fault) => this.onRequest?.(request, fault)
+    }
     const model = loadModel()
     this.cleanroomsUrl = await serve(
       createCleanRoomsService({
@@ -189,6 +196,7 @@ export class Emulator {
 
   /** Forget requests, jobs, faults and handed-out secrets; keep servers and long-term keys. */
   reset() {
+    this.onRequest = undefined
     this.requests.length = 0
     this.store.clear()
     this.faults.clear()

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { startEmulator } from '../emulator/index.js'
 import { findNode24 } from './node24.js'
+import { pollingRows } from './bench-polling.js'
 
 const RUNS = 21
 const DELAY_MS = 50
@@ -151,7 +152,8 @@ const rows = [
     `< ${kb(TARGETS.bytes)}`,
     verdict(size.bytes < TARGETS.bytes)
   ],
-  ...(await measureEachNode())
+  ...(await measureEachNode()),
+  ...(await pollingRows())
 ]
 const table = [
   '| measure | action | baseline | target | |',

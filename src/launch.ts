@@ -13,8 +13,12 @@ import { checkString } from './validation.js'
 export { CleanRoomsMLClient } from './cleanroomsml/index.js'
 export { waitForJob } from './waiting.js'
 
+/** What the step is doing; a failure is reported as a failure of that phase. */
+export type Phase = 'credentials' | 'start' | 'reuse' | 'wait'
+
 /** What starting (or reusing) the job tells the rest of the step. */
 export interface LaunchProgress {
+  phase: Phase
   jobArn?: string
   created?: boolean
 }
@@ -23,8 +27,11 @@ export async function startOrReuse(
   client: CleanRoomsMLClient,
   settings: Settings,
   progress: LaunchProgress,
-  onStep: (step: string) => void
+  signal: AbortSignal
 ): Promise<void> {
+  // Never a job after a cancellation: this is the last moment it can be checked for certain.
+  signal.throwIfAborted()
+  progress.phase = 'start'
   const { request } = settings
   core.info(
     `Starting audience generation job "${request.name}" from ${describeSeed(request)} ` +
@@ -40,7 +47,7 @@ export async function startOrReuse(
     )
   } catch (error) {
     if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse') throw error
-    onStep('Finding the existing job to reuse')
+    progress.phase = 'reuse'
     const job = await findReusableJob(client, request)
     record(progress, job.audienceGenerationJobArn, false)
     core.notice(
