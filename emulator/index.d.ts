@@ -45,6 +45,11 @@ export interface EmulatorOptions {
   oidcClaims?: Record<string, unknown>
   /** Lifetime of the credentials STS issues, whatever DurationSeconds asks (AWS may grant less). */
   stsSessionSeconds?: number
+  /**
+   * An OIDC issuer whose RS256-signed tokens STS accepts too, verified with the keys at `jwksUrl`: GitHub's
+   * (`https://token.actions.githubusercontent.com`) for a workflow job's own token. Default none.
+   */
+  trustedIssuer?: { issuer: string; jwksUrl: string }
 }
 
 export interface RecordedRequest {

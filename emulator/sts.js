@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { TokenRejected } from './github-oidc.js'
 import { parseQuery } from './server.js'
 
 /**
@@ -115,8 +116,22 @@ function checkParams(params) {
   return { partition: role[1], accountId: role[2], roleName: role[3], sessionName: name, durationSeconds }
 }
 
-/** Only tokens the fake GitHub endpoint issued verify, and only for an accepted audience. */
-function checkToken(ctx, token) {
+/** A token of the trusted issuer (a real runner's), when the emulator has one and the token verifies. */
+async function verifyTrusted(ctx, token) {
+  if (!ctx.verifyTrusted) return undefined
+  try {
+    return await ctx.verifyTrusted(token)
+  } catch (err) {
+    if (err instanceof TokenRejected) throw new StsError(400, err.code, err.message)
+    throw err
+  }
+}
+
+/**
+ * Only tokens the fake GitHub endpoint issued verify, or ones the trusted issuer signed, and only for an
+ * accepted audience.
+ */
+async function checkToken(ctx, token) {
   if (token.length < 4 || token.length > 20000) {
     throw new StsError(
       400,
@@ -124,7 +139,7 @@ function checkToken(ctx, token) {
       "1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint: Member must have length between 4 and 20000"
     )
   }
-  const issued = ctx.findToken(token)
+  const issued = ctx.findToken(token) ?? (await verifyTrusted(ctx, token))
   if (!issued) {
     throw new StsError(
       400,
@@ -189,7 +204,8 @@ function successBody(credential, issued, requestId) {
 }
 
 /**
- * @param {object} ctx { findToken(jwt) → issued|undefined, stsAudiences() → string[], addIssuedCredential(c),
+ * @param {object} ctx { findToken(jwt) → issued|undefined, verifyTrusted?(jwt) → Promise<issued>,
+ *   stsAudiences() → string[], addIssuedCredential(c),
  *   sessionSeconds() → number|undefined (lifetime of issued credentials, overriding DurationSeconds) }
  */
 export function createStsService(ctx) {
@@ -214,7 +230,7 @@ export function createStsService(ctx) {
           )
         }
         const role = checkParams(params)
-        const issued = checkToken(ctx, params.WebIdentityToken)
+        const issued = await checkToken(ctx, params.WebIdentityToken)
         const credential = issueCredentials(ctx, role, issued)
         const requestId = randomUUID()
         return xml(200, successBody(credential, issued, requestId), requestId)
