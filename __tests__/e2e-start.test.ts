@@ -212,7 +212,7 @@ describe('each failure of the service gets one annotation that says what to do',
     expect(result.outputs['error-type']).toBe('ConflictException')
     expect(result.annotations[0]!.message).toContain('job names are unique per account')
     expect(result.annotations[0]!.message).toContain('if-exists: reuse')
-    expect(result.summary).toContain('ConflictException: Starting the audience generation job failed')
+    expect(result.summary).toContain('<h3>Clean Rooms ML audience generation job: failed</h3>')
     expect(emulator.jobs).toHaveLength(1)
   })
 

@@ -74,6 +74,19 @@ function present(log) {
     .join('\n')
 }
 
+/** The job summary as a person reads it on the run's page: its heading, then each row of its table. */
+function summaryText(html) {
+  const text = (part) =>
+    part.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
+  const lines = []
+  for (const match of html.matchAll(/<h3>(.*?)<\/h3>|<tr><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>|^([^<\n].*)$/gm)) {
+    if (match[1] !== undefined) lines.push(`  # ${text(match[1])}`)
+    else if (match[2] !== undefined) lines.push(`  ${text(match[2])}: ${text(match[3])}`)
+    else if (match[4]?.trim()) lines.push(`  ${text(match[4])}`)
+  }
+  return lines.join('\n')
+}
+
 function outputsOf(text) {
   return [...text.matchAll(/^(.+?)<<(ghadelimiter_\S+)\n([\s\S]*?)\n\2$/gm)]
     .map((m) => `  ${m[1]} = ${m[3]}`)
@@ -81,11 +94,16 @@ function outputsOf(text) {
 }
 
 const emulator = await startEmulator()
+console.log(
+  'Every delay, timeout and polling interval runs 50 times faster than in a workflow ' +
+    '(CLEANROOMS_ML_ACTION_TIME_SCALE=0.02): the times shown are scaled.'
+)
 try {
   for (const [title, inputs] of SCENARIOS) {
     const result = await runAction(emulator, inputs)
     console.log(`\n=== ${title} ===\n--- log ---\n${present(result.log)}`)
     console.log(`--- outputs ---\n${outputsOf(result.outputs) || '  (none)'}`)
+    console.log(`--- job summary ---\n${summaryText(result.summary) || '  (none)'}`)
     console.log(`--- exit code ${result.code}; requests the emulator received so far: ${emulator.requests.length} ---`)
   }
 } finally {
