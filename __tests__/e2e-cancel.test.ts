@@ -69,6 +69,24 @@ function expectStoppedAtOnce({ run, signalledAt, requestsAtSignal }: Cancelled, 
 }
 
 describe('a cancelled step exits at once and starts no job', () => {
+  it('before any request', async () => {
+    // The first thing the step prints is the masking of the environment's credentials; a launch
+    // needs its credential and client code loaded before any request, so the signal lands first.
+    const run = await runAction({
+      inputs: INPUTS,
+      env: { ...runnerEnv(emulator), ...ENV_CREDENTIALS },
+      signal: { name: 'SIGTERM', when: '::add-mask::' },
+      timeoutMs: 30_000
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs['error-type']).toBe('StepCancelled')
+    expect(run.annotations.filter((annotation) => annotation.level === 'error')).toHaveLength(1)
+    expect(run.annotations[0]!.message).toContain('No job was started.')
+    expect(run.endedAt - run.signalledAt!).toBeLessThan(EXIT_BOUND_MS)
+    expect(emulator.requests).toEqual([])
+    expect(emulator.jobs).toEqual([])
+  })
+
   it('during the OIDC token request', async () => {
     emulator.fault('oidc', 'GetIdToken', HANG)
     const cancelled = await cancelDuring('GetIdToken', { ...INPUTS, ...OIDC }, true)
