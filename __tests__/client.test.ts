@@ -13,7 +13,7 @@ import {
   ThrottlingException,
   ValidationException
 } from '../src/cleanroomsml/index.js'
-import type { RetryPolicy } from '../src/retry.js'
+import type { RetryPolicy } from '../src/aws/retry.js'
 import { FakeClock } from './helpers/fake-clock.js'
 // @ts-expect-error the emulator is plain JavaScript without types for this module
 import { verifySigV4 } from '../emulator/sigv4.js'

@@ -1,6 +1,6 @@
-import { describeFailure } from '../src/failures.js'
-import type { Settings } from '../src/inputs.js'
-import type { LaunchProgress } from '../src/launch.js'
+import { describeFailure } from '../src/report/failures.js'
+import type { Settings } from '../src/inputs/settings.js'
+import type { LaunchProgress } from '../src/job/launch.js'
 import { AccessDeniedException, ConflictException, ServiceQuotaExceededException } from '../src/cleanroomsml/index.js'
 
 const SETTINGS: Settings = {

@@ -1,6 +1,6 @@
-import { describeSeed, redactRequest, REDACTED } from '../src/redaction.js'
-import { fitDescription } from '../src/github-context.js'
-import { systemClock } from '../src/clock.js'
+import { describeSeed, redactRequest, REDACTED } from '../src/report/redaction.js'
+import { fitDescription } from '../src/inputs/github-context.js'
+import { systemClock } from '../src/aws/clock.js'
 import type { StartAudienceGenerationJobRequest } from '../src/cleanroomsml/index.js'
 
 const BASE: StartAudienceGenerationJobRequest = {

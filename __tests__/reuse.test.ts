@@ -1,8 +1,8 @@
 // Finding the job to reuse, with a scripted client: the listing is bounded whatever the service
 // answers, and a job not listed yet is looked for again with doubling pauses within the deadline.
 import type { CleanRoomsMLClient, ListAudienceGenerationJobsCommand } from '../src/cleanroomsml/index.js'
-import { findReusableJob, LISTINGS, MAX_PAGES } from '../src/reuse.js'
-import { DEFAULT_RETRY_POLICY } from '../src/timing.js'
+import { findReusableJob, LISTINGS, MAX_PAGES } from '../src/job/reuse.js'
+import { DEFAULT_RETRY_POLICY } from '../src/aws/timing.js'
 import { FakeClock } from './helpers/fake-clock.js'
 
 const REQUEST = {

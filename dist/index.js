@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 3299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28428,7 +28428,7 @@ async function untilAborted(work, signal) {
 
 /***/ }),
 
-/***/ 7465:
+/***/ 6543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28443,106 +28443,123 @@ function isErrorLike(value) {
 
 /***/ }),
 
-/***/ 5625:
+/***/ 528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* binding */ warning),
-/* harmony export */   bX: () => (/* binding */ flush),
-/* harmony export */   lm: () => (/* binding */ notice),
-/* harmony export */   mG: () => (/* binding */ inline),
-/* harmony export */   oi: () => (/* binding */ safeJson),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */   Bs: () => (/* binding */ maskCredentials),
+/* harmony export */   C6: () => (/* binding */ maskEnvironmentCredentials),
+/* harmony export */   dK: () => (/* binding */ mask)
 /* harmony export */ });
-/* unused harmony export defuse */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3246);
-// Everything the action prints goes through here, because the runner obeys some of what a step
-// prints: a line that starts with `::name::` (after leading whitespace) is a command, and so is
-// `##[name]` anywhere in a line. Text the action did not write (inputs, AWS answers, the
-// environment) may contain either, so it is shown on one line with its line breaks and invisible
-// characters escaped, and every line printed has both command forms neutralised.
+// Masking: every credential is registered with the runner's log masker before anything else
+// can print it. Kept apart from credentials.ts so masking loads no AWS code.
 
-/**
- * Characters shown as escapes: controls and line or paragraph separators (a line break forges a
- * line of its own), lone surrogates, and format and default-ignorable characters, which are
- * invisible and which culture-aware string matching may skip, so that `#<U+200B>#[` could still
- * read as `##[` to the runner.
- */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
-const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
-function escapeUnits(text) {
-    let escaped = '';
-    for (let i = 0; i < text.length; i++)
-        escaped += `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`;
-    return escaped;
-}
-/** Untrusted text for a log line: never more than one line, nothing hidden in it. */
-function inline(value) {
-    return String(value).replace(HIDDEN, (char) => SHORT_ESCAPES[char] ?? escapeUnits(char));
-}
-/**
- * Neutralises both command forms in one printed line, and shows what `inline` hides. The escapes
- * are those of JSON, so a JSON printout stays valid JSON that reads back to the same values.
- */
-function defuseLine(line) {
-    return inline(line)
-        .replaceAll('##[', '##\\u005b')
-        .replace(/^(\s*):(?=:)/, '$1\\u003a');
-}
-/** Neutralises command forms in every line of a text the action prints; line breaks are kept. */
-function defuse(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map(defuseLine)
-        .join('\n');
-}
-/** A JSON printout of untrusted values: JSON escapes line breaks, and `defuse` the rest. */
-function safeJson(value) {
-    return defuse(JSON.stringify(value, null, 2));
-}
-/**
- * Resolves once everything printed has been handed to the system. Writes to a pipe queue in the
- * process when the reader is slower than the step, and an exit would drop what is queued.
- */
-async function flush() {
-    const stdout = process.stdout;
-    if (!stdout.writableNeedDrain)
+const masked = new Set();
+/** Registers a value with the log masker, once. */
+function mask(value) {
+    if (!value || masked.has(value))
         return;
-    await new Promise((resolve) => {
-        const done = () => {
-            stdout.off('drain', done).off('close', done).off('error', done);
-            resolve();
-        };
-        stdout.on('drain', done).on('close', done).on('error', done);
-    });
+    masked.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
 }
-function info(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
+/** Masks each secret part of a set of credentials in the workflow log. */
+function maskCredentials(credentials) {
+    for (const value of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken])
+        mask(value);
 }
-/**
- * Annotations: @actions/core escapes line breaks in the message and title, so the command stays on
- * one line; the runner also writes the message into the log, line by line, where `##[` is shown as
- * a log marker, so each line of it is neutralised too.
- */
-function annotationProperties(properties) {
-    return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) };
-}
-function error(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(defuse(message), annotationProperties(properties));
-}
-function warning(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(defuse(message), annotationProperties(properties));
-}
-function notice(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(defuse(message), annotationProperties(properties));
+/** Masks credentials found in the environment before any of them can reach a log line. */
+function maskEnvironmentCredentials(env) {
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+        mask(env[name]);
 }
 
 
 /***/ }),
 
-/***/ 182:
+/***/ 191:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   nL: () => (/* binding */ scaledTiming),
+/* harmony export */   vX: () => (/* binding */ parseTimeScale),
+/* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_POLL_POLICY, MIN_SCALED_ATTEMPT_TIMEOUT_MS */
+/**
+ * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
+ * 20 s, 15 s per attempt and 5 minutes in all.
+ */
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 12,
+    baseDelayMs: 250,
+    throttlingBaseDelayMs: 1000,
+    maxDelayMs: 20_000,
+    attemptTimeoutMs: 15_000,
+    deadlineMs: 300_000
+};
+/**
+ * Polling a job: every 5 s at first, then a tenth of the time waited, at most once a minute; a log
+ * line at least every 5 minutes; a last check, when the wait ends before any status was seen,
+ * bounded like one attempt.
+ */
+const DEFAULT_POLL_POLICY = {
+    firstDelayMs: 5_000,
+    maxDelayMs: 60_000,
+    heartbeatMs: 300_000,
+    finalCheckMs: DEFAULT_RETRY_POLICY.attemptTimeoutMs
+};
+function formatDuration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${seconds % 60}s`;
+    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+const TIME_SCALE_VARIABLE = 'CLEANROOMS_ML_ACTION_TIME_SCALE';
+/** The time scale a variable's text gives: a number in (0, 1], or undefined when it is not one. */
+function parseTimeScale(text) {
+    const trimmed = text?.trim() ?? '';
+    if (trimmed === '')
+        return 1;
+    const scale = Number(trimmed);
+    return Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : undefined;
+}
+/**
+ * A scaled attempt timeout is never shorter than this: an answer from a loaded machine (an
+ * end-to-end test beside other work) must not turn into a timeout, a retry and a second job.
+ */
+const MIN_SCALED_ATTEMPT_TIMEOUT_MS = 1_000;
+/** Every delay, timeout and deadline, shrunk alike by the scale (attempt timeouts down to a floor). */
+function scaledTiming(scale) {
+    const scaled = (ms) => Math.max(1, Math.round(ms * scale));
+    const attemptTimeout = (ms) => Math.min(ms, Math.max(MIN_SCALED_ATTEMPT_TIMEOUT_MS, scaled(ms)));
+    return {
+        retryPolicy: {
+            ...DEFAULT_RETRY_POLICY,
+            baseDelayMs: scaled(DEFAULT_RETRY_POLICY.baseDelayMs),
+            throttlingBaseDelayMs: scaled(DEFAULT_RETRY_POLICY.throttlingBaseDelayMs),
+            maxDelayMs: scaled(DEFAULT_RETRY_POLICY.maxDelayMs),
+            attemptTimeoutMs: attemptTimeout(DEFAULT_RETRY_POLICY.attemptTimeoutMs),
+            deadlineMs: scaled(DEFAULT_RETRY_POLICY.deadlineMs)
+        },
+        pollPolicy: {
+            firstDelayMs: scaled(DEFAULT_POLL_POLICY.firstDelayMs),
+            maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
+            heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
+            finalCheckMs: attemptTimeout(DEFAULT_POLL_POLICY.finalCheckMs)
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 1677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28633,164 +28650,7 @@ const RESERVED_TAG_PREFIX = 'aws:';
 
 /***/ }),
 
-/***/ 1066:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   jt: () => (/* binding */ redactRequest),
-/* harmony export */   jv: () => (/* binding */ describeSeed)
-/* harmony export */ });
-/* unused harmony export REDACTED */
-const REDACTED = '***';
-function redactRequest(request) {
-    const sql = request.seedAudience.sqlParameters;
-    if (sql === undefined)
-        return request;
-    const parameters = sql.parameters;
-    return {
-        ...request,
-        seedAudience: {
-            ...request.seedAudience,
-            sqlParameters: {
-                ...sql,
-                ...(sql.queryString !== undefined ? { queryString: REDACTED } : {}),
-                ...(parameters !== undefined
-                    ? { parameters: Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED])) }
-                    : {})
-            }
-        }
-    };
-}
-/** Which seed the request uses, in words for logs and the summary. */
-function describeSeed(request) {
-    const { dataSource, sqlParameters } = request.seedAudience;
-    if (dataSource)
-        return `S3 file ${dataSource.s3Uri}`;
-    if (sqlParameters?.analysisTemplateArn)
-        return `analysis template ${sqlParameters.analysisTemplateArn}`;
-    return 'SQL query';
-}
-
-
-/***/ }),
-
-/***/ 7194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bs: () => (/* binding */ maskCredentials),
-/* harmony export */   C6: () => (/* binding */ maskEnvironmentCredentials),
-/* harmony export */   dK: () => (/* binding */ mask)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3246);
-// Masking: every credential is registered with the runner's log masker before anything else
-// can print it. Kept apart from credentials.ts so masking loads no AWS code.
-
-const masked = new Set();
-/** Registers a value with the log masker, once. */
-function mask(value) {
-    if (!value || masked.has(value))
-        return;
-    masked.add(value);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-}
-/** Masks each secret part of a set of credentials in the workflow log. */
-function maskCredentials(credentials) {
-    for (const value of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken])
-        mask(value);
-}
-/** Masks credentials found in the environment before any of them can reach a log line. */
-function maskEnvironmentCredentials(env) {
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
-        mask(env[name]);
-}
-
-
-/***/ }),
-
-/***/ 8117:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
-/* harmony export */   nL: () => (/* binding */ scaledTiming),
-/* harmony export */   vX: () => (/* binding */ parseTimeScale),
-/* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_POLL_POLICY, MIN_SCALED_ATTEMPT_TIMEOUT_MS */
-/**
- * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
- * 20 s, 15 s per attempt and 5 minutes in all.
- */
-const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 12,
-    baseDelayMs: 250,
-    throttlingBaseDelayMs: 1000,
-    maxDelayMs: 20_000,
-    attemptTimeoutMs: 15_000,
-    deadlineMs: 300_000
-};
-/**
- * Polling a job: every 5 s at first, then a tenth of the time waited, at most once a minute; a log
- * line at least every 5 minutes; a last check, when the wait ends before any status was seen,
- * bounded like one attempt.
- */
-const DEFAULT_POLL_POLICY = {
-    firstDelayMs: 5_000,
-    maxDelayMs: 60_000,
-    heartbeatMs: 300_000,
-    finalCheckMs: DEFAULT_RETRY_POLICY.attemptTimeoutMs
-};
-function formatDuration(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${seconds % 60}s`;
-    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
-const TIME_SCALE_VARIABLE = 'CLEANROOMS_ML_ACTION_TIME_SCALE';
-/** The time scale a variable's text gives: a number in (0, 1], or undefined when it is not one. */
-function parseTimeScale(text) {
-    const trimmed = text?.trim() ?? '';
-    if (trimmed === '')
-        return 1;
-    const scale = Number(trimmed);
-    return Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : undefined;
-}
-/**
- * A scaled attempt timeout is never shorter than this: an answer from a loaded machine (an
- * end-to-end test beside other work) must not turn into a timeout, a retry and a second job.
- */
-const MIN_SCALED_ATTEMPT_TIMEOUT_MS = 1_000;
-/** Every delay, timeout and deadline, shrunk alike by the scale (attempt timeouts down to a floor). */
-function scaledTiming(scale) {
-    const scaled = (ms) => Math.max(1, Math.round(ms * scale));
-    const attemptTimeout = (ms) => Math.min(ms, Math.max(MIN_SCALED_ATTEMPT_TIMEOUT_MS, scaled(ms)));
-    return {
-        retryPolicy: {
-            ...DEFAULT_RETRY_POLICY,
-            baseDelayMs: scaled(DEFAULT_RETRY_POLICY.baseDelayMs),
-            throttlingBaseDelayMs: scaled(DEFAULT_RETRY_POLICY.throttlingBaseDelayMs),
-            maxDelayMs: scaled(DEFAULT_RETRY_POLICY.maxDelayMs),
-            attemptTimeoutMs: attemptTimeout(DEFAULT_RETRY_POLICY.attemptTimeoutMs),
-            deadlineMs: scaled(DEFAULT_RETRY_POLICY.deadlineMs)
-        },
-        pollPolicy: {
-            firstDelayMs: scaled(DEFAULT_POLL_POLICY.firstDelayMs),
-            maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
-            heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
-            finalCheckMs: attemptTimeout(DEFAULT_POLL_POLICY.finalCheckMs)
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 4344:
+/***/ 5002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28969,6 +28829,146 @@ function checkMap(map, shape) {
             problems.push(`the value of key ${quote(key)} ${problem}`);
     }
     return problems;
+}
+
+
+/***/ }),
+
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   bX: () => (/* binding */ flush),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   oi: () => (/* binding */ safeJson),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony export defuse */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3246);
+// Everything the action prints goes through here, because the runner obeys some of what a step
+// prints: a line that starts with `::name::` (after leading whitespace) is a command, and so is
+// `##[name]` anywhere in a line. Text the action did not write (inputs, AWS answers, the
+// environment) may contain either, so it is shown on one line with its line breaks and invisible
+// characters escaped, and every line printed has both command forms neutralised.
+
+/**
+ * Characters shown as escapes: controls and line or paragraph separators (a line break forges a
+ * line of its own), lone surrogates, and format and default-ignorable characters, which are
+ * invisible and which culture-aware string matching may skip, so that `#<U+200B>#[` could still
+ * read as `##[` to the runner.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
+function escapeUnits(text) {
+    let escaped = '';
+    for (let i = 0; i < text.length; i++)
+        escaped += `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return escaped;
+}
+/** Untrusted text for a log line: never more than one line, nothing hidden in it. */
+function inline(value) {
+    return String(value).replace(HIDDEN, (char) => SHORT_ESCAPES[char] ?? escapeUnits(char));
+}
+/**
+ * Neutralises both command forms in one printed line, and shows what `inline` hides. The escapes
+ * are those of JSON, so a JSON printout stays valid JSON that reads back to the same values.
+ */
+function defuseLine(line) {
+    return inline(line)
+        .replaceAll('##[', '##\\u005b')
+        .replace(/^(\s*):(?=:)/, '$1\\u003a');
+}
+/** Neutralises command forms in every line of a text the action prints; line breaks are kept. */
+function defuse(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map(defuseLine)
+        .join('\n');
+}
+/** A JSON printout of untrusted values: JSON escapes line breaks, and `defuse` the rest. */
+function safeJson(value) {
+    return defuse(JSON.stringify(value, null, 2));
+}
+/**
+ * Resolves once everything printed has been handed to the system. Writes to a pipe queue in the
+ * process when the reader is slower than the step, and an exit would drop what is queued.
+ */
+async function flush() {
+    const stdout = process.stdout;
+    if (!stdout.writableNeedDrain)
+        return;
+    await new Promise((resolve) => {
+        const done = () => {
+            stdout.off('drain', done).off('close', done).off('error', done);
+            resolve();
+        };
+        stdout.on('drain', done).on('close', done).on('error', done);
+    });
+}
+function info(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
+}
+/**
+ * Annotations: @actions/core escapes line breaks in the message and title, so the command stays on
+ * one line; the runner also writes the message into the log, line by line, where `##[` is shown as
+ * a log marker, so each line of it is neutralised too.
+ */
+function annotationProperties(properties) {
+    return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) };
+}
+function error(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(defuse(message), annotationProperties(properties));
+}
+function warning(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(defuse(message), annotationProperties(properties));
+}
+function notice(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(defuse(message), annotationProperties(properties));
+}
+
+
+/***/ }),
+
+/***/ 7079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jt: () => (/* binding */ redactRequest),
+/* harmony export */   jv: () => (/* binding */ describeSeed)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+const REDACTED = '***';
+function redactRequest(request) {
+    const sql = request.seedAudience.sqlParameters;
+    if (sql === undefined)
+        return request;
+    const parameters = sql.parameters;
+    return {
+        ...request,
+        seedAudience: {
+            ...request.seedAudience,
+            sqlParameters: {
+                ...sql,
+                ...(sql.queryString !== undefined ? { queryString: REDACTED } : {}),
+                ...(parameters !== undefined
+                    ? { parameters: Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED])) }
+                    : {})
+            }
+        }
+    };
+}
+/** Which seed the request uses, in words for logs and the summary. */
+function describeSeed(request) {
+    const { dataSource, sqlParameters } = request.seedAudience;
+    if (dataSource)
+        return `S3 file ${dataSource.s3Uri}`;
+    if (sqlParameters?.analysisTemplateArn)
+        return `analysis template ${sqlParameters.analysisTemplateArn}`;
+    return 'SQL query';
 }
 
 
@@ -32427,7 +32427,7 @@ var __webpack_exports__ = {};
 var core = __nccwpck_require__(3246);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __nccwpck_require__(5625);
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/aws/cancellation.ts
 // The runner cancels a step with SIGINT, then SIGTERM, and kills it about 10 s later. Either
 // signal aborts the one AbortSignal that every phase of the step is handed (the OIDC request,
 // STS, the default credential chain, every Clean Rooms ML call, every backoff and the wait), so
@@ -32461,11 +32461,11 @@ function cancelOnRunnerSignals() {
     };
 }
 
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __nccwpck_require__(9373);
-// EXTERNAL MODULE: ./src/error-like.ts
-var error_like = __nccwpck_require__(7465);
-;// CONCATENATED MODULE: ./src/failures.ts
+// EXTERNAL MODULE: ./src/aws/clock.ts
+var clock = __nccwpck_require__(3299);
+// EXTERNAL MODULE: ./src/aws/error-like.ts
+var error_like = __nccwpck_require__(6543);
+;// CONCATENATED MODULE: ./src/report/failures.ts
 
 
 /** Node's codes for a connection that could not be made or was lost. */
@@ -32652,11 +32652,11 @@ function describeFailure(error, settings, env, progress) {
     };
 }
 
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: ./src/validation.ts
-var validation = __nccwpck_require__(4344);
-;// CONCATENATED MODULE: ./src/inputs.ts
+// EXTERNAL MODULE: ./src/inputs/constraints.ts
+var constraints = __nccwpck_require__(1677);
+// EXTERNAL MODULE: ./src/inputs/validation.ts
+var validation = __nccwpck_require__(5002);
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
 
 
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
@@ -32754,7 +32754,7 @@ function sanitizeSessionName(name) {
     return name.replace(STS_SESSION_NAME, '-').slice(0, 64);
 }
 function readCredentials(inputs) {
-    const roleArn = inputs.string('role-to-assume', model/* SHAPES */.HY.IamRoleArn);
+    const roleArn = inputs.string('role-to-assume', constraints/* SHAPES */.HY.IamRoleArn);
     const audience = inputs.optional('audience') ?? 'sts.amazonaws.com';
     const sessionName = sanitizeSessionName(inputs.optional('role-session-name') ?? 'GitHubActions');
     if (sessionName.length < 2)
@@ -32765,14 +32765,14 @@ function readCredentials(inputs) {
     return { source: 'oidc', roleArn: roleArn ?? '', audience, roleSessionName: sessionName, durationSeconds };
 }
 function readTags(inputs) {
-    const tags = inputs.map('tags', model/* MAPS */.ql.TagMap);
+    const tags = inputs.map('tags', constraints/* MAPS */.ql.TagMap);
     if (tags === undefined)
         return undefined;
     const count = Object.keys(tags).length;
-    if (count > model/* USER_TAG_LIMIT */.xK)
-        inputs.problem('tags', `must have at most ${model/* USER_TAG_LIMIT */.xK} tags (AWS tagging rules); it has ${count}`);
+    if (count > constraints/* USER_TAG_LIMIT */.xK)
+        inputs.problem('tags', `must have at most ${constraints/* USER_TAG_LIMIT */.xK} tags (AWS tagging rules); it has ${count}`);
     for (const key of Object.keys(tags)) {
-        if (key.toLowerCase().startsWith(model/* RESERVED_TAG_PREFIX */.zM)) {
+        if (key.toLowerCase().startsWith(constraints/* RESERVED_TAG_PREFIX */.zM)) {
             inputs.problem('tags', `key ${(0,validation/* quote */.hD)(key)} uses the prefix aws:, which AWS reserves for its own tags`);
         }
     }
@@ -32780,11 +32780,11 @@ function readTags(inputs) {
 }
 /** The seed: an S3 file, or a SQL query or analysis template, never more than one. */
 function readSeedAudience(inputs) {
-    const roleArn = inputs.string('seed-audience-role-arn', model/* SHAPES */.HY.IamRoleArn, true);
-    const s3Uri = inputs.string('seed-audience-s3-uri', model/* SHAPES */.HY.S3Path);
-    const queryString = inputs.string('seed-audience-sql-query', model/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString);
-    const analysisTemplateArn = inputs.string('seed-audience-analysis-template-arn', model/* SHAPES */.HY.AnalysisTemplateArn);
-    const parameters = inputs.map('seed-audience-sql-parameters', model/* MAPS */.ql.ParameterMap);
+    const roleArn = inputs.string('seed-audience-role-arn', constraints/* SHAPES */.HY.IamRoleArn, true);
+    const s3Uri = inputs.string('seed-audience-s3-uri', constraints/* SHAPES */.HY.S3Path);
+    const queryString = inputs.string('seed-audience-sql-query', constraints/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString);
+    const analysisTemplateArn = inputs.string('seed-audience-analysis-template-arn', constraints/* SHAPES */.HY.AnalysisTemplateArn);
+    const parameters = inputs.map('seed-audience-sql-parameters', constraints/* MAPS */.ql.ParameterMap);
     const compute = readCompute(inputs);
     const given = (name) => inputs.optional(name) !== undefined;
     const seeds = ['seed-audience-s3-uri', 'seed-audience-sql-query', 'seed-audience-analysis-template-arn'].filter(given);
@@ -32817,9 +32817,9 @@ function readSeedAudience(inputs) {
 }
 const COMPUTE_INPUTS = ['sql-compute-worker-type', 'sql-compute-worker-count', 'sql-compute-spark-properties'];
 function readCompute(inputs) {
-    const type = inputs.oneOf('sql-compute-worker-type', model/* WORKER_COMPUTE_TYPES */.Jv);
-    const number = inputs.wholeNumber('sql-compute-worker-count', model/* WORKER_COUNT */.pr.min, model/* WORKER_COUNT */.pr.max);
-    const spark = inputs.map('sql-compute-spark-properties', model/* MAPS */.ql.SparkProperties);
+    const type = inputs.oneOf('sql-compute-worker-type', constraints/* WORKER_COMPUTE_TYPES */.Jv);
+    const number = inputs.wholeNumber('sql-compute-worker-count', constraints/* WORKER_COUNT */.pr.min, constraints/* WORKER_COUNT */.pr.max);
+    const spark = inputs.map('sql-compute-spark-properties', constraints/* MAPS */.ql.SparkProperties);
     if (type === undefined && number === undefined && spark === undefined)
         return undefined;
     return {
@@ -32829,12 +32829,12 @@ function readCompute(inputs) {
     };
 }
 function readRequest(inputs) {
-    const name = inputs.string('name', model/* SHAPES */.HY.NameString, true);
-    const configuredAudienceModelArn = inputs.string('configured-audience-model-arn', model/* SHAPES */.HY.ConfiguredAudienceModelArn, true);
+    const name = inputs.string('name', constraints/* SHAPES */.HY.NameString, true);
+    const configuredAudienceModelArn = inputs.string('configured-audience-model-arn', constraints/* SHAPES */.HY.ConfiguredAudienceModelArn, true);
     const seedAudience = readSeedAudience(inputs);
     const includeSeedInOutput = inputs.boolean('include-seed-in-output', false);
-    const collaborationId = inputs.string('collaboration-id', model/* SHAPES */.HY.UUID);
-    const description = inputs.string('description', model/* SHAPES */.HY.ResourceDescription);
+    const collaborationId = inputs.string('collaboration-id', constraints/* SHAPES */.HY.UUID);
+    const description = inputs.string('description', constraints/* SHAPES */.HY.ResourceDescription);
     const tags = readTags(inputs);
     return {
         name: name ?? '',
@@ -32864,7 +32864,7 @@ function readSettings(read, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: a short table of what the step did, shown on the workflow run's page.
 
 
@@ -32896,7 +32896,7 @@ async function writeSummary(facts) {
     await summary.write();
 }
 
-;// CONCATENATED MODULE: ./src/problems.ts
+;// CONCATENATED MODULE: ./src/report/problems.ts
 
 
 /** Annotations for input problems, the one that counts the rest included. */
@@ -32946,12 +32946,12 @@ function summaryRows(problems) {
     return rows;
 }
 
-// EXTERNAL MODULE: ./src/redaction.ts
-var redaction = __nccwpck_require__(1066);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-// EXTERNAL MODULE: ./src/timing.ts
-var timing = __nccwpck_require__(8117);
+// EXTERNAL MODULE: ./src/report/redaction.ts
+var redaction = __nccwpck_require__(7079);
+// EXTERNAL MODULE: ./src/aws/secrets.ts
+var secrets = __nccwpck_require__(528);
+// EXTERNAL MODULE: ./src/aws/timing.ts
+var timing = __nccwpck_require__(191);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
@@ -32993,7 +32993,7 @@ async function run(options = {}) {
 }
 /** The default description names the workflow run; @actions/github is loaded only for it. */
 async function fillDescription(settings) {
-    settings.request.description ??= await (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 8886))).defaultDescription();
+    settings.request.description ??= await (await __nccwpck_require__.e(/* import() */ 896).then(__nccwpck_require__.bind(__nccwpck_require__, 7896))).defaultDescription();
 }
 async function reportInvalidInputs(problems) {
     await reportProblems(problems);
@@ -33002,7 +33002,7 @@ async function reportInvalidInputs(problems) {
 }
 /** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
 async function resolveEndpoint(settings, env) {
-    const { cleanRoomsMLEndpoint } = await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3774));
+    const { cleanRoomsMLEndpoint } = await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2560));
     try {
         return cleanRoomsMLEndpoint(settings.region, env);
     }
@@ -33070,8 +33070,8 @@ async function createClient(context) {
     const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal };
     log/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
     const [credentials, launch] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5933)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
-        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617)),
+        Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 805)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
+        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1551)),
         fillDescription(context.settings)
     ]);
     if (launch.usesProxy(context.endpoint.url)) {

@@ -2,9 +2,9 @@
 // listens for the runner's signals, and ends the process.
 import * as core from '@actions/core'
 import * as log from './log.js'
-import { cancelOnRunnerSignals } from './cancellation.js'
+import { cancelOnRunnerSignals } from './aws/cancellation.js'
 import { run } from './main.js'
-import { parseTimeScale, TIME_SCALE_VARIABLE } from './timing.js'
+import { parseTimeScale, TIME_SCALE_VARIABLE } from './aws/timing.js'
 
 /** How long the process may outlive its work, for example on the socket of an abandoned request. */
 const EXIT_GRACE_MS = 500

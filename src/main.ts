@@ -7,18 +7,18 @@ import type {
   GetAudienceGenerationJobResponse,
   StatusDetails
 } from './cleanroomsml/index.js'
-import { systemClock, type Clock } from './clock.js'
-import type { Environment, ResolvedEndpoint } from './endpoints.js'
-import { describeFailure, type Failure } from './failures.js'
-import { readSettings, type Problem, type Settings } from './inputs.js'
-import { reportProblems } from './problems.js'
-import { describeSeed, redactRequest } from './redaction.js'
-import type { RetryNotice, RetryPolicy } from './retry.js'
-import { writeSummary } from './summary.js'
-import type { LaunchProgress } from './launch.js'
-import type { PollPolicy, WaitOutcome } from './waiting.js'
-import { maskEnvironmentCredentials } from './secrets.js'
-import { formatDuration, scaledTiming } from './timing.js'
+import { systemClock, type Clock } from './aws/clock.js'
+import type { Environment, ResolvedEndpoint } from './aws/endpoints.js'
+import { describeFailure, type Failure } from './report/failures.js'
+import { readSettings, type Problem, type Settings } from './inputs/settings.js'
+import { reportProblems } from './report/problems.js'
+import { describeSeed, redactRequest } from './report/redaction.js'
+import type { RetryNotice, RetryPolicy } from './aws/retry.js'
+import { writeSummary } from './report/summary.js'
+import type { LaunchProgress } from './job/launch.js'
+import type { PollPolicy, WaitOutcome } from './job/waiting.js'
+import { maskEnvironmentCredentials } from './aws/secrets.js'
+import { formatDuration, scaledTiming } from './aws/timing.js'
 import * as log from './log.js'
 
 export interface RunOptions {
@@ -66,7 +66,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
 
 /** The default description names the workflow run; @actions/github is loaded only for it. */
 async function fillDescription(settings: Settings): Promise<void> {
-  settings.request.description ??= await (await import('./github-context.js')).defaultDescription()
+  settings.request.description ??= await (await import('./inputs/github-context.js')).defaultDescription()
 }
 
 async function reportInvalidInputs(problems: Problem[]): Promise<void> {
@@ -77,7 +77,7 @@ async function reportInvalidInputs(problems: Problem[]): Promise<void> {
 
 /** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
 async function resolveEndpoint(settings: Settings, env: Environment): Promise<ResolvedEndpoint | undefined> {
-  const { cleanRoomsMLEndpoint } = await import('./endpoints.js')
+  const { cleanRoomsMLEndpoint } = await import('./aws/endpoints.js')
   try {
     return cleanRoomsMLEndpoint(settings.region, env)
   } catch (error) {
@@ -114,7 +114,7 @@ function credentialSource(settings: Settings): string {
 }
 
 /** The code only a launch needs, loaded as one chunk once the inputs are valid. */
-type LaunchModule = typeof import('./launch.js')
+type LaunchModule = typeof import('./job/launch.js')
 
 interface LaunchContext {
   settings: Settings
@@ -163,10 +163,10 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
   const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal }
   log.info(`Credentials: ${credentialSource(context.settings)}.`)
   const [credentials, launch] = await Promise.all([
-    import('./credentials.js').then(({ resolveCredentials }) =>
+    import('./aws/credentials.js').then(({ resolveCredentials }) =>
       resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })
     ),
-    import('./launch.js'),
+    import('./job/launch.js'),
     fillDescription(context.settings)
   ])
   if (launch.usesProxy(context.endpoint.url)) {

@@ -17,10 +17,10 @@ import type {
   Logger,
   MiddlewareStack
 } from '@smithy/types'
-import { systemClock, type Clock } from '../clock.js'
-import { regionOf } from '../regions.js'
-import { CLOCK_SKEW_ERRORS, withRetries, type RetryNotice, type RetryPolicy } from '../retry.js'
-import { DEFAULT_RETRY_POLICY } from '../timing.js'
+import { systemClock, type Clock } from '../aws/clock.js'
+import { regionOf } from '../inputs/regions.js'
+import { CLOCK_SKEW_ERRORS, withRetries, type RetryNotice, type RetryPolicy } from '../aws/retry.js'
+import { DEFAULT_RETRY_POLICY } from '../aws/timing.js'
 import type { MetadataBearer } from './models.js'
 import { toHttpRequest, type HttpOperation } from './protocol.js'
 

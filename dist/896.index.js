@@ -1,8 +1,8 @@
-export const id = 886;
-export const ids = [886];
+export const id = 896;
+export const ids = [896];
 export const modules = {
 
-/***/ 8886:
+/***/ 7896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,13 +10,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   defaultDescription: () => (/* binding */ defaultDescription),
 /* harmony export */   fitDescription: () => (/* binding */ fitDescription)
 /* harmony export */ });
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4344);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(182);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5002);
+/* harmony import */ var _constraints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1677);
 // The default job description: which repository, workflow and run started the job, so a job
 // seen in the AWS console leads back to its run. Only read from the workflow's own context.
 
 
-const DESCRIPTION_MAX = _model_js__WEBPACK_IMPORTED_MODULE_1__/* .SHAPES */ .HY.ResourceDescription.max;
+const DESCRIPTION_MAX = _constraints_js__WEBPACK_IMPORTED_MODULE_1__/* .SHAPES */ .HY.ResourceDescription.max;
 async function defaultDescription() {
     const { context } = await __webpack_require__.e(/* import() */ 157).then(__webpack_require__.bind(__webpack_require__, 157));
     // context.repo throws outside a workflow run (no GITHUB_REPOSITORY).

@@ -1,7 +1,7 @@
 // Reads every input once into a typed Settings object, checking each against AWS's model and
 // the action's own rules. Every problem is collected, so a user fixes them all in one go.
-import type { Environment } from './endpoints.js'
-import type { StartAudienceGenerationJobRequest, WorkerComputeConfiguration } from './cleanroomsml/models.js'
+import type { Environment } from '../aws/endpoints.js'
+import type { StartAudienceGenerationJobRequest, WorkerComputeConfiguration } from '../cleanroomsml/models.js'
 import {
   MAPS,
   RESERVED_TAG_PREFIX,
@@ -11,7 +11,7 @@ import {
   WORKER_COUNT,
   type MapShape,
   type StringShape
-} from './model.js'
+} from './constraints.js'
 import { checkMap, checkString, parseBoolean, parseMap, parseWholeNumber, quote } from './validation.js'
 
 export type IfExists = 'fail' | 'reuse'

@@ -8,11 +8,11 @@ import {
   type AudienceGenerationJobSummary,
   type CleanRoomsMLClient,
   type StartAudienceGenerationJobRequest
-} from './cleanroomsml/index.js'
-import { inline } from './log.js'
-import { SHAPES } from './model.js'
-import { formatDuration } from './timing.js'
-import { checkString } from './validation.js'
+} from '../cleanroomsml/index.js'
+import { inline } from '../log.js'
+import { SHAPES } from '../inputs/constraints.js'
+import { formatDuration } from '../aws/timing.js'
+import { checkString } from '../inputs/validation.js'
 
 /** The existing job cannot stand in for the one requested; `name` is the error type. */
 export class ReuseError extends Error {

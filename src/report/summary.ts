@@ -1,6 +1,6 @@
 // The job summary: a short table of what the step did, shown on the workflow run's page.
 import * as core from '@actions/core'
-import { inline } from './log.js'
+import { inline } from '../log.js'
 
 export interface SummaryFacts {
   heading: string

@@ -1,7 +1,7 @@
 // The default job description: which repository, workflow and run started the job, so a job
 // seen in the AWS console leads back to its run. Only read from the workflow's own context.
 import { codePoints } from './validation.js'
-import { SHAPES } from './model.js'
+import { SHAPES } from './constraints.js'
 
 const DESCRIPTION_MAX = SHAPES.ResourceDescription.max
 

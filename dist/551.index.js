@@ -1,8 +1,186 @@
-export const id = 617;
-export const ids = [617];
+export const id = 551;
+export const ids = [551];
 export const modules = {
 
-/***/ 3617:
+/***/ 1373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ usesProxy),
+/* harmony export */   n: () => (/* binding */ requestHandlerFor)
+/* harmony export */ });
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
+
+
+/** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
+function proxyAgentFor(url) {
+    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
+        return undefined;
+    const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
+    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
+    // for options; destroying it ends the tunnels it holds.
+    if (typeof agent.destroy !== 'function') {
+        agent.destroy = () => {
+            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
+                socket.destroy?.();
+            }
+        };
+    }
+    return agent;
+}
+/** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
+function usesProxy(url) {
+    return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
+}
+/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
+function requestHandlerFor(url, attemptTimeoutMs) {
+    const agent = proxyAgentFor(url);
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
+        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
+    });
+}
+
+
+/***/ }),
+
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Sx: () => (/* binding */ CLOCK_SKEW_ERRORS),
+/* harmony export */   yz: () => (/* binding */ retryKindOf)
+/* harmony export */ });
+/* unused harmony exports TimeoutError, backoffDelay */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3299);
+/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6543);
+// Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
+// with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
+// over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
+// classifiers), never by message text.
+
+
+
+/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
+class TimeoutError extends Error {
+    name = 'TimeoutError';
+}
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+const CLOCK_SKEW_ERRORS = new Set([
+    'AuthFailure',
+    'InvalidSignatureException',
+    'RequestExpired',
+    'RequestInTheFuture',
+    'RequestTimeTooSkewed',
+    'SignatureDoesNotMatch'
+]);
+/** Whether an error may succeed when tried again, and which backoff applies. */
+function retryKindOf(error) {
+    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
+        return undefined;
+    if (error.name === 'AbortError')
+        return undefined;
+    const sdkError = error;
+    // Signed again with the same clock, a refused signature is refused again: it is tried again
+    // only once the clock has been corrected from AWS's answer.
+    if (CLOCK_SKEW_ERRORS.has(error.name))
+        return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
+        return 'throttling';
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isServerError)(sdkError))
+        return 'transient';
+    return undefined;
+}
+function backoffDelay(policy, kind, attempt, random) {
+    const base = kind === 'throttling' ? policy.throttlingBaseDelayMs : policy.baseDelayMs;
+    const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
+    return Math.round(random * ceiling);
+}
+/**
+ * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
+ * the whole operation is aborted; either way the attempt is abandoned at that moment.
+ */
+async function runAttempt(attempt, timeoutMs, clock, outer) {
+    const controller = new AbortController();
+    const finished = new AbortController();
+    const onOuterAbort = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    void clock.timeout(timeoutMs, finished.signal).then(() => {
+        controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`));
+    });
+    try {
+        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
+    }
+    finally {
+        finished.abort();
+        outer?.removeEventListener('abort', onOuterAbort);
+    }
+}
+function recordAttempts(error, attempts, totalRetryDelay) {
+    if (typeof error === 'object' && error !== null) {
+        const bearer = error;
+        bearer.$metadata = { ...(bearer.$metadata ?? {}), attempts, totalRetryDelay };
+    }
+}
+/** Calls `attempt` until it succeeds, fails for good, or runs out of attempts or time. */
+async function withRetries(attempt, options) {
+    const { policy, clock, signal } = options;
+    const started = clock.now();
+    let totalDelay = 0;
+    for (let number = 1;; number++) {
+        // No attempt starts once the step is cancelled.
+        signal?.throwIfAborted();
+        const elapsed = clock.now() - started;
+        try {
+            const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
+            return await runAttempt(attempt, timeout, clock, signal);
+        }
+        catch (error) {
+            // A cancellation is reported as such, not as whatever it interrupted.
+            if (signal?.aborted)
+                throw signal.reason;
+            const kind = retryKindOf(error);
+            const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
+            const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
+            if (!kind || number >= policy.maxAttempts || outOfTime) {
+                recordAttempts(error, number, totalDelay);
+                throw error;
+            }
+            options.onRetry?.({ error: error, kind, attempt: number, delayMs });
+            await clock.sleep(delayMs, signal);
+            totalDelay += delayMs;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ regionOf)
+/* harmony export */ });
+// Region names as AWS SDKs read them. Kept apart from endpoints.ts, which loads the endpoint rules
+// engine, so that the client can sign with the real Region without loading it.
+/**
+ * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
+ * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
+ * endpoint and for signing: the Region in a signature is always the real one.
+ */
+function regionOf(region) {
+    const real = region.replace(/^fips-|-fips$/, '');
+    return { region: real, fips: real !== region };
+}
+
+
+/***/ }),
+
+/***/ 1551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -29,14 +207,14 @@ var client = __webpack_require__(2658);
 var dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
 var signature_v4_dist_cjs = __webpack_require__(5118);
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __webpack_require__(9373);
-// EXTERNAL MODULE: ./src/regions.ts
-var regions = __webpack_require__(5374);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
-// EXTERNAL MODULE: ./src/timing.ts
-var timing = __webpack_require__(8117);
+// EXTERNAL MODULE: ./src/aws/clock.ts
+var clock = __webpack_require__(3299);
+// EXTERNAL MODULE: ./src/inputs/regions.ts
+var regions = __webpack_require__(7468);
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
+// EXTERNAL MODULE: ./src/aws/timing.ts
+var timing = __webpack_require__(191);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
 var protocols = __webpack_require__(3422);
 ;// CONCATENATED MODULE: ./src/cleanroomsml/errors.ts
@@ -419,13 +597,13 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
 
 
 
-// EXTERNAL MODULE: ./src/redaction.ts
-var redaction = __webpack_require__(1066);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __webpack_require__(182);
-// EXTERNAL MODULE: ./src/validation.ts
-var validation = __webpack_require__(4344);
-;// CONCATENATED MODULE: ./src/reuse.ts
+// EXTERNAL MODULE: ./src/report/redaction.ts
+var redaction = __webpack_require__(7079);
+// EXTERNAL MODULE: ./src/inputs/constraints.ts
+var constraints = __webpack_require__(1677);
+// EXTERNAL MODULE: ./src/inputs/validation.ts
+var validation = __webpack_require__(5002);
+;// CONCATENATED MODULE: ./src/job/reuse.ts
 // Safe re-runs: job names are unique per account, so a re-run (or a retry after a lost answer)
 // meets ConflictException. With if-exists: reuse, the existing job of that name is found and
 // checked to be the same model's (and collaboration's) before the action carries on with it.
@@ -452,7 +630,7 @@ function malformed(message) {
 }
 /** What is wrong with a job ARN from an answer, in words; empty when it matches the model. */
 function jobArnProblems(arn) {
-    return typeof arn === 'string' ? (0,validation/* checkString */.Em)(arn, model/* SHAPES */.HY.AudienceGenerationJobArn) : ['is missing'];
+    return typeof arn === 'string' ? (0,validation/* checkString */.Em)(arn, constraints/* SHAPES */.HY.AudienceGenerationJobArn) : ['is missing'];
 }
 function isNamed(job, name) {
     return typeof job === 'object' && job !== null && job.name === name;
@@ -537,7 +715,7 @@ async function findReusableJob(client, request) {
     return job;
 }
 
-;// CONCATENATED MODULE: ./src/waiting.ts
+;// CONCATENATED MODULE: ./src/job/waiting.ts
 // Waiting for a job to finish: polls GetAudienceGenerationJob until ACTIVE (success),
 // CREATE_FAILED or a DELETE_* status (failure), the wait timeout, or cancellation. The timeout
 // is a hard bound: a status check in flight when it falls due is abandoned. Throttling slows
@@ -631,9 +809,9 @@ async function lastCheck(options, state, elapsed) {
     }
 }
 
-// EXTERNAL MODULE: ./src/proxy.ts
-var proxy = __webpack_require__(8903);
-;// CONCATENATED MODULE: ./src/launch.ts
+// EXTERNAL MODULE: ./src/aws/proxy.ts
+var proxy = __webpack_require__(1373);
+;// CONCATENATED MODULE: ./src/job/launch.ts
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
 // job of the same name. Outputs are set the moment the ARN is known.
 
@@ -688,184 +866,6 @@ function record(progress, jobArn, created) {
     progress.created = created;
     core/* setOutput */.uH('audience-generation-job-arn', jobArn);
     core/* setOutput */.uH('created', String(created));
-}
-
-
-/***/ }),
-
-/***/ 8903:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ usesProxy),
-/* harmony export */   n: () => (/* binding */ requestHandlerFor)
-/* harmony export */ });
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
-/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
-
-
-/** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
-function proxyAgentFor(url) {
-    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
-        return undefined;
-    const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
-    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
-    // for options; destroying it ends the tunnels it holds.
-    if (typeof agent.destroy !== 'function') {
-        agent.destroy = () => {
-            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
-                socket.destroy?.();
-            }
-        };
-    }
-    return agent;
-}
-/** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
-function usesProxy(url) {
-    return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
-}
-/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
-function requestHandlerFor(url, attemptTimeoutMs) {
-    const agent = proxyAgentFor(url);
-    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
-        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
-        ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
-    });
-}
-
-
-/***/ }),
-
-/***/ 5374:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ regionOf)
-/* harmony export */ });
-// Region names as AWS SDKs read them. Kept apart from endpoints.ts, which loads the endpoint rules
-// engine, so that the client can sign with the real Region without loading it.
-/**
- * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
- * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
- * endpoint and for signing: the Region in a signature is always the real one.
- */
-function regionOf(region) {
-    const real = region.replace(/^fips-|-fips$/, '');
-    return { region: real, fips: real !== region };
-}
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   Sx: () => (/* binding */ CLOCK_SKEW_ERRORS),
-/* harmony export */   yz: () => (/* binding */ retryKindOf)
-/* harmony export */ });
-/* unused harmony exports TimeoutError, backoffDelay */
-/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7465);
-// Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
-// with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
-// over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
-// classifiers), never by message text.
-
-
-
-/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
-class TimeoutError extends Error {
-    name = 'TimeoutError';
-}
-/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
-const CLOCK_SKEW_ERRORS = new Set([
-    'AuthFailure',
-    'InvalidSignatureException',
-    'RequestExpired',
-    'RequestInTheFuture',
-    'RequestTimeTooSkewed',
-    'SignatureDoesNotMatch'
-]);
-/** Whether an error may succeed when tried again, and which backoff applies. */
-function retryKindOf(error) {
-    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
-        return undefined;
-    if (error.name === 'AbortError')
-        return undefined;
-    const sdkError = error;
-    // Signed again with the same clock, a refused signature is refused again: it is tried again
-    // only once the clock has been corrected from AWS's answer.
-    if (CLOCK_SKEW_ERRORS.has(error.name))
-        return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
-        return 'throttling';
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isServerError)(sdkError))
-        return 'transient';
-    return undefined;
-}
-function backoffDelay(policy, kind, attempt, random) {
-    const base = kind === 'throttling' ? policy.throttlingBaseDelayMs : policy.baseDelayMs;
-    const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
-    return Math.round(random * ceiling);
-}
-/**
- * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
- * the whole operation is aborted; either way the attempt is abandoned at that moment.
- */
-async function runAttempt(attempt, timeoutMs, clock, outer) {
-    const controller = new AbortController();
-    const finished = new AbortController();
-    const onOuterAbort = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', onOuterAbort, { once: true });
-    void clock.timeout(timeoutMs, finished.signal).then(() => {
-        controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`));
-    });
-    try {
-        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
-    }
-    finally {
-        finished.abort();
-        outer?.removeEventListener('abort', onOuterAbort);
-    }
-}
-function recordAttempts(error, attempts, totalRetryDelay) {
-    if (typeof error === 'object' && error !== null) {
-        const bearer = error;
-        bearer.$metadata = { ...(bearer.$metadata ?? {}), attempts, totalRetryDelay };
-    }
-}
-/** Calls `attempt` until it succeeds, fails for good, or runs out of attempts or time. */
-async function withRetries(attempt, options) {
-    const { policy, clock, signal } = options;
-    const started = clock.now();
-    let totalDelay = 0;
-    for (let number = 1;; number++) {
-        // No attempt starts once the step is cancelled.
-        signal?.throwIfAborted();
-        const elapsed = clock.now() - started;
-        try {
-            const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
-            return await runAttempt(attempt, timeout, clock, signal);
-        }
-        catch (error) {
-            // A cancellation is reported as such, not as whatever it interrupted.
-            if (signal?.aborted)
-                throw signal.reason;
-            const kind = retryKindOf(error);
-            const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
-            const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
-            if (!kind || number >= policy.maxAttempts || outOfTime) {
-                recordAttempts(error, number, totalDelay);
-                throw error;
-            }
-            options.onRetry?.({ error: error, kind, attempt: number, delayMs });
-            await clock.sleep(delayMs, signal);
-            totalDelay += delayMs;
-        }
-    }
 }
 
 

@@ -1,6 +1,6 @@
 // What of a request may appear in a log. The model marks the SQL seed parameters sensitive,
 // so the query text and parameter values are replaced; parameter names stay to help debugging.
-import type { StartAudienceGenerationJobRequest } from './cleanroomsml/models.js'
+import type { StartAudienceGenerationJobRequest } from '../cleanroomsml/models.js'
 
 export const REDACTED = '***'
 

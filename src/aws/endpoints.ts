@@ -3,8 +3,8 @@
 // SDK's standard endpoint overrides from the environment.
 import { awsEndpointFunctions } from '@aws-sdk/util-endpoints'
 import { customEndpointFunctions, resolveEndpoint, type RuleSetObject } from '@smithy/core/endpoints'
-import ruleSet from './cleanroomsml/endpoint-rule-set.json' with { type: 'json' }
-import { regionOf } from './regions.js'
+import ruleSet from '../cleanroomsml/endpoint-rule-set.json' with { type: 'json' }
+import { regionOf } from '../inputs/regions.js'
 
 customEndpointFunctions['aws'] = awsEndpointFunctions
 

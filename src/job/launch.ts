@@ -1,17 +1,17 @@
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
 // job of the same name. Outputs are set the moment the ARN is known.
 import * as core from '@actions/core'
-import * as log from './log.js'
-import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from './cleanroomsml/index.js'
-import type { Settings } from './inputs.js'
-import { describeSeed } from './redaction.js'
+import * as log from '../log.js'
+import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from '../cleanroomsml/index.js'
+import type { Settings } from '../inputs/settings.js'
+import { describeSeed } from '../report/redaction.js'
 import { findReusableJob, jobArnProblems } from './reuse.js'
 
 // The client and the wait are reached through this module, so that the bundle loads them as one
 // chunk: separate dynamic imports would each carry their own copy of the client code.
-export { CleanRoomsMLClient } from './cleanroomsml/index.js'
+export { CleanRoomsMLClient } from '../cleanroomsml/index.js'
 export { waitForJob } from './waiting.js'
-export { requestHandlerFor, usesProxy } from './proxy.js'
+export { requestHandlerFor, usesProxy } from '../aws/proxy.js'
 
 /** What the step is doing; a failure is reported as a failure of that phase. */
 export type Phase = 'credentials' | 'start' | 'reuse' | 'wait'

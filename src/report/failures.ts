@@ -1,10 +1,10 @@
 // What went wrong, in words a workflow author can act on: one annotation per failure, titled
 // with the exception's name, carrying the service's message, the request id and a hint for
 // that kind of failure. Classification is by name and HTTP status, never by message text.
-import type { Settings } from './inputs.js'
-import type { LaunchProgress, Phase } from './launch.js'
-import { isErrorLike } from './error-like.js'
-import { inline } from './log.js'
+import type { Settings } from '../inputs/settings.js'
+import type { LaunchProgress, Phase } from '../job/launch.js'
+import { isErrorLike } from '../aws/error-like.js'
+import { inline } from '../log.js'
 
 export interface Failure {
   /** The exception name, reported in the `error-type` output. */

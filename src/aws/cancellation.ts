@@ -2,7 +2,7 @@
 // signal aborts the one AbortSignal that every phase of the step is handed (the OIDC request,
 // STS, the default credential chain, every Clean Rooms ML call, every backoff and the wait), so
 // nothing new starts after it and whatever is in flight is abandoned at once.
-import * as log from './log.js'
+import * as log from '../log.js'
 
 /** The reason every phase sees when the runner cancels the step; its name is the `error-type`. */
 export class StepCancelled extends Error {

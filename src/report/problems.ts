@@ -1,8 +1,8 @@
 // Input problems, all reported at once. GitHub shows at most 10 error annotations per step, so
 // beyond 10 problems the first 9 are annotations and a tenth counts the rest; every problem is
 // still in the log, and in the job summary as far as GitHub's size limit for it allows.
-import type { Problem } from './inputs.js'
-import * as log from './log.js'
+import type { Problem } from '../inputs/settings.js'
+import * as log from '../log.js'
 import { writeSummary } from './summary.js'
 
 /** Annotations for input problems, the one that counts the rest included. */
