@@ -5,7 +5,7 @@ import {
   stsEndpointOverride,
   type EndpointParams
 } from '../src/aws/endpoints.js'
-import { regionOf } from '../src/inputs/regions.js'
+import { regionOf } from '../src/cleanroomsml/regions.js'
 
 interface EndpointTestCase {
   documentation: string

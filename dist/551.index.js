@@ -50,7 +50,7 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   Sx: () => (/* binding */ CLOCK_SKEW_ERRORS),
+/* harmony export */   UN: () => (/* binding */ retryStrategy),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
 /* unused harmony exports TimeoutError, backoffDelay */
@@ -68,15 +68,6 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 class TimeoutError extends Error {
     name = 'TimeoutError';
 }
-/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
-const CLOCK_SKEW_ERRORS = new Set([
-    'AuthFailure',
-    'InvalidSignatureException',
-    'RequestExpired',
-    'RequestInTheFuture',
-    'RequestTimeTooSkewed',
-    'SignatureDoesNotMatch'
-]);
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
     if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
@@ -86,7 +77,7 @@ function retryKindOf(error) {
     const sdkError = error;
     // Signed again with the same clock, a refused signature is refused again: it is tried again
     // only once the clock has been corrected from AWS's answer.
-    if (CLOCK_SKEW_ERRORS.has(error.name))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewError)(sdkError))
         return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
     if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
         return 'throttling';
@@ -155,18 +146,39 @@ async function withRetries(attempt, options) {
         }
     }
 }
+/**
+ * The action's policy as the Clean Rooms ML client's retry strategy: the client counts attempts and
+ * signs each afresh, this decides what is tried again and when. A call's own abortSignal stops it
+ * beside the step's cancellation.
+ */
+function retryStrategy(options) {
+    return {
+        retry: (attempt, call) => {
+            const signal = options.signal && call.signal ? AbortSignal.any([options.signal, call.signal]) : (options.signal ?? call.signal);
+            return withRetries(attempt, {
+                ...options,
+                onRetry: (notice) => {
+                    call.onRetry?.(notice.delayMs);
+                    options.onRetry?.(notice);
+                },
+                ...(signal ? { signal } : {})
+            });
+        }
+    };
+}
 
 
 /***/ }),
 
-/***/ 7468:
+/***/ 723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ regionOf)
 /* harmony export */ });
-// Region names as AWS SDKs read them. Kept apart from endpoints.ts, which loads the endpoint rules
-// engine, so that the client can sign with the real Region without loading it.
+// Region names as AWS SDKs read them: the client signs with the real Region, and the action's
+// endpoint resolution (aws/endpoints.ts) reads FIPS pseudo-Regions the same way. A file of its own so
+// that the endpoint resolution loads none of the client.
 /**
  * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
  * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
@@ -190,6 +202,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   CleanRoomsMLClient: () => (/* reexport */ CleanRoomsMLClient),
   requestHandlerFor: () => (/* reexport */ proxy/* requestHandlerFor */.n),
+  retryStrategy: () => (/* reexport */ retry/* retryStrategy */.UN),
   startOrReuse: () => (/* binding */ startOrReuse),
   usesProxy: () => (/* reexport */ proxy/* usesProxy */.B),
   waitForJob: () => (/* reexport */ waitForJob)
@@ -207,14 +220,6 @@ var client = __webpack_require__(2658);
 var dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
 var signature_v4_dist_cjs = __webpack_require__(5118);
-// EXTERNAL MODULE: ./src/aws/clock.ts
-var clock = __webpack_require__(3299);
-// EXTERNAL MODULE: ./src/inputs/regions.ts
-var regions = __webpack_require__(7468);
-// EXTERNAL MODULE: ./src/aws/retry.ts
-var retry = __webpack_require__(2495);
-// EXTERNAL MODULE: ./src/aws/timing.ts
-var timing = __webpack_require__(191);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
 var protocols = __webpack_require__(3422);
 ;// CONCATENATED MODULE: ./src/cleanroomsml/errors.ts
@@ -407,6 +412,8 @@ async function parseError(response) {
     });
 }
 
+// EXTERNAL MODULE: ./src/cleanroomsml/regions.ts
+var regions = __webpack_require__(723);
 ;// CONCATENATED MODULE: ./src/cleanroomsml/client.ts
 // A small Clean Rooms ML client on AWS's own building blocks: the Smithy Client/Command
 // classes and middleware stack, SigV4 from @smithy/signature-v4 (re-signed on every
@@ -417,13 +424,16 @@ async function parseError(response) {
 
 
 
-
-
-
 /** The SigV4 signing name of Clean Rooms ML. */
 const SIGNING_NAME = 'cleanrooms-ml';
+/** Without a strategy, each call makes one attempt, bounded only by the call's own abortSignal. */
+const SINGLE_ATTEMPT = {
+    retry: (attempt, call) => {
+        call.signal?.throwIfAborted();
+        return attempt(call.signal ?? new AbortController().signal);
+    }
+};
 function resolveConfig(config) {
-    const retryPolicy = config.retryPolicy ?? timing/* DEFAULT_RETRY_POLICY */.cO;
     return {
         region: config.region,
         endpoint: new URL(config.endpoint),
@@ -434,12 +444,8 @@ function resolveConfig(config) {
             credentials: config.credentials,
             sha256: main.Sha256
         }),
-        retryPolicy,
-        clock: config.clock ?? clock/* systemClock */.m,
-        ...(config.onRetry ? { onRetry: config.onRetry } : {}),
-        ...(config.signal ? { signal: config.signal } : {}),
-        requestHandler: config.requestHandler ??
-            new dist_cjs.NodeHttpHandler({ connectionTimeout: Math.min(5_000, retryPolicy.attemptTimeoutMs) }),
+        retryStrategy: config.retryStrategy ?? SINGLE_ATTEMPT,
+        requestHandler: config.requestHandler ?? new dist_cjs.NodeHttpHandler({ connectionTimeout: 5_000 }),
         systemClockOffset: config.systemClockOffset ?? 0,
         ...(config.logger ? { logger: config.logger } : {}),
         apiVersion: '2023-09-06'
@@ -449,10 +455,6 @@ class CleanRoomsMLClient extends client.Client {
     constructor(config) {
         super(resolveConfig(config));
     }
-}
-function stopSignal(...signals) {
-    const given = signals.filter((signal) => signal !== undefined);
-    return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
 /**
  * Base of every operation: serializes the input, retries (each attempt signed afresh,
@@ -464,10 +466,15 @@ class CleanRoomsMLCommand extends client.Command {
         super();
         this.input = input;
     }
+    /** Every operation here answers a JSON object whose members are the output's, as restJson1 has it. */
+    async deserialize(response) {
+        const data = await parseSuccess(response);
+        return { ...data, $metadata: metadataOf(response) };
+    }
     resolveMiddleware(clientStack, config, options) {
         const stack = clientStack.concat(this.middlewareStack);
         const call = {
-            stop: stopSignal(config.signal, options?.abortSignal),
+            stop: options?.abortSignal,
             serverDate: undefined
         };
         stack.add((next) => (args) => next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input)) }), { step: 'serialize', name: 'serializerMiddleware' });
@@ -493,17 +500,14 @@ function retryMiddleware(config, call) {
     return (next) => async (args) => {
         let attempts = 0;
         let totalRetryDelay = 0;
-        const result = await (0,retry/* withRetries */.LH)((signal) => {
+        const result = await config.retryStrategy.retry((signal) => {
             attempts++;
             call.signal = signal;
             // A fresh copy per attempt, so that each is signed with its own date.
             return next({ ...args, request: args.request.clone() });
         }, {
-            policy: config.retryPolicy,
-            clock: config.clock,
-            onRetry: (notice) => {
-                totalRetryDelay += notice.delayMs;
-                config.onRetry?.(notice);
+            onRetry: (delayMs) => {
+                totalRetryDelay += delayMs;
             },
             ...(call.stop ? { signal: call.stop } : {})
         });
@@ -527,6 +531,15 @@ function signingMiddleware(config, call) {
         }
     };
 }
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+const CLOCK_SKEW_ERRORS = new Set([
+    'AuthFailure',
+    'InvalidSignatureException',
+    'RequestExpired',
+    'RequestInTheFuture',
+    'RequestTimeTooSkewed',
+    'SignatureDoesNotMatch'
+]);
 /** How far apart two clocks may be before a signature is refused (AWS allows 5 minutes). */
 const SKEW_TOLERANCE_MS = 4 * 60_000;
 /**
@@ -536,7 +549,7 @@ const SKEW_TOLERANCE_MS = 4 * 60_000;
  */
 function correctClockSkew(config, error, serverDate) {
     const name = error?.name;
-    if (typeof name !== 'string' || !retry/* CLOCK_SKEW_ERRORS */.Sx.has(name) || serverDate === undefined)
+    if (typeof name !== 'string' || !CLOCK_SKEW_ERRORS.has(name) || serverDate === undefined)
         return;
     const serverTime = Date.parse(serverDate);
     const offset = serverTime - Date.now();
@@ -556,24 +569,17 @@ function describeOffset(offsetMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/cleanroomsml/commands.ts
+// The operations this action uses, with the official client's command names.
 
 
 class StartAudienceGenerationJobCommand extends CleanRoomsMLCommand {
     serialize(input) {
         return { method: 'POST', path: '/audience-generation-job', body: input };
     }
-    async deserialize(response) {
-        const data = await parseSuccess(response);
-        return { ...data, $metadata: metadataOf(response) };
-    }
 }
 class GetAudienceGenerationJobCommand extends CleanRoomsMLCommand {
     serialize(input) {
         return { method: 'GET', path: `/audience-generation-job/${pathLabel(input.audienceGenerationJobArn)}` };
-    }
-    async deserialize(response) {
-        const data = await parseSuccess(response);
-        return { ...data, $metadata: metadataOf(response) };
     }
 }
 class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
@@ -584,10 +590,6 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
                 query[key] = String(value);
         }
         return { method: 'GET', path: '/audience-generation-job', query };
-    }
-    async deserialize(response) {
-        const data = await parseSuccess(response);
-        return { ...data, $metadata: metadataOf(response) };
     }
 }
 
@@ -601,6 +603,8 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
 var redaction = __webpack_require__(7079);
 // EXTERNAL MODULE: ./src/inputs/constraints.ts
 var constraints = __webpack_require__(1677);
+// EXTERNAL MODULE: ./src/aws/timing.ts
+var timing = __webpack_require__(191);
 // EXTERNAL MODULE: ./src/inputs/validation.ts
 var validation = __webpack_require__(5002);
 ;// CONCATENATED MODULE: ./src/job/reuse.ts
@@ -678,8 +682,7 @@ async function findOnce(client, request) {
  * pause would pass the client's deadline. The pauses start at the throttling base: the service
  * needs time here, not a faster client.
  */
-async function findEventually(client, request) {
-    const { clock, retryPolicy, signal } = client.config;
+async function findEventually(client, request, { clock, retryPolicy, signal }) {
     const started = clock.now();
     for (let listing = 1;; listing++) {
         const job = await findOnce(client, request);
@@ -696,8 +699,8 @@ async function findEventually(client, request) {
     }
 }
 /** Finds the job of the requested name, and checks it matches the request. */
-async function findReusableJob(client, request) {
-    const job = await findEventually(client, request);
+async function findReusableJob(client, request, pacing) {
+    const job = await findEventually(client, request, pacing);
     if (job.configuredAudienceModelArn !== request.configuredAudienceModelArn) {
         throw new ReuseError(`A job named "${(0,log/* inline */.mG)(request.name)}" already exists for another configured audience model, ` +
             `${(0,log/* inline */.mG)(job.configuredAudienceModelArn)}; it cannot be reused for ${request.configuredAudienceModelArn}. ` +
@@ -715,6 +718,8 @@ async function findReusableJob(client, request) {
     return job;
 }
 
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
 ;// CONCATENATED MODULE: ./src/job/waiting.ts
 // Waiting for a job to finish: polls GetAudienceGenerationJob until ACTIVE (success),
 // CREATE_FAILED or a DELETE_* status (failure), the wait timeout, or cancellation. The timeout
@@ -824,7 +829,9 @@ var proxy = __webpack_require__(1373);
 
 
 
-async function startOrReuse(client, settings, progress, signal) {
+
+async function startOrReuse(client, settings, progress, pacing) {
+    const { signal } = pacing;
     // Never a job after a cancellation: this is the last moment it can be checked for certain.
     signal.throwIfAborted();
     progress.phase = 'start';
@@ -842,7 +849,7 @@ async function startOrReuse(client, settings, progress, signal) {
         if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse')
             throw error;
         progress.phase = 'reuse';
-        const job = await findReusableJob(client, request);
+        const job = await findReusableJob(client, request, pacing);
         record(progress, job.audienceGenerationJobArn, false);
         log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
             `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, {

@@ -28482,12 +28482,11 @@ function maskEnvironmentCredentials(env) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
 /* harmony export */   nL: () => (/* binding */ scaledTiming),
 /* harmony export */   vX: () => (/* binding */ parseTimeScale),
 /* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_POLL_POLICY, MIN_SCALED_ATTEMPT_TIMEOUT_MS */
+/* unused harmony exports DEFAULT_RETRY_POLICY, DEFAULT_POLL_POLICY, MIN_SCALED_ATTEMPT_TIMEOUT_MS */
 /**
  * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
  * 20 s, 15 s per attempt and 5 minutes in all.
@@ -33038,7 +33037,7 @@ async function launchAndWait(context, progress) {
     try {
         const created = await createClient(context);
         client = created.client;
-        await created.launch.startOrReuse(client, context.settings, progress, context.signal);
+        await created.launch.startOrReuse(client, context.settings, progress, context);
         if (context.settings.waitForCompletion) {
             progress.phase = 'wait';
             await waitAndReport(created.launch, client, context, progress);
@@ -33082,8 +33081,13 @@ async function createClient(context) {
         endpoint: context.endpoint.url,
         credentials,
         requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
-        logger: { warn: (message) => log/* warning */.$e(message, { title: "The runner's clock is off" }) },
-        ...common
+        retryStrategy: launch.retryStrategy({
+            policy: context.retryPolicy,
+            clock: context.clock,
+            onRetry: logRetry,
+            signal: context.signal
+        }),
+        logger: { warn: (message) => log/* warning */.$e(message, { title: "The runner's clock is off" }) }
     });
     return { client, launch };
 }

@@ -132,7 +132,7 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
   try {
     const created = await createClient(context)
     client = created.client
-    await created.launch.startOrReuse(client, context.settings, progress, context.signal)
+    await created.launch.startOrReuse(client, context.settings, progress, context)
     if (context.settings.waitForCompletion) {
       progress.phase = 'wait'
       await waitAndReport(created.launch, client, context, progress)
@@ -177,8 +177,13 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
     endpoint: context.endpoint.url,
     credentials,
     requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
-    logger: { warn: (message) => log.warning(message, { title: "The runner's clock is off" }) },
-    ...common
+    retryStrategy: launch.retryStrategy({
+      policy: context.retryPolicy,
+      clock: context.clock,
+      onRetry: logRetry,
+      signal: context.signal
+    }),
+    logger: { warn: (message) => log.warning(message, { title: "The runner's clock is off" }) }
   })
   return { client, launch }
 }

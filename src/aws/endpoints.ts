@@ -4,7 +4,7 @@
 import { awsEndpointFunctions } from '@aws-sdk/util-endpoints'
 import { customEndpointFunctions, resolveEndpoint, type RuleSetObject } from '@smithy/core/endpoints'
 import ruleSet from '../cleanroomsml/endpoint-rule-set.json' with { type: 'json' }
-import { regionOf } from '../inputs/regions.js'
+import { regionOf } from '../cleanroomsml/regions.js'
 
 customEndpointFunctions['aws'] = awsEndpointFunctions
 

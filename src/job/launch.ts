@@ -4,6 +4,8 @@ import * as core from '@actions/core'
 import * as log from '../log.js'
 import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from '../cleanroomsml/index.js'
 import type { Settings } from '../inputs/settings.js'
+import type { Clock } from '../aws/clock.js'
+import type { RetryPolicy } from '../aws/retry.js'
 import { describeSeed } from '../report/redaction.js'
 import { findReusableJob, jobArnProblems } from './reuse.js'
 
@@ -12,6 +14,7 @@ import { findReusableJob, jobArnProblems } from './reuse.js'
 export { CleanRoomsMLClient } from '../cleanroomsml/index.js'
 export { waitForJob } from './waiting.js'
 export { requestHandlerFor, usesProxy } from '../aws/proxy.js'
+export { retryStrategy } from '../aws/retry.js'
 
 /** What the step is doing; a failure is reported as a failure of that phase. */
 export type Phase = 'credentials' | 'start' | 'reuse' | 'wait'
@@ -27,8 +30,9 @@ export async function startOrReuse(
   client: CleanRoomsMLClient,
   settings: Settings,
   progress: LaunchProgress,
-  signal: AbortSignal
+  pacing: { clock: Clock; retryPolicy: RetryPolicy; signal: AbortSignal }
 ): Promise<void> {
+  const { signal } = pacing
   // Never a job after a cancellation: this is the last moment it can be checked for certain.
   signal.throwIfAborted()
   progress.phase = 'start'
@@ -48,7 +52,7 @@ export async function startOrReuse(
   } catch (error) {
     if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse') throw error
     progress.phase = 'reuse'
-    const job = await findReusableJob(client, request)
+    const job = await findReusableJob(client, request, pacing)
     record(progress, job.audienceGenerationJobArn, false)
     log.notice(
       `A job named "${log.inline(request.name)}" already exists (${log.inline(job.status)}); ` +

@@ -9,6 +9,8 @@ import {
   type CleanRoomsMLClient,
   type StartAudienceGenerationJobRequest
 } from '../cleanroomsml/index.js'
+import type { Clock } from '../aws/clock.js'
+import type { RetryPolicy } from '../aws/retry.js'
 import { inline } from '../log.js'
 import { SHAPES } from '../inputs/constraints.js'
 import { formatDuration } from '../aws/timing.js'
@@ -17,6 +19,13 @@ import { checkString } from '../inputs/validation.js'
 /** The existing job cannot stand in for the one requested; `name` is the error type. */
 export class ReuseError extends Error {
   override readonly name = 'ExistingJobMismatch'
+}
+
+/** What paces the listings: the step's clock, its retry policy and its cancellation. */
+export interface ListingPacing {
+  clock: Clock
+  retryPolicy: RetryPolicy
+  signal?: AbortSignal
 }
 
 /** Pages one listing may take: 100,000 jobs at the largest page size, far more than an account holds. */
@@ -96,9 +105,9 @@ async function findOnce(
  */
 async function findEventually(
   client: CleanRoomsMLClient,
-  request: StartAudienceGenerationJobRequest
+  request: StartAudienceGenerationJobRequest,
+  { clock, retryPolicy, signal }: ListingPacing
 ): Promise<AudienceGenerationJobSummary> {
-  const { clock, retryPolicy, signal } = client.config
   const started = clock.now()
   for (let listing = 1; ; listing++) {
     const job = await findOnce(client, request)
@@ -119,9 +128,10 @@ async function findEventually(
 /** Finds the job of the requested name, and checks it matches the request. */
 export async function findReusableJob(
   client: CleanRoomsMLClient,
-  request: StartAudienceGenerationJobRequest
+  request: StartAudienceGenerationJobRequest,
+  pacing: ListingPacing
 ): Promise<AudienceGenerationJobSummary> {
-  const job = await findEventually(client, request)
+  const job = await findEventually(client, request, pacing)
   if (job.configuredAudienceModelArn !== request.configuredAudienceModelArn) {
     throw new ReuseError(
       `A job named "${inline(request.name)}" already exists for another configured audience model, ` +
