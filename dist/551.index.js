@@ -208,8 +208,8 @@ __webpack_require__.d(__webpack_exports__, {
   waitForJob: () => (/* reexport */ waitForJob)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(3246);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __webpack_require__(5517);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./node_modules/@aws-crypto/sha256-js/build/main/index.js

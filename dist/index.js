@@ -12,6 +12,7 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -275,7 +276,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-exports.debug = debug; // for test
+__webpack_unused_export__ = debug; // for test
 
 
 /***/ }),
@@ -283,6 +284,7 @@ exports.debug = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -310,29 +312,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-module.exports.Dispatcher = Dispatcher
-module.exports.Client = Client
-module.exports.Pool = Pool
-module.exports.BalancedPool = BalancedPool
-module.exports.Agent = Agent
-module.exports.ProxyAgent = ProxyAgent
-module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
-module.exports.RetryAgent = RetryAgent
-module.exports.RetryHandler = RetryHandler
+__webpack_unused_export__ = Dispatcher
+__webpack_unused_export__ = Client
+__webpack_unused_export__ = Pool
+__webpack_unused_export__ = BalancedPool
+__webpack_unused_export__ = Agent
+module.exports.kT = ProxyAgent
+__webpack_unused_export__ = EnvHttpProxyAgent
+__webpack_unused_export__ = RetryAgent
+__webpack_unused_export__ = RetryHandler
 
-module.exports.DecoratorHandler = DecoratorHandler
-module.exports.RedirectHandler = RedirectHandler
-module.exports.createRedirectInterceptor = createRedirectInterceptor
-module.exports.interceptors = {
+__webpack_unused_export__ = DecoratorHandler
+__webpack_unused_export__ = RedirectHandler
+__webpack_unused_export__ = createRedirectInterceptor
+__webpack_unused_export__ = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-module.exports.buildConnector = buildConnector
-module.exports.errors = errors
-module.exports.util = {
+__webpack_unused_export__ = buildConnector
+__webpack_unused_export__ = errors
+__webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -386,11 +388,11 @@ function makeDispatcher (fn) {
   }
 }
 
-module.exports.setGlobalDispatcher = setGlobalDispatcher
-module.exports.getGlobalDispatcher = getGlobalDispatcher
+__webpack_unused_export__ = setGlobalDispatcher
+__webpack_unused_export__ = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-module.exports.fetch = async function fetch (init, options = undefined) {
+__webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -401,57 +403,57 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
-module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(660).Headers
+/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(5910).FormData
+__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
+/* unused reexport */ __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-module.exports.setGlobalOrigin = setGlobalOrigin
-module.exports.getGlobalOrigin = getGlobalOrigin
+__webpack_unused_export__ = setGlobalOrigin
+__webpack_unused_export__ = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-module.exports.caches = new CacheStorage(kConstruct)
+__webpack_unused_export__ = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-module.exports.deleteCookie = deleteCookie
-module.exports.getCookies = getCookies
-module.exports.getSetCookies = getSetCookies
-module.exports.setCookie = setCookie
+__webpack_unused_export__ = deleteCookie
+__webpack_unused_export__ = getCookies
+__webpack_unused_export__ = getSetCookies
+__webpack_unused_export__ = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-module.exports.parseMIMEType = parseMIMEType
-module.exports.serializeAMimeType = serializeAMimeType
+__webpack_unused_export__ = parseMIMEType
+__webpack_unused_export__ = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
-module.exports.CloseEvent = CloseEvent
-module.exports.ErrorEvent = ErrorEvent
-module.exports.MessageEvent = MessageEvent
+/* unused reexport */ __nccwpck_require__(3726).WebSocket
+__webpack_unused_export__ = CloseEvent
+__webpack_unused_export__ = ErrorEvent
+__webpack_unused_export__ = MessageEvent
 
-module.exports.request = makeDispatcher(api.request)
-module.exports.stream = makeDispatcher(api.stream)
-module.exports.pipeline = makeDispatcher(api.pipeline)
-module.exports.connect = makeDispatcher(api.connect)
-module.exports.upgrade = makeDispatcher(api.upgrade)
+__webpack_unused_export__ = makeDispatcher(api.request)
+__webpack_unused_export__ = makeDispatcher(api.stream)
+__webpack_unused_export__ = makeDispatcher(api.pipeline)
+__webpack_unused_export__ = makeDispatcher(api.connect)
+__webpack_unused_export__ = makeDispatcher(api.upgrade)
 
-module.exports.MockClient = MockClient
-module.exports.MockPool = MockPool
-module.exports.MockAgent = MockAgent
-module.exports.mockErrors = mockErrors
+__webpack_unused_export__ = MockClient
+__webpack_unused_export__ = MockPool
+__webpack_unused_export__ = MockAgent
+__webpack_unused_export__ = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-module.exports.EventSource = EventSource
+__webpack_unused_export__ = EventSource
 
 
 /***/ }),
@@ -8315,7 +8317,7 @@ module.exports = class FixedQueue {
 const DispatcherBase = __nccwpck_require__(1841)
 const FixedQueue = __nccwpck_require__(4660)
 const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(865)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8508,7 +8510,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 865:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
@@ -28451,7 +28453,7 @@ function isErrorLike(value) {
 /* harmony export */   C6: () => (/* binding */ maskEnvironmentCredentials),
 /* harmony export */   dK: () => (/* binding */ mask)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3246);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5517);
 // Masking: every credential is registered with the runner's log masker before anything else
 // can print it. Kept apart from credentials.ts so masking loads no AWS code.
 
@@ -28846,7 +28848,7 @@ function checkMap(map, shape) {
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
 /* unused harmony export defuse */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3246);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5517);
 // Everything the action prints goes through here, because the runner obeys some of what a step
 // prints: a line that starts with `::name::` (after leading whitespace) is a command, and so is
 // `##[name]` anywhere in a line. Text the action did not write (inputs, AWS answers, the
@@ -28991,13 +28993,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -29211,13 +29206,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
 /***/ 3193:
 /***/ ((module) => {
 
@@ -29239,7 +29227,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5517:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29247,7 +29235,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.d(__webpack_exports__, {
   yU: () => (/* binding */ ExitCode),
   z3: () => (/* binding */ error),
-  V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
   uH: () => (/* binding */ setOutput),
@@ -29256,10 +29243,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29334,7 +29321,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -29390,8 +29377,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -29405,10 +29392,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -29424,7 +29411,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29519,7 +29506,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29542,7 +29529,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29638,7 +29625,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_.EOL);
+        return this.addRaw(external_os_namespaceObject.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29842,7 +29829,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29869,7 +29856,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30362,13 +30349,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
+            let n = s.indexOf(external_os_namespaceObject.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
             }
             return s;
         }
@@ -30659,7 +30646,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -30998,8 +30985,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_.platform();
-const arch = external_os_.arch();
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31180,7 +31167,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_.EOL);
+    process.stdout.write(external_os_namespaceObject.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31248,7 +31235,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_.EOL);
+    process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
  * Begin an output group.
@@ -32134,7 +32121,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -32422,8 +32409,8 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __nccwpck_require__(3246);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __nccwpck_require__(5517);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __nccwpck_require__(5625);
 ;// CONCATENATED MODULE: ./src/aws/cancellation.ts
@@ -32658,6 +32645,10 @@ var validation = __nccwpck_require__(5002);
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 
 
+/** Inputs as the runner passes them, INPUT_<NAME> variables, trimmed as @actions/core's getInput reads them. */
+function inputsFrom(env) {
+    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
 const MAX_WAIT_SECONDS = 21_600;
 /** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
@@ -32863,8 +32854,14 @@ function readSettings(read, env) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: a short table of what the step did, shown on the workflow run's page.
+
+
 
 
 function escapeHtml(text) {
@@ -32879,11 +32876,18 @@ function escapeHtml(text) {
 function escapeValue(text) {
     return (0,log/* inline */.mG)(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
-/** Writes the summary; without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write. */
-async function writeSummary(facts) {
-    if (!process.env['GITHUB_STEP_SUMMARY'])
+/**
+ * Appends the summary to the file the runner names in GITHUB_STEP_SUMMARY, as core.summary.write()
+ * does, but at the path of the environment the step was given; without one (a local run) there is
+ * nowhere to write.
+ */
+async function writeSummary(facts, path) {
+    if (!path)
         return;
-    const summary = core/* summary */.z.addHeading(escapeHtml(facts.heading), 3).addTable([
+    const summary = core/* summary */.z
+        .emptyBuffer()
+        .addHeading(escapeHtml(facts.heading), 3)
+        .addTable([
         [
             { data: 'Item', header: true },
             { data: 'Value', header: true }
@@ -32892,7 +32896,15 @@ async function writeSummary(facts) {
     ]);
     if (facts.note)
         summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
-    await summary.write();
+    const text = summary.stringify();
+    summary.emptyBuffer();
+    try {
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
+    }
+    catch {
+        throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
+    }
+    await (0,promises_.appendFile)(path, text, { encoding: 'utf8' });
 }
 
 ;// CONCATENATED MODULE: ./src/report/problems.ts
@@ -32911,7 +32923,7 @@ function line(problem) {
 function annotate(problem) {
     log/* error */.z3(line(problem), { title: `Invalid input: ${problem.input}` });
 }
-async function reportProblems(problems) {
+async function reportProblems(problems, summaryPath) {
     const annotated = problems.length > MAX_PROBLEM_ANNOTATIONS ? MAX_PROBLEM_ANNOTATIONS - 1 : problems.length;
     problems.slice(0, annotated).forEach(annotate);
     for (const problem of problems.slice(annotated))
@@ -32929,7 +32941,7 @@ async function reportProblems(problems) {
         heading: 'Clean Rooms ML audience generation job: invalid inputs',
         rows: summaryRows(problems),
         note: 'Nothing was sent to AWS.'
-    });
+    }, summaryPath);
 }
 function summaryRows(problems) {
     const rows = [];
@@ -32951,6 +32963,26 @@ var redaction = __nccwpck_require__(7079);
 var secrets = __nccwpck_require__(528);
 // EXTERNAL MODULE: ./src/aws/timing.ts
 var timing = __nccwpck_require__(191);
+;// CONCATENATED MODULE: ./src/inputs/github-context.ts
+
+
+const DESCRIPTION_MAX = constraints/* SHAPES */.HY.ResourceDescription.max;
+function defaultDescription(env) {
+    const repository = env['GITHUB_REPOSITORY'];
+    if (!repository)
+        return 'Started by GitHub Actions';
+    const [owner, repo] = repository.split('/');
+    const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+    const run = `${server}/${owner}/${repo}/actions/runs/${parseInt(env['GITHUB_RUN_ID'] ?? '', 10)}`;
+    return fitDescription(`Started by GitHub Actions: ${owner}/${repo}, workflow "${env['GITHUB_WORKFLOW']}", run ${run}`);
+}
+/** Keeps a description within the model's pattern and length, whatever a workflow name holds. */
+function fitDescription(text) {
+    // eslint-disable-next-line no-control-regex
+    const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uD800-\uDFFF]/g, '');
+    return (0,validation/* codePoints */.BH)(clean) <= DESCRIPTION_MAX ? clean : [...clean].slice(0, DESCRIPTION_MAX - 1).join('') + '…';
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
@@ -32964,19 +32996,20 @@ var timing = __nccwpck_require__(191);
 
 
 
-async function run(options = {}) {
-    const env = options.env ?? process.env;
+
+async function run(options) {
+    const env = options.env;
     (0,secrets/* maskEnvironmentCredentials */.C6)(env);
-    const result = readSettings((name) => core/* getInput */.V4(name), env);
+    const result = readSettings(inputsFrom(env), env);
     if (!result.ok)
-        return reportInvalidInputs(result.problems);
+        return reportInvalidInputs(result.problems, env);
     const settings = result.settings;
     const endpoint = await resolveEndpoint(settings, env);
     if (!endpoint)
         return;
     if (settings.dryRun) {
-        await fillDescription(settings);
-        return dryRun(settings, endpoint);
+        fillDescription(settings, env);
+        return dryRun(settings, endpoint, env);
     }
     const progress = { phase: 'credentials' };
     const context = {
@@ -32988,14 +33021,14 @@ async function run(options = {}) {
         ...(0,timing/* scaledTiming */.nL)(options.timeScale ?? 1)
     };
     await launchAndWait(context, progress);
-    await report(settings, endpoint, progress);
+    await report(settings, endpoint, progress, env);
 }
-/** The default description names the workflow run; @actions/github is loaded only for it. */
-async function fillDescription(settings) {
-    settings.request.description ??= await (await __nccwpck_require__.e(/* import() */ 896).then(__nccwpck_require__.bind(__nccwpck_require__, 7896))).defaultDescription();
+/** The default description names the workflow run. */
+function fillDescription(settings, env) {
+    settings.request.description ??= defaultDescription(env);
 }
-async function reportInvalidInputs(problems) {
-    await reportProblems(problems);
+async function reportInvalidInputs(problems, env) {
+    await reportProblems(problems, env['GITHUB_STEP_SUMMARY']);
     core/* setOutput */.uH('error-type', 'InvalidInput');
     process.exitCode = core/* ExitCode */.yU.Failure;
 }
@@ -33008,13 +33041,11 @@ async function resolveEndpoint(settings, env) {
     catch (error) {
         // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
         const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find((name) => env[name]?.toLowerCase() === 'true');
-        await reportInvalidInputs([
-            { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }
-        ]);
+        await reportInvalidInputs([{ input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }], env);
         return undefined;
     }
 }
-async function dryRun(settings, endpoint) {
+async function dryRun(settings, endpoint, env) {
     log/* info */.pq('Dry run: every input is valid. This request would be sent (sensitive values redacted):');
     log/* info */.pq(`POST ${log/* inline */.mG(endpoint.url)}/audience-generation-job`);
     log/* info */.pq(log/* safeJson */.oi((0,redaction/* redactRequest */.jt)(settings.request)));
@@ -33024,7 +33055,7 @@ async function dryRun(settings, endpoint) {
         heading: 'Clean Rooms ML audience generation job (dry run)',
         rows: requestRows(settings, endpoint),
         note: 'Dry run: inputs checked, nothing was sent to AWS.'
-    });
+    }, env['GITHUB_STEP_SUMMARY']);
 }
 function credentialSource(settings) {
     return settings.credentials.source === 'oidc'
@@ -33062,17 +33093,17 @@ function logRetry(notice) {
     log/* info */.pq(`${log/* inline */.mG(notice.error.name)}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`);
 }
 /**
- * Gets credentials while the launch code and @actions/github (for the default description) load:
- * the requests for credentials leave the CPU idle, so loading that code then costs no time.
+ * Gets credentials while the launch code loads: the requests for credentials leave the CPU idle,
+ * so loading that code then costs no time.
  */
 async function createClient(context) {
     const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal };
     log/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
     const [credentials, launch] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 805)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
-        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1551)),
-        fillDescription(context.settings)
+        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1551))
     ]);
+    fillDescription(context.settings, context.env);
     if (launch.usesProxy(context.endpoint.url)) {
         log/* info */.pq('Requests to Clean Rooms ML go through the proxy set in the environment.');
     }
@@ -33134,7 +33165,7 @@ function requestRows(settings, endpoint) {
     ];
 }
 /** The job summary: what was asked, what happened, and on failure what went wrong and what to do. */
-async function report(settings, endpoint, progress) {
+async function report(settings, endpoint, progress, env) {
     const rows = requestRows(settings, endpoint);
     if (progress.jobArn)
         rows.splice(1, 0, ['Job ARN', progress.jobArn]);
@@ -33155,7 +33186,7 @@ async function report(settings, endpoint, progress) {
         heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
         rows,
         ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
-    });
+    }, env['GITHUB_STEP_SUMMARY']);
 }
 function failureRows(failure) {
     if (!failure)

@@ -8,9 +8,9 @@ import type {
   StatusDetails
 } from './cleanroomsml/index.js'
 import { systemClock, type Clock } from './aws/clock.js'
-import type { Environment, ResolvedEndpoint } from './aws/endpoints.js'
+import type { ResolvedEndpoint } from './aws/endpoints.js'
 import { describeFailure, type Failure } from './report/failures.js'
-import { readSettings, type Problem, type Settings } from './inputs/settings.js'
+import { inputsFrom, readSettings, type Environment, type Problem, type Settings } from './inputs/settings.js'
 import { reportProblems } from './report/problems.js'
 import { describeSeed, redactRequest } from './report/redaction.js'
 import type { RetryNotice, RetryPolicy } from './aws/retry.js'
@@ -19,10 +19,12 @@ import type { LaunchProgress } from './job/launch.js'
 import type { PollPolicy, WaitOutcome } from './job/waiting.js'
 import { maskEnvironmentCredentials } from './aws/secrets.js'
 import { formatDuration, scaledTiming } from './aws/timing.js'
+import { defaultDescription } from './inputs/github-context.js'
 import * as log from './log.js'
 
 export interface RunOptions {
-  env?: Environment
+  /** The process environment, inputs included (INPUT_<NAME>), read once by index.ts. */
+  env: Environment
   clock?: Clock
   /** Shrinks every delay, timeout and deadline alike (end-to-end tests); default 1. */
   timeScale?: number
@@ -38,17 +40,17 @@ interface Progress extends LaunchProgress {
   failure?: Failure
 }
 
-export async function run(options: RunOptions = {}): Promise<void> {
-  const env = options.env ?? process.env
+export async function run(options: RunOptions): Promise<void> {
+  const env = options.env
   maskEnvironmentCredentials(env)
-  const result = readSettings((name) => core.getInput(name), env)
-  if (!result.ok) return reportInvalidInputs(result.problems)
+  const result = readSettings(inputsFrom(env), env)
+  if (!result.ok) return reportInvalidInputs(result.problems, env)
   const settings = result.settings
   const endpoint = await resolveEndpoint(settings, env)
   if (!endpoint) return
   if (settings.dryRun) {
-    await fillDescription(settings)
-    return dryRun(settings, endpoint)
+    fillDescription(settings, env)
+    return dryRun(settings, endpoint, env)
   }
 
   const progress: Progress = { phase: 'credentials' }
@@ -61,16 +63,16 @@ export async function run(options: RunOptions = {}): Promise<void> {
     ...scaledTiming(options.timeScale ?? 1)
   }
   await launchAndWait(context, progress)
-  await report(settings, endpoint, progress)
+  await report(settings, endpoint, progress, env)
 }
 
-/** The default description names the workflow run; @actions/github is loaded only for it. */
-async function fillDescription(settings: Settings): Promise<void> {
-  settings.request.description ??= await (await import('./inputs/github-context.js')).defaultDescription()
+/** The default description names the workflow run. */
+function fillDescription(settings: Settings, env: Environment): void {
+  settings.request.description ??= defaultDescription(env)
 }
 
-async function reportInvalidInputs(problems: Problem[]): Promise<void> {
-  await reportProblems(problems)
+async function reportInvalidInputs(problems: Problem[], env: Environment): Promise<void> {
+  await reportProblems(problems, env['GITHUB_STEP_SUMMARY'])
   core.setOutput('error-type', 'InvalidInput')
   process.exitCode = core.ExitCode.Failure
 }
@@ -85,14 +87,15 @@ async function resolveEndpoint(settings: Settings, env: Environment): Promise<Re
     const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find(
       (name) => env[name]?.toLowerCase() === 'true'
     )
-    await reportInvalidInputs([
-      { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }
-    ])
+    await reportInvalidInputs(
+      [{ input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }],
+      env
+    )
     return undefined
   }
 }
 
-async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<void> {
+async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Environment): Promise<void> {
   log.info('Dry run: every input is valid. This request would be sent (sensitive values redacted):')
   log.info(`POST ${log.inline(endpoint.url)}/audience-generation-job`)
   log.info(log.safeJson(redactRequest(settings.request)))
@@ -100,11 +103,14 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<v
     `Region ${log.inline(settings.region)}; endpoint from ${endpoint.source}; ` +
       `credentials from ${credentialSource(settings)}.`
   )
-  await writeSummary({
-    heading: 'Clean Rooms ML audience generation job (dry run)',
-    rows: requestRows(settings, endpoint),
-    note: 'Dry run: inputs checked, nothing was sent to AWS.'
-  })
+  await writeSummary(
+    {
+      heading: 'Clean Rooms ML audience generation job (dry run)',
+      rows: requestRows(settings, endpoint),
+      note: 'Dry run: inputs checked, nothing was sent to AWS.'
+    },
+    env['GITHUB_STEP_SUMMARY']
+  )
 }
 
 function credentialSource(settings: Settings): string {
@@ -156,8 +162,8 @@ function logRetry(notice: RetryNotice): void {
 }
 
 /**
- * Gets credentials while the launch code and @actions/github (for the default description) load:
- * the requests for credentials leave the CPU idle, so loading that code then costs no time.
+ * Gets credentials while the launch code loads: the requests for credentials leave the CPU idle,
+ * so loading that code then costs no time.
  */
 async function createClient(context: LaunchContext): Promise<{ client: CleanRoomsMLClient; launch: LaunchModule }> {
   const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal }
@@ -166,9 +172,9 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
     import('./aws/credentials.js').then(({ resolveCredentials }) =>
       resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })
     ),
-    import('./job/launch.js'),
-    fillDescription(context.settings)
+    import('./job/launch.js')
   ])
+  fillDescription(context.settings, context.env)
   if (launch.usesProxy(context.endpoint.url)) {
     log.info('Requests to Clean Rooms ML go through the proxy set in the environment.')
   }
@@ -247,7 +253,12 @@ function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, s
 }
 
 /** The job summary: what was asked, what happened, and on failure what went wrong and what to do. */
-async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: Progress): Promise<void> {
+async function report(
+  settings: Settings,
+  endpoint: ResolvedEndpoint,
+  progress: Progress,
+  env: Environment
+): Promise<void> {
   const rows = requestRows(settings, endpoint)
   if (progress.jobArn) rows.splice(1, 0, ['Job ARN', progress.jobArn])
   if (progress.created === false) rows.push(['Created by this step', 'no: an existing job of that name was reused'])
@@ -257,11 +268,14 @@ async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: 
   if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
   if (progress.waited && progress.waited !== 'cancelled') rows.push(['Waited', progress.waited])
   rows.push(...failureRows(progress.failure))
-  await writeSummary({
-    heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
-    rows,
-    ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
-  })
+  await writeSummary(
+    {
+      heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
+      rows,
+      ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
+    },
+    env['GITHUB_STEP_SUMMARY']
+  )
 }
 
 function failureRows(failure: Failure | undefined): [string, string][] {

@@ -4,7 +4,7 @@
 // timeouts and classification by status as every AWS call, and a 4xx fails at once.
 import { HttpClient, HttpClientError } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
-import type { Environment } from './endpoints.js'
+import type { Environment } from '../inputs/settings.js'
 import { withRetries, type RetryOptions } from './retry.js'
 import { mask } from './secrets.js'
 

@@ -1,17 +1,19 @@
 // The default job description: which repository, workflow and run started the job, so a job
-// seen in the AWS console leads back to its run. Only read from the workflow's own context.
+// seen in the AWS console leads back to its run. Read from the runner's variables in the
+// environment the step was given, as @actions/github's context reads them.
+import type { Environment } from './settings.js'
 import { codePoints } from './validation.js'
 import { SHAPES } from './constraints.js'
 
 const DESCRIPTION_MAX = SHAPES.ResourceDescription.max
 
-export async function defaultDescription(): Promise<string> {
-  const { context } = await import('@actions/github')
-  // context.repo throws outside a workflow run (no GITHUB_REPOSITORY).
-  if (!process.env['GITHUB_REPOSITORY']) return 'Started by GitHub Actions'
-  const repository = `${context.repo.owner}/${context.repo.repo}`
-  const run = `${context.serverUrl}/${repository}/actions/runs/${context.runId}`
-  return fitDescription(`Started by GitHub Actions: ${repository}, workflow "${context.workflow}", run ${run}`)
+export function defaultDescription(env: Environment): string {
+  const repository = env['GITHUB_REPOSITORY']
+  if (!repository) return 'Started by GitHub Actions'
+  const [owner, repo] = repository.split('/')
+  const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com'
+  const run = `${server}/${owner}/${repo}/actions/runs/${parseInt(env['GITHUB_RUN_ID'] ?? '', 10)}`
+  return fitDescription(`Started by GitHub Actions: ${owner}/${repo}, workflow "${env['GITHUB_WORKFLOW']}", run ${run}`)
 }
 
 /** Keeps a description within the model's pattern and length, whatever a workflow name holds. */
