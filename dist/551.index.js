@@ -53,10 +53,10 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 /* harmony export */   UN: () => (/* binding */ retryStrategy),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
-/* unused harmony exports TimeoutError, backoffDelay */
+/* unused harmony export backoffDelay */
 /* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3299);
-/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6543);
+/* harmony import */ var _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9284);
 // Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
@@ -64,13 +64,9 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 
 
 
-/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
-class TimeoutError extends Error {
-    name = 'TimeoutError';
-}
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
-    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
+    if (!(0,_report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u7)(error))
         return undefined;
     if (error.name === 'AbortError')
         return undefined;
@@ -100,7 +96,8 @@ async function runAttempt(attempt, timeoutMs, clock, outer) {
     const onOuterAbort = () => controller.abort(outer?.reason);
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     void clock.timeout(timeoutMs, finished.signal).then(() => {
-        controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`));
+        // Its name makes it a transient error.
+        controller.abort(new _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`));
     });
     try {
         return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
@@ -599,6 +596,8 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
 
 
 
+// EXTERNAL MODULE: ./src/report/error-types.ts
+var error_types = __webpack_require__(9284);
 // EXTERNAL MODULE: ./src/report/redaction.ts
 var redaction = __webpack_require__(7079);
 // EXTERNAL MODULE: ./src/inputs/constraints.ts
@@ -618,10 +617,7 @@ var validation = __webpack_require__(5002);
 
 
 
-/** The existing job cannot stand in for the one requested; `name` is the error type. */
-class ReuseError extends Error {
-    name = 'ExistingJobMismatch';
-}
+
 /** Pages one listing may take: 100,000 jobs at the largest page size, far more than an account holds. */
 const MAX_PAGES = 1_000;
 /**
@@ -629,9 +625,6 @@ const MAX_PAGES = 1_000;
  * just been created (the ConflictException says it exists) may not be listed yet.
  */
 const LISTINGS = 5;
-function malformed(message) {
-    return Object.assign(new Error(message), { name: 'MalformedResponse' });
-}
 /** What is wrong with a job ARN from an answer, in words; empty when it matches the model. */
 function jobArnProblems(arn) {
     return typeof arn === 'string' ? (0,validation/* checkString */.Em)(arn, constraints/* SHAPES */.HY.AudienceGenerationJobArn) : ['is missing'];
@@ -663,12 +656,12 @@ function nextTokenOf(token, seen, pages) {
     if (token === undefined || token === null || token === '')
         return undefined;
     if (typeof token !== 'string')
-        throw malformed('The service listed jobs with a nextToken that is not a string.');
+        throw new error_types/* ActionError */.lZ('MalformedResponse', 'The service listed jobs with a nextToken that is not a string.');
     if (seen.has(token)) {
-        throw malformed(`The service repeated a nextToken after ${pages} pages of jobs: its listing would never end.`);
+        throw new error_types/* ActionError */.lZ('MalformedResponse', `The service repeated a nextToken after ${pages} pages of jobs: its listing would never end.`);
     }
     if (pages >= MAX_PAGES) {
-        throw malformed(`The service listed more than ${MAX_PAGES} pages of jobs; the listing was stopped there.`);
+        throw new error_types/* ActionError */.lZ('MalformedResponse', `The service listed more than ${MAX_PAGES} pages of jobs; the listing was stopped there.`);
     }
     seen.add(token);
     return token;
@@ -691,7 +684,7 @@ async function findEventually(client, request, { clock, retryPolicy, signal }) {
         const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listing - 1);
         const elapsedMs = clock.now() - started;
         if (listing >= LISTINGS || elapsedMs + pause > retryPolicy.deadlineMs) {
-            throw new ReuseError(`The service reported a job named "${(0,log/* inline */.mG)(request.name)}", but no such job is listed in this account ` +
+            throw new error_types/* ActionError */.lZ('ExistingJobMismatch', `The service reported a job named "${(0,log/* inline */.mG)(request.name)}", but no such job is listed in this account ` +
                 `(${listing} listings over ${(0,timing/* formatDuration */.a3)(elapsedMs)}). It may have been deleted meanwhile, or ` +
                 'the listing may not show it yet: re-run later, or choose another name.');
         }
@@ -702,18 +695,18 @@ async function findEventually(client, request, { clock, retryPolicy, signal }) {
 async function findReusableJob(client, request, pacing) {
     const job = await findEventually(client, request, pacing);
     if (job.configuredAudienceModelArn !== request.configuredAudienceModelArn) {
-        throw new ReuseError(`A job named "${(0,log/* inline */.mG)(request.name)}" already exists for another configured audience model, ` +
+        throw new error_types/* ActionError */.lZ('ExistingJobMismatch', `A job named "${(0,log/* inline */.mG)(request.name)}" already exists for another configured audience model, ` +
             `${(0,log/* inline */.mG)(job.configuredAudienceModelArn)}; it cannot be reused for ${request.configuredAudienceModelArn}. ` +
             'Choose another name.');
     }
     if (request.collaborationId !== undefined && job.collaborationId !== request.collaborationId) {
-        throw new ReuseError(`A job named "${(0,log/* inline */.mG)(request.name)}" already exists in collaboration ${(0,log/* inline */.mG)(job.collaborationId ?? '(none)')}, ` +
+        throw new error_types/* ActionError */.lZ('ExistingJobMismatch', `A job named "${(0,log/* inline */.mG)(request.name)}" already exists in collaboration ${(0,log/* inline */.mG)(job.collaborationId ?? '(none)')}, ` +
             `not ${request.collaborationId}; it cannot be reused. Choose another name.`);
     }
     // The ARN becomes an output that later steps act on.
     const problems = jobArnProblems(job.audienceGenerationJobArn);
     if (problems.length > 0) {
-        throw Object.assign(new Error(`The service listed the job named "${(0,log/* inline */.mG)(request.name)}" with an ARN that ${problems.join('; ')}.`), { name: 'UnexpectedResponse' });
+        throw new error_types/* ActionError */.lZ('UnexpectedResponse', `The service listed the job named "${(0,log/* inline */.mG)(request.name)}" with an ARN that ${problems.join('; ')}.`);
     }
     return job;
 }
@@ -824,6 +817,7 @@ var proxy = __webpack_require__(1373);
 
 
 
+
 // The client and the wait are reached through this module, so that the bundle loads them as one
 // chunk: separate dynamic imports would each carry their own copy of the client code.
 
@@ -864,8 +858,7 @@ async function startOrReuse(client, settings, progress, pacing) {
 function checkJobArn(arn) {
     const problems = jobArnProblems(arn);
     if (problems.length > 0) {
-        throw Object.assign(new Error(`The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created: ` +
-            'find it in the AWS console, or re-run with if-exists: reuse.'), { name: 'UnexpectedResponse' });
+        throw new error_types/* ActionError */.lZ('UnexpectedResponse', `The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created.`);
     }
 }
 function record(progress, jobArn, created) {

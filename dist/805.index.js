@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  CredentialsError: () => (/* binding */ CredentialsError),
   RENEWAL_MARGIN_MS: () => (/* binding */ RENEWAL_MARGIN_MS),
   resolveCredentials: () => (/* binding */ resolveCredentials)
 });
@@ -23,6 +22,8 @@ var clock = __webpack_require__(3299);
 var endpoints = __webpack_require__(2560);
 // EXTERNAL MODULE: ./src/aws/proxy.ts
 var proxy = __webpack_require__(1373);
+// EXTERNAL MODULE: ./src/report/error-types.ts
+var error_types = __webpack_require__(9284);
 // EXTERNAL MODULE: ./src/aws/secrets.ts
 var secrets = __webpack_require__(528);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
@@ -40,15 +41,7 @@ var retry = __webpack_require__(2495);
 
 
 
-/** A failed token request; `$metadata.httpStatusCode` lets the retry logic classify it. */
-class OidcTokenError extends Error {
-    name = 'OidcTokenUnavailable';
-    $metadata;
-    constructor(message, httpStatusCode) {
-        super(message);
-        this.$metadata = httpStatusCode !== undefined ? { httpStatusCode } : {};
-    }
-}
+
 async function requestIdToken(audience, env, options) {
     const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`;
     const token = await (0,retry/* withRetries */.LH)((signal) => requestOnce(url, env, signal), options);
@@ -68,13 +61,14 @@ async function requestOnce(url, env, signal) {
     try {
         const response = await client.getJson(url);
         if (typeof response.result?.value !== 'string' || response.result.value === '') {
-            throw new OidcTokenError('The GitHub OIDC token endpoint answered without a token.');
+            throw new error_types/* ActionError */.lZ('OidcTokenUnavailable', 'The GitHub OIDC token endpoint answered without a token.');
         }
         return response.result.value;
     }
     catch (error) {
         if (error instanceof lib/* HttpClientError */.Kg) {
-            throw new OidcTokenError(`The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`, error.statusCode);
+            // The status lets the retry logic classify it: a 5xx is tried again, a 4xx is not.
+            throw new error_types/* ActionError */.lZ('OidcTokenUnavailable', `The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`, error.statusCode);
         }
         throw error;
     }
@@ -96,14 +90,7 @@ async function requestOnce(url, env, signal) {
 
 
 
-/** A credentials failure the action explains itself; `name` is what `error-type` reports. */
-class CredentialsError extends Error {
-    name;
-    constructor(name, message) {
-        super(message);
-        this.name = name;
-    }
-}
+
 /** Temporary credentials are renewed this long before they expire. */
 const RENEWAL_MARGIN_MS = 5 * 60_000;
 /**
@@ -134,8 +121,7 @@ async function fromDefaultChain(context) {
     }
     catch (error) {
         if (error.name === 'CredentialsProviderError') {
-            throw new CredentialsError('CredentialsNotFound', 'No AWS credentials were found. Either set role-to-assume (with `permissions: id-token: write` on the job) ' +
-                "to assume a role with the workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step.");
+            throw new error_types/* ActionError */.lZ('CredentialsNotFound', 'No AWS credentials were found.');
         }
         throw error;
     }
@@ -143,8 +129,7 @@ async function fromDefaultChain(context) {
 /** The workflow's OIDC token; only a job with `permissions: id-token: write` can request one. */
 async function getOidcToken(audience, context) {
     if (!context.env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !context.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
-        throw new CredentialsError('MissingIdTokenPermission', "role-to-assume needs the workflow's OIDC token, but this job cannot request one. " +
-            'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.');
+        throw new error_types/* ActionError */.lZ('MissingIdTokenPermission', "role-to-assume needs the workflow's OIDC token, but this job cannot request one.");
     }
     return requestIdToken(audience, context.env, retryOptions(context));
 }
@@ -341,10 +326,10 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 /* harmony export */   UN: () => (/* binding */ retryStrategy),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
-/* unused harmony exports TimeoutError, backoffDelay */
+/* unused harmony export backoffDelay */
 /* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3299);
-/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6543);
+/* harmony import */ var _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9284);
 // Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
@@ -352,13 +337,9 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 
 
 
-/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
-class TimeoutError extends Error {
-    name = 'TimeoutError';
-}
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
-    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
+    if (!(0,_report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u7)(error))
         return undefined;
     if (error.name === 'AbortError')
         return undefined;
@@ -388,7 +369,8 @@ async function runAttempt(attempt, timeoutMs, clock, outer) {
     const onOuterAbort = () => controller.abort(outer?.reason);
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     void clock.timeout(timeoutMs, finished.signal).then(() => {
-        controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`));
+        // Its name makes it a transient error.
+        controller.abort(new _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`));
     });
     try {
         return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);

@@ -9,6 +9,7 @@ import type {
 } from './cleanroomsml/index.js'
 import { systemClock, type Clock } from './aws/clock.js'
 import type { ResolvedEndpoint } from './aws/endpoints.js'
+import { ActionError, type ErrorType } from './report/error-types.js'
 import { describeFailure, type Failure } from './report/failures.js'
 import { inputsFrom, readSettings, type Environment, type Problem, type Settings } from './inputs/settings.js'
 import { reportProblems } from './report/problems.js'
@@ -73,7 +74,7 @@ function fillDescription(settings: Settings, env: Environment): void {
 
 async function reportInvalidInputs(problems: Problem[], env: Environment): Promise<void> {
   await reportProblems(problems, env['GITHUB_STEP_SUMMARY'])
-  core.setOutput('error-type', 'InvalidInput')
+  core.setOutput('error-type', 'InvalidInput' satisfies ErrorType)
   process.exitCode = core.ExitCode.Failure
 }
 
@@ -213,23 +214,19 @@ async function waitAndReport(
   progress.waited = formatDuration(outcome.elapsedMs)
   if (outcome.job) recordStatus(progress, outcome.job)
   if (outcome.kind === 'timed-out') {
-    throw Object.assign(
-      new Error(
-        `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
-          `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`
-      ),
-      { name: 'WaitTimeout' }
+    throw new ActionError(
+      'WaitTimeout',
+      `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
+        `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`
     )
   }
   if (outcome.kind === 'failed') {
     const details = outcome.job.statusDetails
-    throw Object.assign(
-      new Error(
-        `The job ended ${outcome.job.status}` +
-          (details?.statusCode ? ` with ${details.statusCode}` : '') +
-          (details?.message ? `: ${details.message}` : '.')
-      ),
-      { name: 'JobFailed' }
+    throw new ActionError(
+      'JobFailed',
+      `The job ended ${outcome.job.status}` +
+        (details?.statusCode ? ` with ${details.statusCode}` : '') +
+        (details?.message ? `: ${details.message}` : '.')
     )
   }
   log.info(`The job is ACTIVE after ${progress.waited}.`)

@@ -12,7 +12,7 @@ import {
 import type { SdkError } from '@smithy/types'
 import type { RetryStrategy } from '../cleanroomsml/index.js'
 import { untilAborted, type Clock } from './clock.js'
-import { isErrorLike } from './error-like.js'
+import { ActionError, isErrorLike } from '../report/error-types.js'
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -44,11 +44,6 @@ export interface RetryOptions {
   onRetry?: (notice: RetryNotice) => void
   /** Stops the whole operation (for example when the runner cancels the step). */
   signal?: AbortSignal
-}
-
-/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
-export class TimeoutError extends Error {
-  override readonly name = 'TimeoutError'
 }
 
 /** An Error carrying how many attempts were made, as the SDK's `$metadata.attempts`. */
@@ -90,7 +85,8 @@ async function runAttempt<T>(
   const onOuterAbort = (): void => controller.abort(outer?.reason)
   outer?.addEventListener('abort', onOuterAbort, { once: true })
   void clock.timeout(timeoutMs, finished.signal).then(() => {
-    controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`))
+    // Its name makes it a transient error.
+    controller.abort(new ActionError('TimeoutError', `No complete answer within ${timeoutMs} ms.`))
   })
   try {
     return await untilAborted(attempt(controller.signal), controller.signal)

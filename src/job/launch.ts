@@ -6,6 +6,7 @@ import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsML
 import type { Settings } from '../inputs/settings.js'
 import type { Clock } from '../aws/clock.js'
 import type { RetryPolicy } from '../aws/retry.js'
+import { ActionError } from '../report/error-types.js'
 import { describeSeed } from '../report/redaction.js'
 import { findReusableJob, jobArnProblems } from './reuse.js'
 
@@ -71,12 +72,9 @@ export async function startOrReuse(
 function checkJobArn(arn: unknown): asserts arn is string {
   const problems = jobArnProblems(arn)
   if (problems.length > 0) {
-    throw Object.assign(
-      new Error(
-        `The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created: ` +
-          'find it in the AWS console, or re-run with if-exists: reuse.'
-      ),
-      { name: 'UnexpectedResponse' }
+    throw new ActionError(
+      'UnexpectedResponse',
+      `The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created.`
     )
   }
 }
