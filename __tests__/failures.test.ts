@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { ERROR_TYPES, hintFor } from '../src/report/error-types.js'
 import { describeFailure } from '../src/report/failures.js'
 import type { Settings } from '../src/inputs/settings.js'
-import type { LaunchProgress } from '../src/job/launch.js'
+import type { StepState } from '../src/report/progress.js'
 import { AccessDeniedException, ConflictException, ServiceQuotaExceededException } from '../src/cleanroomsml/index.js'
 
 const SETTINGS: Settings = {
@@ -29,7 +29,7 @@ function named(name: string, message = 'm', metadata: object = {}): Error {
   return Object.assign(new Error(message), { name, $metadata: metadata })
 }
 
-function describe_(error: unknown, settings = SETTINGS, progress: LaunchProgress = { phase: 'start' }) {
+function describe_(error: unknown, settings = SETTINGS, progress: StepState = { phase: 'start' }) {
   return describeFailure(error, settings, { GITHUB_REPOSITORY: 'o/r' }, progress)
 }
 

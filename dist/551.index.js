@@ -205,8 +205,6 @@ __webpack_require__.d(__webpack_exports__, {
   waitForJob: () => (/* reexport */ waitForJob)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
-var core = __webpack_require__(5517);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./node_modules/@aws-crypto/sha256-js/build/main/index.js
@@ -811,8 +809,7 @@ async function lastCheck(options, state, elapsed) {
 var proxy = __webpack_require__(1373);
 ;// CONCATENATED MODULE: ./src/job/launch.ts
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
-// job of the same name. Outputs are set the moment the ARN is known.
-
+// job of the same name. The progress records the ARN (an output) the moment it is known.
 
 
 
@@ -828,23 +825,23 @@ async function startOrReuse(client, settings, progress, pacing) {
     const { signal } = pacing;
     // Never a job after a cancellation: this is the last moment it can be checked for certain.
     signal.throwIfAborted();
-    progress.phase = 'start';
+    progress.enter('start');
     const { request } = settings;
     log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,redaction/* describeSeed */.jv)(request))} ` +
         `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
         const started = await client.send(new StartAudienceGenerationJobCommand(request));
         checkJobArn(started.audienceGenerationJobArn);
-        record(progress, started.audienceGenerationJobArn, true);
+        progress.jobKnown(started.audienceGenerationJobArn, true);
         log/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${log/* inline */.mG(started.$metadata.requestId ?? 'unknown')}, ` +
             `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
     }
     catch (error) {
         if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse')
             throw error;
-        progress.phase = 'reuse';
+        progress.enter('reuse');
         const job = await findReusableJob(client, request, pacing);
-        record(progress, job.audienceGenerationJobArn, false);
+        progress.jobKnown(job.audienceGenerationJobArn, false);
         log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
             `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, {
             title: 'Reusing the existing audience generation job'
@@ -860,12 +857,6 @@ function checkJobArn(arn) {
     if (problems.length > 0) {
         throw new error_types/* ActionError */.lZ('UnexpectedResponse', `The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created.`);
     }
-}
-function record(progress, jobArn, created) {
-    progress.jobArn = jobArn;
-    progress.created = created;
-    core/* setOutput */.uH('audience-generation-job-arn', jobArn);
-    core/* setOutput */.uH('created', String(created));
 }
 
 

@@ -32692,6 +32692,54 @@ function describeFailure(error, settings, env, progress) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/progress.ts
+// The step's progress: the phase it is in and what it has learned so far. Every output is set
+// here, once, the moment it is known; a failure's description, the job summary and the exit code
+// are drawn from what is recorded here.
+
+class Progress {
+    #phase = 'credentials';
+    jobArn;
+    created;
+    status;
+    statusDetails;
+    /** How long the wait lasted, in words. */
+    waited;
+    /** The runner cancelled the step. */
+    cancelled = false;
+    /** The `error-type` of a failure (see error-types.ts). */
+    errorType;
+    get phase() {
+        return this.#phase;
+    }
+    enter(phase) {
+        this.#phase = phase;
+    }
+    /** The job was started or found: later steps may act on it from now on, even if this step fails. */
+    jobKnown(jobArn, created) {
+        this.jobArn = jobArn;
+        this.created = created;
+        core/* setOutput */.uH('audience-generation-job-arn', jobArn);
+        core/* setOutput */.uH('created', String(created));
+    }
+    /** The last status seen while waiting. */
+    lastStatus(job) {
+        this.status = job.status;
+        if (job.statusDetails)
+            this.statusDetails = job.statusDetails;
+        core/* setOutput */.uH('status', job.status);
+        core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
+    }
+    /** The step failed; the caller annotates why. */
+    failed(errorType) {
+        this.errorType = errorType;
+        core/* setOutput */.uH('error-type', errorType);
+    }
+    get exitCode() {
+        return this.errorType === undefined ? core/* ExitCode */.yU.Success : core/* ExitCode */.yU.Failure;
+    }
+}
+
 // EXTERNAL MODULE: ./src/inputs/constraints.ts
 var constraints = __nccwpck_require__(1677);
 // EXTERNAL MODULE: ./src/inputs/validation.ts
@@ -33038,8 +33086,6 @@ function fitDescription(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The step, start to end: read and check the inputs, then get credentials, start (or reuse)
-// the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
 
 
 
@@ -33052,21 +33098,25 @@ function fitDescription(text) {
 
 
 
+/** Runs the step; resolves to the process's exit code. */
 async function run(options) {
     const env = options.env;
+    const progress = new Progress();
     (0,secrets/* maskEnvironmentCredentials */.C6)(env);
     const result = readSettings(inputsFrom(env), env);
-    if (!result.ok)
-        return reportInvalidInputs(result.problems, env);
+    if (!result.ok) {
+        await reportInvalidInputs(result.problems, env, progress);
+        return progress.exitCode;
+    }
     const settings = result.settings;
-    const endpoint = await resolveEndpoint(settings, env);
+    const endpoint = await resolveEndpoint(settings, env, progress);
     if (!endpoint)
-        return;
+        return progress.exitCode;
     if (settings.dryRun) {
         fillDescription(settings, env);
-        return dryRun(settings, endpoint, env);
+        await dryRun(settings, endpoint, env);
+        return progress.exitCode;
     }
-    const progress = { phase: 'credentials' };
     const context = {
         settings,
         endpoint,
@@ -33075,20 +33125,20 @@ async function run(options) {
         signal: options.signal ?? new AbortController().signal,
         ...(0,timing/* scaledTiming */.nL)(options.timeScale ?? 1)
     };
-    await launchAndWait(context, progress);
-    await report(settings, endpoint, progress, env);
+    const failure = await launchAndWait(context, progress);
+    await report(settings, endpoint, progress, failure, env);
+    return progress.exitCode;
 }
 /** The default description names the workflow run. */
 function fillDescription(settings, env) {
     settings.request.description ??= defaultDescription(env);
 }
-async function reportInvalidInputs(problems, env) {
+async function reportInvalidInputs(problems, env, progress) {
     await reportProblems(problems, env['GITHUB_STEP_SUMMARY']);
-    core/* setOutput */.uH('error-type', 'InvalidInput');
-    process.exitCode = core/* ExitCode */.yU.Failure;
+    progress.failed('InvalidInput');
 }
 /** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
-async function resolveEndpoint(settings, env) {
+async function resolveEndpoint(settings, env, progress) {
     const { cleanRoomsMLEndpoint } = await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2560));
     try {
         return cleanRoomsMLEndpoint(settings.region, env);
@@ -33096,7 +33146,7 @@ async function resolveEndpoint(settings, env) {
     catch (error) {
         // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
         const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find((name) => env[name]?.toLowerCase() === 'true');
-        await reportInvalidInputs([{ input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }], env);
+        await reportInvalidInputs([{ input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }], env, progress);
         return undefined;
     }
 }
@@ -33117,7 +33167,7 @@ function credentialSource(settings) {
         ? `GitHub OIDC, assuming ${log/* inline */.mG(settings.credentials.roleArn)}`
         : 'the environment (AWS SDK default chain)';
 }
-/** Credentials, start or reuse, then the optional wait; a failure is annotated here. */
+/** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
 async function launchAndWait(context, progress) {
     let client;
     try {
@@ -33125,7 +33175,7 @@ async function launchAndWait(context, progress) {
         client = created.client;
         await created.launch.startOrReuse(client, context.settings, progress, context);
         if (context.settings.waitForCompletion) {
-            progress.phase = 'wait';
+            progress.enter('wait');
             await waitAndReport(created.launch, client, context, progress);
         }
     }
@@ -33133,16 +33183,15 @@ async function launchAndWait(context, progress) {
         // After a cancellation, whatever it interrupted is reported as the cancellation.
         const cause = context.signal.aborted ? context.signal.reason : error;
         const failure = describeFailure(cause, context.settings, context.env, progress);
-        if (context.signal.aborted)
-            progress.waited = 'cancelled';
-        progress.failure = failure;
+        progress.cancelled = context.signal.aborted;
         log/* error */.z3(failure.message, { title: failure.title });
-        core/* setOutput */.uH('error-type', failure.errorType);
-        process.exitCode = core/* ExitCode */.yU.Failure;
+        progress.failed(failure.errorType);
+        return failure;
     }
     finally {
         client?.destroy();
     }
+    return undefined;
 }
 function logRetry(notice) {
     log/* info */.pq(`${log/* inline */.mG(notice.error.name)}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`);
@@ -33190,7 +33239,7 @@ async function waitAndReport(launch, client, context, progress) {
     });
     progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
     if (outcome.job)
-        recordStatus(progress, outcome.job);
+        progress.lastStatus(outcome.job);
     if (outcome.kind === 'timed-out') {
         throw new error_types/* ActionError */.lZ('WaitTimeout', `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
             `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`);
@@ -33203,13 +33252,6 @@ async function waitAndReport(launch, client, context, progress) {
     }
     log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
 }
-function recordStatus(progress, job) {
-    progress.status = job.status;
-    if (job.statusDetails)
-        progress.statusDetails = job.statusDetails;
-    core/* setOutput */.uH('status', job.status);
-    core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
-}
 function requestRows(settings, endpoint) {
     return [
         ['Job name', settings.request.name],
@@ -33220,7 +33262,7 @@ function requestRows(settings, endpoint) {
     ];
 }
 /** The job summary: what was asked, what happened, and on failure what went wrong and what to do. */
-async function report(settings, endpoint, progress, env) {
+async function report(settings, endpoint, progress, failure, env) {
     const rows = requestRows(settings, endpoint);
     if (progress.jobArn)
         rows.splice(1, 0, ['Job ARN', progress.jobArn]);
@@ -33234,13 +33276,13 @@ async function report(settings, endpoint, progress, env) {
         rows.push(['Status code', progress.statusDetails.statusCode]);
     if (progress.statusDetails?.message)
         rows.push(['Status message', progress.statusDetails.message]);
-    if (progress.waited && progress.waited !== 'cancelled')
+    if (progress.waited && !progress.cancelled)
         rows.push(['Waited', progress.waited]);
-    rows.push(...failureRows(progress.failure));
+    rows.push(...failureRows(failure));
     await writeSummary({
-        heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
+        heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
         rows,
-        ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
+        ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
     }, env['GITHUB_STEP_SUMMARY']);
 }
 function failureRows(failure) {
@@ -33275,6 +33317,9 @@ function timeScale(env) {
 const env = { ...process.env };
 const cancellation = cancelOnRunnerSignals();
 run({ env, timeScale: timeScale(env), signal: cancellation.signal })
+    .then((exitCode) => {
+    process.exitCode = exitCode;
+})
     .catch((error) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
     log/* error */.z3(String(error?.message ?? error), { title: 'Unexpected failure' });

@@ -19,6 +19,9 @@ function timeScale(env: NodeJS.ProcessEnv): number {
 const env = { ...process.env }
 const cancellation = cancelOnRunnerSignals()
 run({ env, timeScale: timeScale(env), signal: cancellation.signal })
+  .then((exitCode) => {
+    process.exitCode = exitCode
+  })
   .catch((error: unknown) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
     log.error(String((error as Error)?.message ?? error), { title: 'Unexpected failure' })

@@ -1,22 +1,16 @@
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
-import * as core from '@actions/core'
-import type {
-  AudienceGenerationJobStatus,
-  CleanRoomsMLClient,
-  GetAudienceGenerationJobResponse,
-  StatusDetails
-} from './cleanroomsml/index.js'
+import type { CleanRoomsMLClient } from './cleanroomsml/index.js'
 import { systemClock, type Clock } from './aws/clock.js'
 import type { ResolvedEndpoint } from './aws/endpoints.js'
 import { ActionError, type ErrorType } from './report/error-types.js'
 import { describeFailure, type Failure } from './report/failures.js'
+import { Progress } from './report/progress.js'
 import { inputsFrom, readSettings, type Environment, type Problem, type Settings } from './inputs/settings.js'
 import { reportProblems } from './report/problems.js'
 import { describeSeed, redactRequest } from './report/redaction.js'
 import type { RetryNotice, RetryPolicy } from './aws/retry.js'
 import { writeSummary } from './report/summary.js'
-import type { LaunchProgress } from './job/launch.js'
 import type { PollPolicy, WaitOutcome } from './job/waiting.js'
 import { maskEnvironmentCredentials } from './aws/secrets.js'
 import { formatDuration, scaledTiming } from './aws/timing.js'
@@ -33,28 +27,25 @@ export interface RunOptions {
   signal?: AbortSignal
 }
 
-/** What the step knows so far; each step adds to it, and the summary reports it. */
-interface Progress extends LaunchProgress {
-  status?: AudienceGenerationJobStatus
-  statusDetails?: StatusDetails
-  waited?: string
-  failure?: Failure
-}
-
-export async function run(options: RunOptions): Promise<void> {
+/** Runs the step; resolves to the process's exit code. */
+export async function run(options: RunOptions): Promise<number> {
   const env = options.env
+  const progress = new Progress()
   maskEnvironmentCredentials(env)
   const result = readSettings(inputsFrom(env), env)
-  if (!result.ok) return reportInvalidInputs(result.problems, env)
+  if (!result.ok) {
+    await reportInvalidInputs(result.problems, env, progress)
+    return progress.exitCode
+  }
   const settings = result.settings
-  const endpoint = await resolveEndpoint(settings, env)
-  if (!endpoint) return
+  const endpoint = await resolveEndpoint(settings, env, progress)
+  if (!endpoint) return progress.exitCode
   if (settings.dryRun) {
     fillDescription(settings, env)
-    return dryRun(settings, endpoint, env)
+    await dryRun(settings, endpoint, env)
+    return progress.exitCode
   }
 
-  const progress: Progress = { phase: 'credentials' }
   const context = {
     settings,
     endpoint,
@@ -63,8 +54,9 @@ export async function run(options: RunOptions): Promise<void> {
     signal: options.signal ?? new AbortController().signal,
     ...scaledTiming(options.timeScale ?? 1)
   }
-  await launchAndWait(context, progress)
-  await report(settings, endpoint, progress, env)
+  const failure = await launchAndWait(context, progress)
+  await report(settings, endpoint, progress, failure, env)
+  return progress.exitCode
 }
 
 /** The default description names the workflow run. */
@@ -72,14 +64,17 @@ function fillDescription(settings: Settings, env: Environment): void {
   settings.request.description ??= defaultDescription(env)
 }
 
-async function reportInvalidInputs(problems: Problem[], env: Environment): Promise<void> {
+async function reportInvalidInputs(problems: Problem[], env: Environment, progress: Progress): Promise<void> {
   await reportProblems(problems, env['GITHUB_STEP_SUMMARY'])
-  core.setOutput('error-type', 'InvalidInput' satisfies ErrorType)
-  process.exitCode = core.ExitCode.Failure
+  progress.failed('InvalidInput' satisfies ErrorType)
 }
 
 /** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
-async function resolveEndpoint(settings: Settings, env: Environment): Promise<ResolvedEndpoint | undefined> {
+async function resolveEndpoint(
+  settings: Settings,
+  env: Environment,
+  progress: Progress
+): Promise<ResolvedEndpoint | undefined> {
   const { cleanRoomsMLEndpoint } = await import('./aws/endpoints.js')
   try {
     return cleanRoomsMLEndpoint(settings.region, env)
@@ -90,7 +85,8 @@ async function resolveEndpoint(settings: Settings, env: Environment): Promise<Re
     )
     await reportInvalidInputs(
       [{ input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }],
-      env
+      env,
+      progress
     )
     return undefined
   }
@@ -133,29 +129,29 @@ interface LaunchContext {
   pollPolicy: PollPolicy
 }
 
-/** Credentials, start or reuse, then the optional wait; a failure is annotated here. */
-async function launchAndWait(context: LaunchContext, progress: Progress): Promise<void> {
+/** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
+async function launchAndWait(context: LaunchContext, progress: Progress): Promise<Failure | undefined> {
   let client: CleanRoomsMLClient | undefined
   try {
     const created = await createClient(context)
     client = created.client
     await created.launch.startOrReuse(client, context.settings, progress, context)
     if (context.settings.waitForCompletion) {
-      progress.phase = 'wait'
+      progress.enter('wait')
       await waitAndReport(created.launch, client, context, progress)
     }
   } catch (error) {
     // After a cancellation, whatever it interrupted is reported as the cancellation.
     const cause = context.signal.aborted ? context.signal.reason : error
     const failure = describeFailure(cause, context.settings, context.env, progress)
-    if (context.signal.aborted) progress.waited = 'cancelled'
-    progress.failure = failure
+    progress.cancelled = context.signal.aborted
     log.error(failure.message, { title: failure.title })
-    core.setOutput('error-type', failure.errorType)
-    process.exitCode = core.ExitCode.Failure
+    progress.failed(failure.errorType)
+    return failure
   } finally {
     client?.destroy()
   }
+  return undefined
 }
 
 function logRetry(notice: RetryNotice): void {
@@ -212,7 +208,7 @@ async function waitAndReport(
     signal: context.signal
   })
   progress.waited = formatDuration(outcome.elapsedMs)
-  if (outcome.job) recordStatus(progress, outcome.job)
+  if (outcome.job) progress.lastStatus(outcome.job)
   if (outcome.kind === 'timed-out') {
     throw new ActionError(
       'WaitTimeout',
@@ -232,13 +228,6 @@ async function waitAndReport(
   log.info(`The job is ACTIVE after ${progress.waited}.`)
 }
 
-function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse): void {
-  progress.status = job.status
-  if (job.statusDetails) progress.statusDetails = job.statusDetails
-  core.setOutput('status', job.status)
-  core.setOutput('status-details', job.statusDetails?.message ?? '')
-}
-
 function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {
   return [
     ['Job name', settings.request.name],
@@ -254,6 +243,7 @@ async function report(
   settings: Settings,
   endpoint: ResolvedEndpoint,
   progress: Progress,
+  failure: Failure | undefined,
   env: Environment
 ): Promise<void> {
   const rows = requestRows(settings, endpoint)
@@ -263,13 +253,13 @@ async function report(
   if (progress.status) rows.push(['Status', progress.status])
   if (progress.statusDetails?.statusCode) rows.push(['Status code', progress.statusDetails.statusCode])
   if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
-  if (progress.waited && progress.waited !== 'cancelled') rows.push(['Waited', progress.waited])
-  rows.push(...failureRows(progress.failure))
+  if (progress.waited && !progress.cancelled) rows.push(['Waited', progress.waited])
+  rows.push(...failureRows(failure))
   await writeSummary(
     {
-      heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
+      heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
       rows,
-      ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
+      ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
     },
     env['GITHUB_STEP_SUMMARY']
   )

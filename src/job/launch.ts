@@ -1,12 +1,12 @@
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
-// job of the same name. Outputs are set the moment the ARN is known.
-import * as core from '@actions/core'
+// job of the same name. The progress records the ARN (an output) the moment it is known.
 import * as log from '../log.js'
 import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from '../cleanroomsml/index.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Clock } from '../aws/clock.js'
 import type { RetryPolicy } from '../aws/retry.js'
 import { ActionError } from '../report/error-types.js'
+import type { Progress } from '../report/progress.js'
 import { describeSeed } from '../report/redaction.js'
 import { findReusableJob, jobArnProblems } from './reuse.js'
 
@@ -17,26 +17,16 @@ export { waitForJob } from './waiting.js'
 export { requestHandlerFor, usesProxy } from '../aws/proxy.js'
 export { retryStrategy } from '../aws/retry.js'
 
-/** What the step is doing; a failure is reported as a failure of that phase. */
-export type Phase = 'credentials' | 'start' | 'reuse' | 'wait'
-
-/** What starting (or reusing) the job tells the rest of the step. */
-export interface LaunchProgress {
-  phase: Phase
-  jobArn?: string
-  created?: boolean
-}
-
 export async function startOrReuse(
   client: CleanRoomsMLClient,
   settings: Settings,
-  progress: LaunchProgress,
+  progress: Progress,
   pacing: { clock: Clock; retryPolicy: RetryPolicy; signal: AbortSignal }
 ): Promise<void> {
   const { signal } = pacing
   // Never a job after a cancellation: this is the last moment it can be checked for certain.
   signal.throwIfAborted()
-  progress.phase = 'start'
+  progress.enter('start')
   const { request } = settings
   log.info(
     `Starting audience generation job "${log.inline(request.name)}" from ${log.inline(describeSeed(request))} ` +
@@ -45,16 +35,16 @@ export async function startOrReuse(
   try {
     const started = await client.send(new StartAudienceGenerationJobCommand(request))
     checkJobArn(started.audienceGenerationJobArn)
-    record(progress, started.audienceGenerationJobArn, true)
+    progress.jobKnown(started.audienceGenerationJobArn, true)
     log.info(
       `Started ${started.audienceGenerationJobArn} (request id ${log.inline(started.$metadata.requestId ?? 'unknown')}, ` +
         `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`
     )
   } catch (error) {
     if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse') throw error
-    progress.phase = 'reuse'
+    progress.enter('reuse')
     const job = await findReusableJob(client, request, pacing)
-    record(progress, job.audienceGenerationJobArn, false)
+    progress.jobKnown(job.audienceGenerationJobArn, false)
     log.notice(
       `A job named "${log.inline(request.name)}" already exists (${log.inline(job.status)}); ` +
         `reusing ${log.inline(job.audienceGenerationJobArn)}.`,
@@ -77,11 +67,4 @@ function checkJobArn(arn: unknown): asserts arn is string {
       `The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created.`
     )
   }
-}
-
-function record(progress: LaunchProgress, jobArn: string, created: boolean): void {
-  progress.jobArn = jobArn
-  progress.created = created
-  core.setOutput('audience-generation-job-arn', jobArn)
-  core.setOutput('created', String(created))
 }

@@ -2,7 +2,7 @@
 // it. Failures are told apart by these names (and HTTP status), never by message text. The
 // README's list of error types is checked against this table.
 import type { Environment, Settings } from '../inputs/settings.js'
-import type { LaunchProgress } from '../job/launch.js'
+import type { StepState } from './progress.js'
 
 /** What is known of a failure, for its annotation and its hint. */
 export interface ErrorFacts {
@@ -20,7 +20,7 @@ export interface HintContext {
   facts: ErrorFacts
   settings: Settings
   env: Environment
-  progress: LaunchProgress
+  progress: StepState
 }
 
 /** Who names the error: the action itself, Clean Rooms ML, or STS (for role-to-assume). */

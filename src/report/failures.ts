@@ -2,9 +2,9 @@
 // with the exception's name, carrying the service's message, the request id and a hint for
 // that kind of failure. Classification is by name and HTTP status, never by message text.
 import type { Environment, Settings } from '../inputs/settings.js'
-import type { LaunchProgress, Phase } from '../job/launch.js'
 import { inline } from '../log.js'
 import { hintFor, isErrorLike, type ErrorFacts, type ErrorType } from './error-types.js'
+import type { Phase, StepState } from './progress.js'
 
 export interface Failure {
   /** The exception name, reported in the `error-type` output: a type of the table, or the service's own. */
@@ -91,12 +91,7 @@ const PHASES: Record<Phase, string> = {
 }
 
 /** Describes a failure of the step, for one error annotation and the `error-type` output. */
-export function describeFailure(
-  error: unknown,
-  settings: Settings,
-  env: Environment,
-  progress: LaunchProgress
-): Failure {
+export function describeFailure(error: unknown, settings: Settings, env: Environment, progress: StepState): Failure {
   const facts = factsOf(error)
   const doing = PHASES[progress.phase]
   const hint = hintFor({ facts, settings, env, progress })
