@@ -1,4 +1,5 @@
-import { describeSeed, redactRequest, REDACTED } from '../src/report/redaction.js'
+import { redactRequest, REDACTED } from '../src/report/redaction.js'
+import { describeSeed } from '../src/report/summary.js'
 import { defaultDescription, fitDescription } from '../src/inputs/github-context.js'
 import { systemClock } from '../src/aws/clock.js'
 import type { StartAudienceGenerationJobRequest } from '../src/cleanroomsml/index.js'

@@ -28473,7 +28473,7 @@ function maskEnvironmentCredentials(env) {
 /* harmony export */   vX: () => (/* binding */ parseTimeScale),
 /* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY_POLICY, DEFAULT_POLL_POLICY, MIN_SCALED_ATTEMPT_TIMEOUT_MS */
+/* unused harmony exports DEFAULT_RETRY_POLICY, DEFAULT_POLL_POLICY */
 /**
  * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
  * 20 s, 15 s per attempt and 5 minutes in all.
@@ -29105,33 +29105,65 @@ function isErrorLike(value) {
 
 /***/ }),
 
-/***/ 7079:
+/***/ 7994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   jt: () => (/* binding */ redactRequest),
-/* harmony export */   jv: () => (/* binding */ describeSeed)
+/* harmony export */   S: () => (/* binding */ writeSummary),
+/* harmony export */   j: () => (/* binding */ describeSeed)
 /* harmony export */ });
-/* unused harmony export REDACTED */
-const REDACTED = '***';
-function redactRequest(request) {
-    const sql = request.seedAudience.sqlParameters;
-    if (sql === undefined)
-        return request;
-    const parameters = sql.parameters;
-    return {
-        ...request,
-        seedAudience: {
-            ...request.seedAudience,
-            sqlParameters: {
-                ...sql,
-                ...(sql.queryString !== undefined ? { queryString: REDACTED } : {}),
-                ...(parameters !== undefined
-                    ? { parameters: Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED])) }
-                    : {})
-            }
-        }
-    };
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5517);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5625);
+// The job summary: a short table of what the step did, shown on the workflow run's page.
+
+
+
+
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+/**
+ * A value in the summary, which is Markdown with the table as one line of HTML. A value is kept on that line
+ * (`inline` escapes its line breaks: a blank line would end the HTML and let the rest render as
+ * Markdown), and every character HTML or Markdown gives a meaning is written as an entity, so a
+ * value can never open a tag, a link, an image or a table cell of its own.
+ */
+function escapeValue(text) {
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+/**
+ * Appends the summary to the file the runner names in GITHUB_STEP_SUMMARY, as core.summary.write()
+ * does, but at the path of the environment the step was given; without one (a local run) there is
+ * nowhere to write.
+ */
+async function writeSummary(facts, path) {
+    if (!path)
+        return;
+    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z
+        .emptyBuffer()
+        .addHeading(escapeHtml(facts.heading), 3)
+        .addTable([
+        [
+            { data: 'Item', header: true },
+            { data: 'Value', header: true }
+        ],
+        ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
+    ]);
+    if (facts.note)
+        summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
+    const text = summary.stringify();
+    summary.emptyBuffer();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+    }
+    catch {
+        throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(path, text, { encoding: 'utf8' });
 }
 /** Which seed the request uses, in words for logs and the summary. */
 function describeSeed(request) {
@@ -32434,6 +32466,18 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -32956,59 +33000,8 @@ function readSettings(read, env) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary: a short table of what the step did, shown on the workflow run's page.
-
-
-
-
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-/**
- * A value in the summary, which is Markdown with the table as one line of HTML. A value is kept on that line
- * (`inline` escapes its line breaks: a blank line would end the HTML and let the rest render as
- * Markdown), and every character HTML or Markdown gives a meaning is written as an entity, so a
- * value can never open a tag, a link, an image or a table cell of its own.
- */
-function escapeValue(text) {
-    return (0,log/* inline */.mG)(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-/**
- * Appends the summary to the file the runner names in GITHUB_STEP_SUMMARY, as core.summary.write()
- * does, but at the path of the environment the step was given; without one (a local run) there is
- * nowhere to write.
- */
-async function writeSummary(facts, path) {
-    if (!path)
-        return;
-    const summary = core/* summary */.z
-        .emptyBuffer()
-        .addHeading(escapeHtml(facts.heading), 3)
-        .addTable([
-        [
-            { data: 'Item', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
-    ]);
-    if (facts.note)
-        summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
-    const text = summary.stringify();
-    summary.emptyBuffer();
-    try {
-        await (0,promises_.access)(path, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
-    }
-    catch {
-        throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
-    }
-    await (0,promises_.appendFile)(path, text, { encoding: 'utf8' });
-}
-
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
 ;// CONCATENATED MODULE: ./src/report/problems.ts
 
 
@@ -33039,7 +33032,7 @@ async function reportProblems(problems, summaryPath) {
     log/* info */.pq(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`);
     // Every problem is in the log, even when there are thousands and the reader is slow.
     await log/* flush */.bX();
-    await writeSummary({
+    await (0,summary/* writeSummary */.S)({
         heading: 'Clean Rooms ML audience generation job: invalid inputs',
         rows: summaryRows(problems),
         note: 'Nothing was sent to AWS.'
@@ -33059,8 +33052,28 @@ function summaryRows(problems) {
     return rows;
 }
 
-// EXTERNAL MODULE: ./src/report/redaction.ts
-var redaction = __nccwpck_require__(7079);
+;// CONCATENATED MODULE: ./src/report/redaction.ts
+const REDACTED = '***';
+function redactRequest(request) {
+    const sql = request.seedAudience.sqlParameters;
+    if (sql === undefined)
+        return request;
+    const parameters = sql.parameters;
+    return {
+        ...request,
+        seedAudience: {
+            ...request.seedAudience,
+            sqlParameters: {
+                ...sql,
+                ...(sql.queryString !== undefined ? { queryString: REDACTED } : {}),
+                ...(parameters !== undefined
+                    ? { parameters: Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED])) }
+                    : {})
+            }
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./src/aws/secrets.ts
 var secrets = __nccwpck_require__(528);
 // EXTERNAL MODULE: ./src/aws/timing.ts
@@ -33153,10 +33166,10 @@ async function resolveEndpoint(settings, env, progress) {
 async function dryRun(settings, endpoint, env) {
     log/* info */.pq('Dry run: every input is valid. This request would be sent (sensitive values redacted):');
     log/* info */.pq(`POST ${log/* inline */.mG(endpoint.url)}/audience-generation-job`);
-    log/* info */.pq(log/* safeJson */.oi((0,redaction/* redactRequest */.jt)(settings.request)));
+    log/* info */.pq(log/* safeJson */.oi(redactRequest(settings.request)));
     log/* info */.pq(`Region ${log/* inline */.mG(settings.region)}; endpoint from ${endpoint.source}; ` +
         `credentials from ${credentialSource(settings)}.`);
-    await writeSummary({
+    await (0,summary/* writeSummary */.S)({
         heading: 'Clean Rooms ML audience generation job (dry run)',
         rows: requestRows(settings, endpoint),
         note: 'Dry run: inputs checked, nothing was sent to AWS.'
@@ -33256,7 +33269,7 @@ function requestRows(settings, endpoint) {
     return [
         ['Job name', settings.request.name],
         ['Configured audience model', settings.request.configuredAudienceModelArn],
-        ['Seed', (0,redaction/* describeSeed */.jv)(settings.request)],
+        ['Seed', (0,summary/* describeSeed */.j)(settings.request)],
         ['Region', settings.region],
         ['Endpoint', endpoint.url]
     ];
@@ -33279,7 +33292,7 @@ async function report(settings, endpoint, progress, failure, env) {
     if (progress.waited && !progress.cancelled)
         rows.push(['Waited', progress.waited]);
     rows.push(...failureRows(failure));
-    await writeSummary({
+    await (0,summary/* writeSummary */.S)({
         heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
         rows,
         ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})

@@ -22,11 +22,3 @@ export function redactRequest(request: StartAudienceGenerationJobRequest): Start
     }
   }
 }
-
-/** Which seed the request uses, in words for logs and the summary. */
-export function describeSeed(request: StartAudienceGenerationJobRequest): string {
-  const { dataSource, sqlParameters } = request.seedAudience
-  if (dataSource) return `S3 file ${dataSource.s3Uri}`
-  if (sqlParameters?.analysisTemplateArn) return `analysis template ${sqlParameters.analysisTemplateArn}`
-  return 'SQL query'
-}
