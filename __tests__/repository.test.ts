@@ -11,6 +11,7 @@ import { convertActionTemplate, parseAction, type ActionTemplate } from '@action
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index'
 import semver from 'semver'
 import { parse as parseYaml } from 'yaml'
+import { OIDC, VALID_INPUTS } from './helpers/fixtures.js'
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '')
 
@@ -196,14 +197,7 @@ describe("action.yml is what GitHub's parser accepts", () => {
   })
 
   it('declares the defaults the code applies when an input is empty', () => {
-    const base: Record<string, string> = {
-      name: 'n',
-      'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-      'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/r',
-      'seed-audience-s3-uri': 's3://b/k',
-      'aws-region': 'us-east-1',
-      'role-to-assume': 'arn:aws:iam::123456789012:role/deploy'
-    }
+    const base: Record<string, string> = { ...VALID_INPUTS, ...OIDC }
     const defaults = (actionTemplate().inputs ?? []).filter((input) => input.default !== undefined)
     expect(defaults.map((input) => input.id).sort()).toEqual(
       [
