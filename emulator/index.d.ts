@@ -135,7 +135,7 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'trickle'; intervalMs: number }
-  | { kind: 'raw'; status?: number; headers?: Record<string, string>; body?: string }
+  | { kind: 'raw'; status?: number; reason?: string; headers?: Record<string, string>; body?: string }
   | { kind: 'store-then-reset' }
   | { kind: 'delay'; ms: number }
 

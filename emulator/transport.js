@@ -65,14 +65,16 @@ export class Transport {
     res.end(body)
   }
 
-  /** Answer exactly as given, adding only a length so the client can frame the body. */
-  async sendRaw(res, { status = 200, headers = {}, body = '' }) {
+  /** Answer exactly as given (a status line's reason too), adding only a length so the client can frame the body. */
+  async sendRaw(res, { status = 200, reason, headers = {}, body = '' }) {
     if (!(await this.sleep(this.delayMs)) || this.gone(res)) return
     const buffer = toBuffer(body)
     const names = Object.keys(headers).map((h) => h.toLowerCase())
     const framed = names.includes('content-length') || names.includes('transfer-encoding')
     res.sendDate = false
-    res.writeHead(status, framed ? headers : { ...headers, 'content-length': buffer.length })
+    const allHeaders = framed ? headers : { ...headers, 'content-length': buffer.length }
+    if (reason === undefined) res.writeHead(status, allHeaders)
+    else res.writeHead(status, reason, allHeaders)
     res.end(buffer)
   }
 
