@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   oidcClaims?: Record<string, unknown>
   /** Lifetime of the credentials STS issues, whatever DurationSeconds asks (AWS may grant less). */
   stsSessionSeconds?: number
+  /** How far the services' clock is from this machine's (SigV4 dates, tokens, Date headers). Default 0. */
+  clockOffsetMs?: number
 }
 
 export interface RecordedRequest {
@@ -155,6 +157,10 @@ export declare class Emulator {
   oidcClaims: Record<string, unknown>
   /** Lifetime of the credentials STS issues from now on; undefined: as DurationSeconds asks. */
   stsSessionSeconds: number | undefined
+  /** How far the services' clock is from this machine's, as if the runner's clock were off the other way. */
+  clockOffsetMs: number
+  /** The services' clock, in epoch milliseconds. */
+  now(): number
   /** Sequence given to jobs started from now on (validated on assignment). */
   statusSequence: JobStatus[]
   /** Details set on any job without its own when it reaches CREATE_FAILED (read at that moment). */

@@ -25,7 +25,8 @@ const DEFAULTS = {
   stsAudiences: ['sts.amazonaws.com'],
   maxRunningJobs: 10,
   oidcClaims: {},
-  stsSessionSeconds: undefined
+  stsSessionSeconds: undefined,
+  clockOffsetMs: 0
 }
 
 export class Emulator {
@@ -39,6 +40,8 @@ export class Emulator {
     this.oidcClaims = { ...o.oidcClaims }
     /** @type {number | undefined} lifetime of STS sessions, whatever DurationSeconds asks */
     this.stsSessionSeconds = o.stsSessionSeconds
+    /** How far the emulated world's clock is from this machine's, as a runner's clock may be off. */
+    this.clockOffsetMs = o.clockOffsetMs
     this.statusSequence = o.statusSequence
     /** @type {{statusCode?: string, message?: string} | undefined} */
     this.statusDetails = o.statusDetails
@@ -47,12 +50,17 @@ export class Emulator {
     this.issuedTokens = []
     this.issuedCredentials = []
     this.faults = new FaultQueue()
-    this.transport = new Transport({ delayMs: o.delayMs })
+    this.transport = new Transport({ delayMs: o.delayMs, now: () => this.now() })
     this.store = new JobStore({ region: o.region, statusDetails: () => this.statusDetails })
     this.jobs = this.store.jobs
     /** accessKeyId → credential; long-term pairs first, STS-issued ones added as they are handed out. */
     this.credentialsById = new Map()
     for (const pair of o.credentials) this.addCredentials(pair)
+  }
+
+  /** The emulated services' clock: SigV4 dates, token times and Date headers all follow it. */
+  now() {
+    return Date.now() + this.clockOffsetMs
   }
 
   /** Validated on assignment so a typo fails in the test that made it, not at the next Start. */
@@ -88,7 +96,8 @@ export class Emulator {
         get maxRunningJobs() {
           return emulator.maxRunningJobs
         },
-        newJobSettings: () => ({ sequence: this.statusSequence })
+        newJobSettings: () => ({ sequence: this.statusSequence }),
+        now: () => this.now()
       }),
       ctx
     )
@@ -97,6 +106,7 @@ export class Emulator {
         findToken: (jwt) => this.issuedTokens.find((t) => t.value === jwt),
         stsAudiences: () => this.stsAudiences,
         sessionSeconds: () => this.stsSessionSeconds,
+        now: () => this.now(),
         addIssuedCredential: (credential) => {
           this.issuedCredentials.push(credential)
           this.credentialsById.set(credential.accessKeyId, credential)
@@ -108,7 +118,8 @@ export class Emulator {
       createOidcService({
         requestToken: this.oidcRequestToken,
         claims: () => this.oidcClaims,
-        addIssuedToken: (token) => this.issuedTokens.push(token)
+        addIssuedToken: (token) => this.issuedTokens.push(token),
+        now: () => this.now()
       }),
       ctx
     )
