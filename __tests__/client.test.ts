@@ -40,11 +40,14 @@ type Answer = { status: number; reason?: string; headers?: Record<string, string
 /** A request handler that answers from a script and records what it was sent. */
 class ScriptedHandler {
   readonly requests: HttpRequest[] = []
+  /** Called when a request hangs: the test decides what happens next (a timeout, a cancellation). */
+  onHang: () => void = () => undefined
   constructor(private readonly answers: Answer[]) {}
   async handle(request: HttpRequest, options?: { abortSignal?: AbortSignal }): Promise<{ response: HttpResponse }> {
     this.requests.push(request)
     const answer = this.answers.shift() ?? { status: 500, body: '{}' }
     if (answer === 'hang') {
+      setImmediate(() => this.onHang())
       return new Promise((_, reject) =>
         options?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted')))
       )
@@ -290,15 +293,27 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
     })
   })
 
-  it('abandons an attempt that never answers, and tries again', async () => {
-    const { client, handler } = clientWith(['hang', ok({ audienceGenerationJobArn: JOB_ARN })], {
-      ...POLICY,
-      attemptTimeoutMs: 20
-    })
+  it('abandons an attempt that never answers at its timeout on the clock, and tries again', async () => {
+    const { client, handler, clock } = clientWith(['hang', ok({ audienceGenerationJobArn: JOB_ARN })])
+    const started = clock.now()
+    handler.onHang = () => clock.fireNextTimeout()
     await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({
       $metadata: { attempts: 2 }
     })
     expect(handler.requests).toHaveLength(2)
+    // The attempt timeout, then the backoff before the second attempt.
+    expect(clock.now() - started).toBe(POLICY.attemptTimeoutMs + 50)
+  })
+
+  it('bounds an attempt by what is left of the deadline', async () => {
+    const { client, handler, clock } = clientWith(['hang', 'hang'], { ...POLICY, deadlineMs: 1500 })
+    const started = clock.now()
+    handler.onHang = () => clock.fireNextTimeout()
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'TimeoutError'
+    })
+    expect(handler.requests).toHaveLength(2)
+    expect(clock.now() - started).toBe(1500)
   })
 
   it.each([
@@ -332,10 +347,25 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
     expect(clock.sleeps).toEqual([500, 1000])
     expect(handler.requests).toHaveLength(3)
   })
+})
 
-  it('stops at once when the operation is aborted', async () => {
-    const controller = new AbortController()
-    const handler = new ScriptedHandler([error(503, 'ServiceUnavailable'), ok({ audienceGenerationJobArn: JOB_ARN })])
+describe("a runner's clock that is off is corrected from AWS's answer, as the SDKs do", () => {
+  const MINUTE = 60_000
+  const skewed = (offsetMs: number): Answer => ({
+    status: 403,
+    headers: {
+      'x-amzn-errortype': 'InvalidSignatureException',
+      date: new Date(Date.now() + offsetMs).toUTCString()
+    },
+    body: JSON.stringify({ message: offsetMs >= 0 ? 'Signature expired: ...' : 'Signature not yet current: ...' })
+  })
+  const signedAt = (request: HttpRequest): number => {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(String(request.headers['x-amz-date']))!
+    return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)
+  }
+
+  function skewClient(answers: Answer[], warnings: string[] = []) {
+    const handler = new ScriptedHandler(answers)
     const client = new CleanRoomsMLClient({
       region: 'us-east-1',
       endpoint: 'https://x.test',
@@ -343,12 +373,124 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
       retryPolicy: POLICY,
       clock: new FakeClock(),
       requestHandler: handler,
+      logger: { warn: (message) => warnings.push(message) }
+    })
+    return { client, handler }
+  }
+
+  it.each([
+    ['behind', 20 * MINUTE],
+    ['ahead of', -20 * MINUTE]
+  ])(
+    "retries once with AWS's time when the runner is %s it, and keeps the offset for later calls",
+    async (word, offset) => {
+      const warnings: string[] = []
+      const handler = new ScriptedHandler([
+        skewed(offset),
+        ok({ audienceGenerationJobArn: JOB_ARN }),
+        ok({ status: 'ACTIVE' })
+      ])
+      const client = new CleanRoomsMLClient({
+        region: 'us-east-1',
+        endpoint: 'https://x.test',
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+        retryPolicy: POLICY,
+        clock: new FakeClock(),
+        requestHandler: handler,
+        logger: { warn: (message) => warnings.push(message) }
+      })
+      await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({
+        $metadata: { attempts: 2 }
+      })
+      await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: JOB_ARN }))
+      const [first, second, later] = handler.requests.map(signedAt)
+      expect(Math.abs(first! - Date.now())).toBeLessThan(MINUTE)
+      expect(Math.abs(second! - (Date.now() + offset))).toBeLessThan(MINUTE)
+      expect(Math.abs(later! - (Date.now() + offset))).toBeLessThan(MINUTE)
+      expect(warnings).toEqual([expect.stringContaining(`The runner's clock is about 20 min ${word} AWS's clock`)])
+    }
+  )
+
+  it('does not retry a refused signature when the clocks agree', async () => {
+    const { client, handler } = skewClient([skewed(0), ok({ audienceGenerationJobArn: JOB_ARN })])
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'InvalidSignatureException'
+    })
+    expect(handler.requests).toHaveLength(1)
+  })
+
+  it('corrects the clock once, not on every refusal', async () => {
+    const { client, handler } = skewClient([skewed(20 * MINUTE), skewed(20 * MINUTE), ok({})])
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'InvalidSignatureException'
+    })
+    expect(handler.requests).toHaveLength(2)
+  })
+})
+
+describe('cancellation: an aborted signal stops every call at once', () => {
+  const cancelled = Object.assign(new Error('cancelled'), { name: 'StepCancelled' })
+
+  function cancellableClient(answers: Answer[], clock = new FakeClock()) {
+    const controller = new AbortController()
+    const handler = new ScriptedHandler(answers)
+    const client = new CleanRoomsMLClient({
+      region: 'us-east-1',
+      endpoint: 'https://x.test',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      retryPolicy: POLICY,
+      clock,
+      requestHandler: handler,
       signal: controller.signal
     })
-    controller.abort(Object.assign(new Error('cancelled'), { name: 'AbortError' }))
-    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
-      name: 'ServiceUnavailable'
-    })
+    return { client, handler, controller, clock }
+  }
+
+  it('sends nothing once the client signal has aborted', async () => {
+    const { client, handler, controller } = cancellableClient([ok({ audienceGenerationJobArn: JOB_ARN })])
+    controller.abort(cancelled)
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toBe(cancelled)
+    expect(handler.requests).toHaveLength(0)
+  })
+
+  it('abandons the request in flight, without waiting for its timeout', async () => {
+    const { client, handler, controller, clock } = cancellableClient([
+      'hang',
+      ok({ audienceGenerationJobArn: JOB_ARN })
+    ])
+    const started = clock.now()
+    handler.onHang = () => controller.abort(cancelled)
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toBe(cancelled)
+    expect(handler.requests).toHaveLength(1)
+    expect(clock.now()).toBe(started)
+  })
+
+  it('ends a backoff at once and makes no further attempt', async () => {
+    const clock = new FakeClock()
+    const { client, handler, controller } = cancellableClient(
+      [error(503, 'ServiceUnavailable'), ok({ audienceGenerationJobArn: JOB_ARN })],
+      clock
+    )
+    const sleep = clock.sleep.bind(clock)
+    clock.sleep = async (ms, signal) => {
+      controller.abort(cancelled)
+      return sleep(ms, signal)
+    }
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toBe(cancelled)
+    expect(handler.requests).toHaveLength(1)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it("honours a call's own abortSignal beside the client's", async () => {
+    const { client, handler } = cancellableClient(['hang'])
+    const call = new AbortController()
+    const reason = Object.assign(new Error('wait is over'), { name: 'WaitDeadline' })
+    handler.onHang = () => call.abort(reason)
+    await expect(
+      client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: JOB_ARN }), {
+        abortSignal: call.signal
+      })
+    ).rejects.toBe(reason)
     expect(handler.requests).toHaveLength(1)
   })
 })

@@ -95,6 +95,32 @@ describe('wait-for-completion gates the step on the job', () => {
     )
     expect(result.durationMs).toBeLessThan(10_000)
     expect(emulator.jobs[0]!.status).toBe('CREATE_IN_PROGRESS')
+    expect(result.outputs).toMatchObject({
+      'audience-generation-job-arn': emulator.jobs[0]!.audienceGenerationJobArn,
+      created: 'true',
+      status: 'CREATE_IN_PROGRESS'
+    })
+  })
+
+  it('ends at wait-timeout-seconds plus at most one attempt timeout when every status check hangs', async () => {
+    emulator.fault(
+      'cleanrooms-ml',
+      'GetAudienceGenerationJob',
+      ...Array.from({ length: 100 }, () => ({ kind: 'hang' }) as const)
+    )
+    // At this scale an attempt times out after 1.5 s; a check retried on its own would take 18 s and more.
+    const result = await runAction({
+      inputs: { ...INPUTS, ...WAIT, 'wait-timeout-seconds': '3' },
+      env: { ...runnerEnv(emulator), ...ENV_CREDENTIALS, CLEANROOMS_ML_ACTION_TIME_SCALE: '0.1' }
+    })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({
+      'error-type': 'WaitTimeout',
+      'audience-generation-job-arn': emulator.jobs[0]!.audienceGenerationJobArn,
+      created: 'true'
+    })
+    expect(result.annotations[0]!.message).toContain('still not reported after waiting')
+    expect(result.durationMs).toBeLessThan(3_000 + 1_500 + 5_000)
   })
 
   it('keeps waiting through throttling and server errors', async () => {

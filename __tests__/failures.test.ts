@@ -1,5 +1,6 @@
 import { describeFailure } from '../src/failures.js'
 import type { Settings } from '../src/inputs.js'
+import type { LaunchProgress } from '../src/launch.js'
 import { AccessDeniedException, ConflictException, ServiceQuotaExceededException } from '../src/cleanroomsml/index.js'
 
 const SETTINGS: Settings = {
@@ -26,8 +27,8 @@ function named(name: string, message = 'm', metadata: object = {}): Error {
   return Object.assign(new Error(message), { name, $metadata: metadata })
 }
 
-function describe_(error: unknown, settings = SETTINGS) {
-  return describeFailure(error, settings, { GITHUB_REPOSITORY: 'o/r' }, 'Doing it')
+function describe_(error: unknown, settings = SETTINGS, progress: LaunchProgress = { phase: 'start' }) {
+  return describeFailure(error, settings, { GITHUB_REPOSITORY: 'o/r' }, progress)
 }
 
 describe('a failure annotation names the exception and what to do', () => {
@@ -39,7 +40,7 @@ describe('a failure annotation names the exception and what to do', () => {
       })
     )
     expect(failure.errorType).toBe('AccessDeniedException')
-    expect(failure.title).toBe('AccessDeniedException: Doing it failed')
+    expect(failure.title).toBe('AccessDeniedException: Starting the audience generation job failed')
     expect(failure.message.split('\n')[0]).toBe('User is not authorized (HTTP 403, request id r-1, 1 attempt)')
   })
 
@@ -80,7 +81,7 @@ describe('a failure annotation names the exception and what to do', () => {
     ['Throttling', 'Run fewer jobs at once'],
     ['ResourceNotFoundException', 'exists in us-east-1'],
     ['ValidationException', 'a rule only the service knows'],
-    ['StepCancelled', 'keeps running in AWS'],
+    ['StepCancelled', 'The action stopped at once.'],
     ['WaitTimeout', 'Raise wait-timeout-seconds'],
     ['JobFailed', 'AWS Clean Rooms console'],
     ['ExistingJobMismatch', 'same name, model and collaboration'],
@@ -102,5 +103,69 @@ describe('a failure annotation names the exception and what to do', () => {
   it('uses the default audience in the trust hint when credentials come from the environment', () => {
     const message = describe_(named('AccessDenied'), { ...SETTINGS, credentials: { source: 'environment' } }).message
     expect(message).toContain('aud = sts.amazonaws.com')
+  })
+})
+
+describe('a cancelled step says what it left behind', () => {
+  const cancelled = named('StepCancelled', 'The runner cancelled the step (SIGTERM).')
+
+  it('says no job was started when credentials were being fetched', () => {
+    const failure = describe_(cancelled, SETTINGS, { phase: 'credentials' })
+    expect(failure.title).toBe('StepCancelled: Getting AWS credentials failed')
+    expect(failure.message).toContain('No job was started.')
+  })
+
+  it('says the job may exist, by name, when the start request was in flight', () => {
+    const { message } = describe_(cancelled, SETTINGS, { phase: 'start' })
+    expect(message).toContain('job "job-1" was in flight, so the job may have been created')
+    expect(message).toContain('if-exists: reuse')
+  })
+
+  it('names the running job once its ARN is known', () => {
+    const jobArn = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/j'
+    const { message } = describe_(cancelled, SETTINGS, { phase: 'wait', jobArn, created: true })
+    expect(message).toContain(`The job keeps running in AWS: ${jobArn}`)
+  })
+})
+
+describe('a network failure is named NetworkError, with the code and the host it tried', () => {
+  it.each([
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), {
+        code: 'ECONNREFUSED',
+        address: '127.0.0.1',
+        port: 443
+      }),
+      'The connection to 127.0.0.1:443 failed: ECONNREFUSED.'
+    ],
+    [
+      'a name that does not resolve',
+      Object.assign(new Error('getaddrinfo ENOTFOUND sts.example.test'), {
+        code: 'ENOTFOUND',
+        hostname: 'sts.example.test'
+      }),
+      'The connection to sts.example.test failed: ENOTFOUND.'
+    ],
+    [
+      'every address of a host refusing',
+      Object.assign(
+        new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED', address: '::1', port: 80 })]),
+        {
+          code: undefined
+        }
+      ),
+      'The connection to ::1:80 failed: ECONNREFUSED.'
+    ]
+  ])('%s', (_, error, message) => {
+    const failure = describe_(error)
+    expect(failure.errorType).toBe('NetworkError')
+    expect(failure.message.split('\n')[0]).toBe(message)
+    expect(failure.message).toContain('proxy settings')
+  })
+
+  it('leaves errors that are not about the network alone', () => {
+    const failure = describe_(Object.assign(new Error('bad'), { code: 'ERR_INVALID_ARG_TYPE' }))
+    expect(failure.errorType).toBe('Error')
   })
 })

@@ -2,9 +2,20 @@
 // how many jobs may exist afterwards. e2e-faults.test.ts runs them through dist/index.js, and
 // RELIABILITY.md is written from its results (npm run reliability).
 import type { Emulator, Fault } from '../emulator/index.js'
+import { scaledTiming } from '../src/timing.js'
+
+/**
+ * The time scale the end-to-end runs use unless a scenario says otherwise: small, so that
+ * scenarios of hangs and retries take seconds. Where a verdict depends on an answer arriving
+ * within an attempt's timeout, the scenario takes a larger scale and expresses its delays as a
+ * fifth of that timeout at most, so that a loaded machine cannot flip it.
+ */
+export const E2E_TIME_SCALE = 0.02
+const attemptTimeoutMs = (scale: number): number => scaledTiming(scale).retryPolicy.attemptTimeoutMs
+const SLOW_SCALE = 0.2
 
 export interface FaultScenario {
-  group: 'Clean Rooms ML' | 'Hostile answers' | 'Lost answers' | 'STS' | 'GitHub OIDC'
+  group: 'Clean Rooms ML' | 'Hostile answers' | 'Lost answers' | 'STS' | 'GitHub OIDC' | 'Network'
   name: string
   /** Queues the faults; runs before the action starts. */
   setup: (emulator: Emulator) => void
@@ -19,6 +30,8 @@ export interface FaultScenario {
   }
   /** Liveness bound: the run ends by then, whatever the fault. */
   withinMs: number
+  /** CLEANROOMS_ML_ACTION_TIME_SCALE of the end-to-end run; E2E_TIME_SCALE when absent. */
+  timeScale?: number
   proves: string
 }
 
@@ -29,6 +42,8 @@ const start = (emulator: Emulator, ...faults: Fault[]): void => {
 }
 const times = (count: number, fault: Fault): Fault[] => Array.from({ length: count }, () => fault)
 const throttle: Fault = { kind: 'error', status: 429, type: 'ThrottlingException', message: 'Rate exceeded' }
+/** A loopback port nothing listens on: every connection is refused at once. */
+const CLOSED_PORT = 'http://127.0.0.1:1'
 const VALID_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/from-a-raw-answer'
 const conflict: Fault = { kind: 'error', status: 409, type: 'ConflictException', message: 'The name is taken.' }
 const listAnswer = (body: object): Fault => ({
@@ -143,6 +158,8 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
   {
     group: 'Hostile answers',
     name: 'huge body (5 MB)',
+    // Reading 4 MiB must never be mistaken for a hang: an attempt may take 3 s here.
+    timeScale: SLOW_SCALE,
     setup: (emulator) =>
       start(emulator, {
         kind: 'raw',
@@ -336,8 +353,9 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
   },
   {
     group: 'GitHub OIDC',
-    name: 'token endpoint slow (200 ms)',
-    setup: (emulator) => emulator.fault('oidc', 'GetIdToken', { kind: 'delay', ms: 200 }),
+    name: 'token endpoint slow (a fifth of the attempt timeout)',
+    timeScale: SLOW_SCALE,
+    setup: (emulator) => emulator.fault('oidc', 'GetIdToken', { kind: 'delay', ms: attemptTimeoutMs(SLOW_SCALE) / 5 }),
     inputs: OIDC,
     expect: { code: 0, jobs: 1, requests: { GetIdToken: 1 } },
     withinMs: 10_000,
@@ -360,5 +378,21 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     expect: { code: 1, errorType: 'TimeoutError', jobs: 0, requests: { AssumeRoleWithWebIdentity: 0 } },
     withinMs: 15_000,
     proves: 'the deadline ends the step'
-  }
+  },
+  ...(
+    [
+      ['Clean Rooms ML', { AWS_ENDPOINT_URL_CLEANROOMSML: CLOSED_PORT }, {}],
+      ['STS', { AWS_ENDPOINT_URL_STS: CLOSED_PORT }, OIDC],
+      ['the GitHub OIDC endpoint', { ACTIONS_ID_TOKEN_REQUEST_URL: `${CLOSED_PORT}/token?api-version=2.0` }, OIDC]
+    ] as const
+  ).map(([service, env, inputs]): FaultScenario => ({
+    group: 'Network',
+    name: `${service} refuses connections`,
+    setup: () => {},
+    inputs,
+    env,
+    expect: { code: 1, errorType: 'NetworkError', jobs: 0 },
+    withinMs: 15_000,
+    proves: 'named NetworkError with the code and host, after bounded retries'
+  }))
 ]

@@ -3,7 +3,8 @@
 import type { Emulator } from '../emulator/index.js'
 import { FAULT_SCENARIOS } from './fault-scenarios.js'
 import { FakeClock } from './helpers/fake-clock.js'
-import { inProcessSteps } from './helpers/in-process.js'
+import { inProcessSteps, type StepResult } from './helpers/in-process.js'
+import { routedUrl, startProxy } from './helpers/proxy.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
 
 const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/model'
@@ -57,10 +58,8 @@ describe('long waits are bounded and never look hung', () => {
     ]
     const result = await step(
       { ...INPUTS, 'wait-for-completion': 'true', 'wait-timeout-seconds': '21600' },
-      {
-        ...ENV_CREDENTIALS,
-        CLEANROOMS_ML_ACTION_TIME_SCALE: '1'
-      }
+      ENV_CREDENTIALS,
+      new FakeClock(1)
     )
     expect(result.exitCode).toBe(0)
     expect(result.log).toMatch(/^Still CREATE_IN_PROGRESS after \d+m \d+s$/m)
@@ -80,7 +79,7 @@ describe('long waits are bounded and never look hung', () => {
         'wait-for-completion': 'true',
         'wait-timeout-seconds': '21600'
       },
-      { CLEANROOMS_ML_ACTION_TIME_SCALE: '1' }
+      {}
     )
     expect(result.exitCode).toBe(0)
     // About an hour of polling with 15-minute sessions renewed 5 minutes early: one role session per 10 minutes.
@@ -89,36 +88,190 @@ describe('long waits are bounded and never look hung', () => {
     expect(emulator.requests.filter((request) => request.operation === 'GetIdToken')).toHaveLength(sessions)
   })
 
-  it('gives up at wait-timeout-seconds, polling with capped backoff', async () => {
+  it('gives up at wait-timeout-seconds with the last status as outputs, within the status-call budget', async () => {
     emulator.statusSequence = ['CREATE_PENDING', 'CREATE_IN_PROGRESS']
     const clock = new FakeClock()
     const result = await step(
       { ...INPUTS, 'wait-for-completion': 'true', 'wait-timeout-seconds': '3600' },
-      { ...ENV_CREDENTIALS, CLEANROOMS_ML_ACTION_TIME_SCALE: '1' },
+      ENV_CREDENTIALS,
       clock
     )
     expect(result.exitCode).toBe(1)
-    expect(result.outputs['error-type']).toBe('WaitTimeout')
+    expect(result.outputs).toMatchObject({ 'error-type': 'WaitTimeout', status: 'CREATE_IN_PROGRESS', created: 'true' })
+    expect(result.outputs['audience-generation-job-arn']).toBe(emulator.jobs[0]!.audienceGenerationJobArn)
     expect(result.log).toContain('still CREATE_IN_PROGRESS after waiting 1h 0m')
-    // 5 s, then doubling, capped at a minute (jitter of at most a fifth below).
-    expect(clock.sleeps.slice(0, 6)).toEqual([4500, 9000, 18000, 36000, 54000, 54000])
+    const checks = emulator.requests.filter((request) => request.operation === 'GetAudienceGenerationJob')
+    expect(checks.length).toBeLessThanOrEqual(120)
     expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(60_000)
   })
+})
 
-  it('stops at once when the runner sends SIGTERM', async () => {
+describe('wait-timeout-seconds is a hard bound, whatever the status checks do', () => {
+  const WAIT = { ...INPUTS, 'wait-for-completion': 'true', 'wait-timeout-seconds': '600' }
+  const hang = { kind: 'hang' } as const
+
+  it('abandons a status check still in flight when the wait is over', async () => {
     emulator.statusSequence = ['CREATE_PENDING', 'CREATE_IN_PROGRESS']
     const clock = new FakeClock()
-    const sleep = clock.sleep.bind(clock)
-    clock.sleep = async (ms, signal) => {
-      if (clock.sleeps.length === 2) process.emit('SIGTERM', 'SIGTERM')
-      return sleep(ms, signal)
+    const started = clock.now()
+    let checks = 0
+    // Two checks answer; every one after them hangs until the clock moves on.
+    const result = await step(WAIT, ENV_CREDENTIALS, clock, {
+      onRequest: (request) => {
+        if (request.operation === 'GetAudienceGenerationJob' && ++checks >= 2) {
+          emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', hang)
+        }
+      }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({ 'error-type': 'WaitTimeout', status: 'CREATE_IN_PROGRESS' })
+    expect(clock.now() - started).toBeLessThanOrEqual(600_000 + 15_000)
+  })
+
+  it('makes one last bounded check when no status was seen, and still sets every output', async () => {
+    const clock = new FakeClock()
+    const started = clock.now()
+    emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', ...Array.from({ length: 500 }, () => hang))
+    const result = await step(WAIT, ENV_CREDENTIALS, clock)
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['error-type']).toBe('WaitTimeout')
+    expect(result.outputs['audience-generation-job-arn']).toBe(emulator.jobs[0]!.audienceGenerationJobArn)
+    expect(result.outputs['created']).toBe('true')
+    expect(result.log).toContain('still not reported after waiting')
+    expect(clock.now() - started).toBeLessThanOrEqual(600_000 + 15_000)
+  })
+
+  it('reports the status the last check sees when the wait ends before any', async () => {
+    const clock = new FakeClock()
+    const started = clock.now()
+    emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', hang)
+    // Every check within the minute hangs; the last one, after it, answers.
+    const advance = clock.advance.bind(clock)
+    clock.advance = (ms) => {
+      advance(ms)
+      if (clock.now() - started >= 60_000) emulator.faults.clear()
     }
-    const result = await step({ ...INPUTS, 'wait-for-completion': 'true' }, ENV_CREDENTIALS, clock)
+    const result = await step({ ...WAIT, 'wait-timeout-seconds': '60' }, ENV_CREDENTIALS, clock, {
+      onRequest: (request) => {
+        if (request.operation === 'GetAudienceGenerationJob' && clock.now() - started < 60_000) {
+          emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', hang)
+        }
+      }
+    })
+    expect(result.outputs['error-type']).toBe('WaitTimeout')
+    expect(result.outputs['status']).toBe(emulator.jobs[0]!.status)
+    expect(clock.now() - started).toBeLessThanOrEqual(60_000 + 15_000)
+  })
+})
+
+describe('a cancelled step stops every phase at once and starts no job', () => {
+  const WAIT = { ...INPUTS, 'wait-for-completion': 'true' }
+  const hang = { kind: 'hang' } as const
+
+  interface Cancelled {
+    result: StepResult
+    signalledAt: { time: number; requests: number }
+    clock: FakeClock
+  }
+
+  /** Sends SIGTERM when the emulator receives `operation`; returns what the step left behind. */
+  async function cancelDuring(
+    operation: string,
+    inputs: Record<string, string>,
+    env: Record<string, string | undefined> = ENV_CREDENTIALS
+  ): Promise<Cancelled> {
+    const clock = new FakeClock()
+    let signalledAt: Cancelled['signalledAt'] | undefined
+    const result = await step(inputs, env, clock, {
+      onRequest: (request) => {
+        if (request.operation !== operation || signalledAt) return
+        signalledAt = { time: clock.now(), requests: emulator.requests.length }
+        process.emit('SIGTERM', 'SIGTERM')
+      }
+    })
+    expect(signalledAt).toBeDefined()
+    return { result, signalledAt: signalledAt!, clock }
+  }
+
+  function expectStoppedAtOnce({ result, signalledAt, clock }: Cancelled, jobs: number): void {
     expect(result.exitCode).toBe(1)
     expect(result.outputs['error-type']).toBe('StepCancelled')
     expect(result.log).toContain('Received SIGTERM: stopping.')
-    expect(result.summary).toContain('The wait was cancelled')
+    expect(result.log.match(/^::error /gm)).toHaveLength(1)
+    // Not a moment of the step's clock passes, and no request is made, after the signal.
+    expect(clock.now()).toBe(signalledAt.time)
+    expect(emulator.requests).toHaveLength(signalledAt.requests)
+    expect(emulator.jobs).toHaveLength(jobs)
     expect(process.listenerCount('SIGTERM')).toBe(0)
+  }
+
+  it('before any request', async () => {
+    const result = await step({ ...INPUTS, ...OIDC }, {}, new FakeClock(), {
+      onStart: () => process.emit('SIGTERM', 'SIGTERM')
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['error-type']).toBe('StepCancelled')
+    expect(result.log).toContain('No job was started.')
+    expect(emulator.requests).toEqual([])
+  })
+
+  it('during the OIDC token request', async () => {
+    emulator.fault('oidc', 'GetIdToken', hang)
+    const cancelled = await cancelDuring('GetIdToken', { ...INPUTS, ...OIDC }, {})
+    expectStoppedAtOnce(cancelled, 0)
+    expect(cancelled.result.log).toContain('title=StepCancelled%3A Getting AWS credentials failed')
+    expect(cancelled.result.log).toContain('No job was started.')
+  })
+
+  it('during the STS exchange', async () => {
+    emulator.fault('sts', 'AssumeRoleWithWebIdentity', hang)
+    const cancelled = await cancelDuring('AssumeRoleWithWebIdentity', { ...INPUTS, ...OIDC }, {})
+    expectStoppedAtOnce(cancelled, 0)
+    expect(cancelled.result.outputs['created']).toBeUndefined()
+  })
+
+  it('during the start request, saying the job may exist and how to check', async () => {
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', hang)
+    const cancelled = await cancelDuring('StartAudienceGenerationJob', INPUTS)
+    expectStoppedAtOnce(cancelled, 0)
+    expect(cancelled.result.log).toContain(`job "${INPUTS.name}" was in flight, so the job may have been created`)
+    expect(cancelled.result.log).toContain('if-exists: reuse')
+  })
+
+  it("during reuse's listing", async () => {
+    emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE' })
+    emulator.fault('cleanrooms-ml', 'ListAudienceGenerationJobs', hang)
+    const cancelled = await cancelDuring('ListAudienceGenerationJobs', { ...INPUTS, 'if-exists': 'reuse' })
+    expectStoppedAtOnce(cancelled, 1)
+    expect(cancelled.result.outputs['audience-generation-job-arn']).toBeUndefined()
+  })
+
+  it('during a status check, keeping the outputs already set', async () => {
+    emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', hang)
+    const cancelled = await cancelDuring('GetAudienceGenerationJob', WAIT)
+    expectStoppedAtOnce(cancelled, 1)
+    expect(cancelled.result.outputs['audience-generation-job-arn']).toBe(emulator.jobs[0]!.audienceGenerationJobArn)
+    expect(cancelled.result.log).toContain('The job keeps running in AWS')
+    expect(cancelled.result.summary).toContain('The wait was cancelled')
+  })
+
+  it('during a backoff', async () => {
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', {
+      kind: 'error',
+      status: 429,
+      type: 'ThrottlingException'
+    })
+    const clock = new FakeClock()
+    const sleep = clock.sleep.bind(clock)
+    let signalledAt: Cancelled['signalledAt'] | undefined
+    clock.sleep = async (ms, signal) => {
+      signalledAt ??= { time: clock.now(), requests: emulator.requests.length }
+      process.emit('SIGTERM', 'SIGTERM')
+      return sleep(ms, signal)
+    }
+    const result = await step(INPUTS, ENV_CREDENTIALS, clock)
+    expectStoppedAtOnce({ result, signalledAt: signalledAt!, clock }, 0)
+    expect(clock.sleeps).toEqual([])
   })
 })
 
@@ -171,7 +324,7 @@ describe('permanent faults end in one annotation and exit 1', () => {
       'StartAudienceGenerationJob',
       ...Array.from({ length: 12 }, () => ({ kind: 'hang' }) as const)
     )
-    const result = await step(INPUTS, { ...ENV_CREDENTIALS, CLEANROOMS_ML_ACTION_TIME_SCALE: '0.002' })
+    const result = await step(INPUTS, ENV_CREDENTIALS)
     expect(result.outputs['error-type']).toBe('TimeoutError')
     expect(result.log).toContain('No answer came in time')
   })
@@ -185,27 +338,18 @@ describe('permanent faults end in one annotation and exit 1', () => {
 
   it('retries an OIDC token endpoint that does not answer, and explains one that never does', async () => {
     emulator.fault('oidc', 'GetIdToken', { kind: 'hang' })
-    const recovered = await step({ ...INPUTS, ...OIDC }, { CLEANROOMS_ML_ACTION_TIME_SCALE: '0.01' })
+    const recovered = await step({ ...INPUTS, ...OIDC })
     expect(recovered.exitCode).toBe(0)
     expect(emulator.requests.filter((r) => r.service === 'oidc')).toHaveLength(2)
     emulator.reset()
     emulator.fault('oidc', 'GetIdToken', ...Array.from({ length: 12 }, () => ({ kind: 'hang' }) as const))
-    const failed = await step({ ...INPUTS, ...OIDC }, { CLEANROOMS_ML_ACTION_TIME_SCALE: '0.002' })
+    const failed = await step({ ...INPUTS, ...OIDC })
     expect(failed.outputs['error-type']).toBe('TimeoutError')
     expect(emulator.requests.filter((r) => r.service === 'sts')).toHaveLength(0)
   })
 })
 
 describe('settings outside the inputs are checked too', () => {
-  it('rejects a time scale outside (0, 1]', async () => {
-    const result = await step(INPUTS, { CLEANROOMS_ML_ACTION_TIME_SCALE: '2' })
-    expect(result.exitCode).toBe(1)
-    expect(result.log).toContain(
-      'Input CLEANROOMS_ML_ACTION_TIME_SCALE must be a number greater than 0 and at most 1; got "2".'
-    )
-    expect(emulator.requests).toEqual([])
-  })
-
   it('names FIPS when the endpoint rules refuse it with a custom endpoint', async () => {
     const result = await step(INPUTS, { AWS_USE_FIPS_ENDPOINT: 'true' })
     expect(result.exitCode).toBe(1)
@@ -278,10 +422,28 @@ describe('dry run and credentials in-process', () => {
     expect(result.exitCode).toBe(0)
     expect(result.summary).toBe('')
   })
+})
 
-  it('rejects a time scale that is not a number', async () => {
-    const result = await step(INPUTS, { CLEANROOMS_ML_ACTION_TIME_SCALE: 'fast' })
-    expect(result.log).toContain('got "fast"')
+describe('behind a proxy', () => {
+  it('sends OIDC, STS and Clean Rooms ML requests through it', async () => {
+    const proxy = await startProxy()
+    try {
+      const result = await step(
+        { ...INPUTS, ...OIDC, 'wait-for-completion': 'true' },
+        {
+          AWS_ENDPOINT_URL_CLEANROOMSML: routedUrl(emulator.cleanroomsUrl, 'cleanrooms'),
+          AWS_ENDPOINT_URL_STS: routedUrl(emulator.stsUrl, 'sts'),
+          ACTIONS_ID_TOKEN_REQUEST_URL: routedUrl(emulator.oidcRequestUrl, 'oidc'),
+          https_proxy: proxy.url,
+          http_proxy: proxy.url
+        }
+      )
+      expect(result.exitCode).toBe(0)
+      const hosts = new Set(proxy.requests.map((request) => request.target.split(':')[0]))
+      expect([...hosts].sort()).toEqual(['cleanrooms.example.test', 'oidc.example.test', 'sts.example.test'])
+    } finally {
+      await proxy.close()
+    }
   })
 })
 
@@ -293,11 +455,7 @@ describe('every fault scenario ends the same way in-process as through dist/', (
       const oidc = 'role-to-assume' in (scenario.inputs ?? {})
       const result = await step(
         { ...INPUTS, ...scenario.inputs },
-        {
-          ...(oidc ? {} : ENV_CREDENTIALS),
-          CLEANROOMS_ML_ACTION_TIME_SCALE: '0.02',
-          ...scenario.env
-        }
+        { ...(oidc ? {} : ENV_CREDENTIALS), ...scenario.env }
       )
       expect({
         code: result.exitCode,

@@ -11,7 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   CleanRoomsMLClient: () => (/* reexport */ CleanRoomsMLClient),
+  requestHandlerFor: () => (/* reexport */ proxy/* requestHandlerFor */.n),
   startOrReuse: () => (/* binding */ startOrReuse),
+  usesProxy: () => (/* reexport */ proxy/* usesProxy */.B),
   waitForJob: () => (/* reexport */ waitForJob)
 });
 
@@ -281,6 +283,7 @@ function resolveConfig(config) {
         requestHandler: config.requestHandler ??
             new dist_cjs.NodeHttpHandler({ connectionTimeout: Math.min(5_000, retryPolicy.attemptTimeoutMs) }),
         systemClockOffset: config.systemClockOffset ?? 0,
+        ...(config.logger ? { logger: config.logger } : {}),
         apiVersion: '2023-09-06'
     };
 }
@@ -288,6 +291,10 @@ class CleanRoomsMLClient extends client.Client {
     constructor(config) {
         super(resolveConfig(config));
     }
+}
+function stopSignal(...signals) {
+    const given = signals.filter((signal) => signal !== undefined);
+    return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
 /**
  * Base of every operation: serializes the input, retries (each attempt signed afresh,
@@ -299,19 +306,24 @@ class CleanRoomsMLCommand extends client.Command {
         super();
         this.input = input;
     }
-    resolveMiddleware(clientStack, config) {
+    resolveMiddleware(clientStack, config, options) {
         const stack = clientStack.concat(this.middlewareStack);
-        const call = {};
+        const call = {
+            stop: stopSignal(config.signal, options?.abortSignal),
+            serverDate: undefined
+        };
         stack.add((next) => (args) => next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input)) }), { step: 'serialize', name: 'serializerMiddleware' });
         stack.add(retryMiddleware(config, call), { step: 'finalizeRequest', name: 'retryMiddleware', priority: 'high' });
-        stack.add(signingMiddleware(config), { step: 'finalizeRequest', name: 'awsAuthMiddleware', priority: 'low' });
+        stack.add(signingMiddleware(config, call), { step: 'finalizeRequest', name: 'awsAuthMiddleware', priority: 'low' });
         stack.add((next) => async (args) => {
             const { response } = await next(args);
             return { response, output: await this.deserialize(response) };
         }, { step: 'deserialize', name: 'deserializerMiddleware' });
         const send = async (args) => {
             const options = call.signal ? { abortSignal: call.signal } : {};
-            return config.requestHandler.handle(args.request, options);
+            const answer = await config.requestHandler.handle(args.request, options);
+            call.serverDate = answer.response.headers['date'];
+            return answer;
         };
         return stack.resolve(send, {
             clientName: 'CleanRoomsMLClient',
@@ -335,20 +347,54 @@ function retryMiddleware(config, call) {
                 totalRetryDelay += notice.delayMs;
                 config.onRetry?.(notice);
             },
-            ...(config.signal ? { signal: config.signal } : {})
+            ...(call.stop ? { signal: call.stop } : {})
         });
         result.output.$metadata = { ...result.output.$metadata, attempts, totalRetryDelay };
         return result;
     };
 }
-function signingMiddleware(config) {
+function signingMiddleware(config, call) {
     return (next) => async (args) => {
         // Signed with the machine's time (corrected by the offset), whatever clock paces the
         // retries: AWS compares the signature's date with its own clock.
         const signingDate = new Date(Date.now() + config.systemClockOffset);
         const signed = await config.signer.sign(args.request, { signingDate });
-        return next({ ...args, request: signed });
+        call.serverDate = undefined;
+        try {
+            return await next({ ...args, request: signed });
+        }
+        catch (error) {
+            correctClockSkew(config, error, call.serverDate);
+            throw error;
+        }
     };
+}
+/** How far apart two clocks may be before a signature is refused (AWS allows 5 minutes). */
+const SKEW_TOLERANCE_MS = 4 * 60_000;
+/**
+ * As the AWS SDKs do: when AWS refuses a signature for its date and its own `Date` header shows
+ * the runner's clock is off, later requests are signed with AWS's time, and the error is marked
+ * `$metadata.clockSkewCorrected` so that the retry logic tries it again.
+ */
+function correctClockSkew(config, error, serverDate) {
+    const name = error?.name;
+    if (typeof name !== 'string' || !retry/* CLOCK_SKEW_ERRORS */.Sx.has(name) || serverDate === undefined)
+        return;
+    const serverTime = Date.parse(serverDate);
+    const offset = serverTime - Date.now();
+    if (Number.isNaN(serverTime) || Math.abs(offset - config.systemClockOffset) < SKEW_TOLERANCE_MS)
+        return;
+    config.systemClockOffset = offset;
+    const bearer = error;
+    bearer.$metadata = { ...bearer.$metadata, clockSkewCorrected: true };
+    config.logger?.warn(`The runner's clock is ${describeOffset(offset)} AWS's clock; requests are now signed with AWS's time. ` +
+        "Correct the runner's clock (for example with NTP).");
+}
+function describeOffset(offsetMs) {
+    // AWS's Date header has whole seconds: the offset is told to the minute.
+    const seconds = Math.round(Math.abs(offsetMs) / 1000);
+    const text = seconds >= 90 ? `about ${Math.round(seconds / 60)} min` : `about ${seconds} s`;
+    return offsetMs > 0 ? `${text} behind` : `${text} ahead of`;
 }
 
 ;// CONCATENATED MODULE: ./src/cleanroomsml/commands.ts
@@ -512,9 +558,10 @@ async function findReusableJob(client, request) {
 }
 
 ;// CONCATENATED MODULE: ./src/waiting.ts
-// Waiting for a job to finish: polls GetAudienceGenerationJob with capped exponential backoff
-// and jitter until ACTIVE (success), CREATE_FAILED or a DELETE_* status (failure), the wait
-// timeout, or cancellation. Throttling slows the polling; a transient error does not end it.
+// Waiting for a job to finish: polls GetAudienceGenerationJob until ACTIVE (success),
+// CREATE_FAILED or a DELETE_* status (failure), the wait timeout, or cancellation. The timeout
+// is a hard bound: a status check in flight when it falls due is abandoned. Throttling slows
+// the polling; a transient error does not end it.
 
 
 
@@ -523,47 +570,89 @@ async function findReusableJob(client, request) {
 function isTerminal(status) {
     return (status === 'ACTIVE' || status === 'CREATE_FAILED' || (typeof status === 'string' && status.startsWith('DELETE_')));
 }
-/** The next polling delay: doubling from the first, capped, with jitter of up to a fifth. */
-function nextDelay(policy, poll, random, throttled) {
-    const grown = policy.firstDelayMs * 2 ** Math.max(0, poll - 1) * (throttled ? 2 : 1);
-    const capped = Math.min(policy.maxDelayMs * (throttled ? 2 : 1), grown);
-    return Math.round(capped * (0.8 + 0.2 * random));
+/**
+ * The delay before the next check: a tenth of the time waited so far, at least the first delay
+ * and at most the longest, with up to a fifth of jitter below. So the end of a job is noticed
+ * within max(first delay, 10% of the wait), and an hour's wait makes well under 120 checks.
+ * Throttling doubles it.
+ */
+function nextDelay(policy, elapsedMs, random, throttled) {
+    const base = Math.min(policy.maxDelayMs, Math.max(policy.firstDelayMs, elapsedMs / 10));
+    return Math.floor(base * (throttled ? 2 : 1) * (0.8 + 0.2 * random));
+}
+/** Fires when the wait's time is up, so that a check in flight then is abandoned. */
+class WaitDeadline extends Error {
+    name = 'WaitDeadline';
 }
 /** Polls until the job reaches a terminal status or the wait runs out. */
 async function waitForJob(options) {
-    const { client, clock, policy } = options;
+    const { clock, policy } = options;
     const started = clock.now();
     const elapsed = () => clock.now() - started;
-    let lastStatus;
-    let lastLine = started;
-    let throttled = false;
-    for (let poll = 1;; poll++) {
-        const delay = Math.min(nextDelay(policy, poll, clock.random(), throttled), Math.max(0, options.timeoutMs - elapsed()));
-        await clock.sleep(delay, options.signal);
-        try {
-            const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }));
-            throttled = false;
-            if (job.status !== lastStatus || clock.now() - lastLine >= policy.heartbeatMs) {
-                options.log(`${job.status === lastStatus ? 'Still' : 'Status'} ${(0,log/* inline */.mG)(job.status)} after ${(0,timing/* formatDuration */.a3)(elapsed())}`);
-                lastLine = clock.now();
-            }
-            lastStatus = job.status;
-            if (isTerminal(job.status)) {
+    const deadline = new AbortController();
+    const finished = new AbortController();
+    void clock.timeout(options.timeoutMs, finished.signal).then(() => deadline.abort(new WaitDeadline()));
+    const state = { job: undefined, lastLine: started, throttled: false };
+    try {
+        while (elapsed() < options.timeoutMs) {
+            const delay = nextDelay(policy, elapsed(), clock.random(), state.throttled);
+            await clock.sleep(Math.min(delay, options.timeoutMs - elapsed()), options.signal);
+            if (elapsed() >= options.timeoutMs)
+                break;
+            const job = await check(options, state, deadline.signal, elapsed);
+            if (job && isTerminal(job.status)) {
                 return { kind: job.status === 'ACTIVE' ? 'succeeded' : 'failed', job, elapsedMs: elapsed() };
             }
         }
-        catch (error) {
-            const kind = (0,retry/* retryKindOf */.yz)(error);
-            if (kind === undefined || options.signal?.aborted)
-                throw error;
-            throttled = kind === 'throttling';
-            options.warn(`Checking the job's status failed with ${(0,log/* inline */.mG)(error.name)}; still waiting.`);
+        if (!state.job)
+            await lastCheck(options, state, elapsed);
+        return { kind: 'timed-out', job: state.job, elapsedMs: elapsed() };
+    }
+    finally {
+        finished.abort();
+    }
+}
+/** One status check; undefined when it failed transiently or the wait's time ran out during it. */
+async function check(options, state, stop, elapsed) {
+    try {
+        const job = await options.client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }), { abortSignal: stop });
+        state.throttled = false;
+        const now = options.clock.now();
+        if (job.status !== state.job?.status || now - state.lastLine >= options.policy.heartbeatMs) {
+            options.log(`${job.status === state.job?.status ? 'Still' : 'Status'} ${(0,log/* inline */.mG)(job.status)} after ${(0,timing/* formatDuration */.a3)(elapsed())}`);
+            state.lastLine = now;
         }
-        if (elapsed() >= options.timeoutMs)
-            return { kind: 'timed-out', lastStatus, elapsedMs: elapsed() };
+        state.job = job;
+        return job;
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw options.signal.reason;
+        if (stop.aborted)
+            return undefined;
+        const kind = (0,retry/* retryKindOf */.yz)(error);
+        if (kind === undefined)
+            throw error;
+        state.throttled = kind === 'throttling';
+        options.warn(`Checking the job's status failed with ${(0,log/* inline */.mG)(error.name)}; still waiting.`);
+        return undefined;
+    }
+}
+/** The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is. */
+async function lastCheck(options, state, elapsed) {
+    const bound = new AbortController();
+    const finished = new AbortController();
+    void options.clock.timeout(options.policy.finalCheckMs, finished.signal).then(() => bound.abort(new WaitDeadline()));
+    try {
+        await check(options, state, bound.signal, elapsed);
+    }
+    finally {
+        finished.abort();
     }
 }
 
+// EXTERNAL MODULE: ./src/proxy.ts
+var proxy = __webpack_require__(8903);
 ;// CONCATENATED MODULE: ./src/launch.ts
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
 // job of the same name. Outputs are set the moment the ARN is known.
@@ -576,7 +665,11 @@ async function waitForJob(options) {
 // chunk: separate dynamic imports would each carry their own copy of the client code.
 
 
-async function startOrReuse(client, settings, progress, onStep) {
+
+async function startOrReuse(client, settings, progress, signal) {
+    // Never a job after a cancellation: this is the last moment it can be checked for certain.
+    signal.throwIfAborted();
+    progress.phase = 'start';
     const { request } = settings;
     log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,redaction/* describeSeed */.jv)(request))} ` +
         `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
@@ -590,7 +683,7 @@ async function startOrReuse(client, settings, progress, onStep) {
     catch (error) {
         if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse')
             throw error;
-        onStep('Finding the existing job to reuse');
+        progress.phase = 'reuse';
         const job = await findReusableJob(client, request);
         record(progress, job.audienceGenerationJobArn, false);
         log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
@@ -615,6 +708,49 @@ function record(progress, jobArn, created) {
     progress.created = created;
     core/* setOutput */.uH('audience-generation-job-arn', jobArn);
     core/* setOutput */.uH('created', String(created));
+}
+
+
+/***/ }),
+
+/***/ 8903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ usesProxy),
+/* harmony export */   n: () => (/* binding */ requestHandlerFor)
+/* harmony export */ });
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
+
+
+/** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
+function proxyAgentFor(url) {
+    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
+        return undefined;
+    const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
+    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
+    // for options; destroying it ends the tunnels it holds.
+    if (typeof agent.destroy !== 'function') {
+        agent.destroy = () => {
+            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
+                socket.destroy?.();
+            }
+        };
+    }
+    return agent;
+}
+/** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
+function usesProxy(url) {
+    return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
+}
+/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
+function requestHandlerFor(url, attemptTimeoutMs) {
+    const agent = proxyAgentFor(url);
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
+        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
+    });
 }
 
 
@@ -646,31 +782,47 @@ function regionOf(region) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Sx: () => (/* binding */ CLOCK_SKEW_ERRORS),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
 /* unused harmony exports TimeoutError, backoffDelay */
-/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3609);
-/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7465);
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
+/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7465);
 // Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
 // classifiers), never by message text.
 
 
+
 /** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
 class TimeoutError extends Error {
     name = 'TimeoutError';
 }
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+const CLOCK_SKEW_ERRORS = new Set([
+    'AuthFailure',
+    'InvalidSignatureException',
+    'RequestExpired',
+    'RequestInTheFuture',
+    'RequestTimeTooSkewed',
+    'SignatureDoesNotMatch'
+]);
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
-    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_0__/* .isErrorLike */ .u)(error))
+    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
         return undefined;
     if (error.name === 'AbortError')
         return undefined;
     const sdkError = error;
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isThrottlingError)(sdkError))
+    // Signed again with the same clock, a refused signature is refused again: it is tried again
+    // only once the clock has been corrected from AWS's answer.
+    if (CLOCK_SKEW_ERRORS.has(error.name))
+        return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
         return 'throttling';
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isServerError)(sdkError))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isServerError)(sdkError))
         return 'transient';
     return undefined;
 }
@@ -679,24 +831,23 @@ function backoffDelay(policy, kind, attempt, random) {
     const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
     return Math.round(random * ceiling);
 }
-/** Runs `attempt` with a fresh AbortSignal that fires when that attempt times out. */
-async function runAttempt(attempt, timeoutMs, outer) {
+/**
+ * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
+ * the whole operation is aborted; either way the attempt is abandoned at that moment.
+ */
+async function runAttempt(attempt, timeoutMs, clock, outer) {
     const controller = new AbortController();
+    const finished = new AbortController();
     const onOuterAbort = () => controller.abort(outer?.reason);
     outer?.addEventListener('abort', onOuterAbort, { once: true });
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            const error = new TimeoutError(`No complete answer within ${timeoutMs} ms.`);
-            controller.abort(error);
-            reject(error);
-        }, timeoutMs);
+    void clock.timeout(timeoutMs, finished.signal).then(() => {
+        controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`));
     });
     try {
-        return await Promise.race([attempt(controller.signal), timeout]);
+        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
     }
     finally {
-        clearTimeout(timer);
+        finished.abort();
         outer?.removeEventListener('abort', onOuterAbort);
     }
 }
@@ -712,13 +863,18 @@ async function withRetries(attempt, options) {
     const started = clock.now();
     let totalDelay = 0;
     for (let number = 1;; number++) {
+        // No attempt starts once the step is cancelled.
+        signal?.throwIfAborted();
         const elapsed = clock.now() - started;
         try {
             const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
-            return await runAttempt(attempt, timeout, signal);
+            return await runAttempt(attempt, timeout, clock, signal);
         }
         catch (error) {
-            const kind = signal?.aborted ? undefined : retryKindOf(error);
+            // A cancellation is reported as such, not as whatever it interrupted.
+            if (signal?.aborted)
+                throw signal.reason;
+            const kind = retryKindOf(error);
             const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
             const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
             if (!kind || number >= policy.maxAttempts || outOfTime) {

@@ -1036,7 +1036,7 @@ const { awsEndpointFunctions, getUserAgentPrefix, isIpAddress, partition, resolv
 exports.UF = awsEndpointFunctions;
 __webpack_unused_export__ = getUserAgentPrefix;
 __webpack_unused_export__ = isIpAddress;
-__webpack_unused_export__ = partition;
+exports.jB = partition;
 __webpack_unused_export__ = resolveDefaultAwsRegionalEndpointsConfig;
 __webpack_unused_export__ = resolveEndpoint;
 __webpack_unused_export__ = setPartitionInfo;

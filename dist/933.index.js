@@ -15,10 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
   resolveCredentials: () => (/* binding */ resolveCredentials)
 });
 
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/util-endpoints/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3068);
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/endpoints.ts + 1 modules
 var endpoints = __webpack_require__(3774);
+// EXTERNAL MODULE: ./src/proxy.ts
+var proxy = __webpack_require__(8903);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
@@ -47,29 +51,35 @@ class OidcTokenError extends Error {
 }
 async function requestIdToken(audience, env, options) {
     const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`;
+    const token = await (0,retry/* withRetries */.LH)((signal) => requestOnce(url, env, signal), options);
+    (0,secrets/* mask */.dK)(token);
+    return token;
+}
+/**
+ * One request, on a client of its own: @actions/http-client takes no AbortSignal, so an abort
+ * (the attempt's timeout, or the step's cancellation) destroys that client's sockets instead.
+ */
+async function requestOnce(url, env, signal) {
     const client = new lib/* HttpClient */.Qq('cleanrooms-ml-audience-generation-action', [
         new auth/* BearerCredentialHandler */.tZ(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '')
     ]);
+    const onAbort = () => client.dispose();
+    signal.addEventListener('abort', onAbort, { once: true });
     try {
-        const token = await (0,retry/* withRetries */.LH)(async () => {
-            try {
-                const response = await client.getJson(url);
-                if (typeof response.result?.value !== 'string' || response.result.value === '') {
-                    throw new OidcTokenError('The GitHub OIDC token endpoint answered without a token.');
-                }
-                return response.result.value;
-            }
-            catch (error) {
-                if (error instanceof lib/* HttpClientError */.Kg) {
-                    throw new OidcTokenError(`The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`, error.statusCode);
-                }
-                throw error;
-            }
-        }, options);
-        (0,secrets/* mask */.dK)(token);
-        return token;
+        const response = await client.getJson(url);
+        if (typeof response.result?.value !== 'string' || response.result.value === '') {
+            throw new OidcTokenError('The GitHub OIDC token endpoint answered without a token.');
+        }
+        return response.result.value;
+    }
+    catch (error) {
+        if (error instanceof lib/* HttpClientError */.Kg) {
+            throw new OidcTokenError(`The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`, error.statusCode);
+        }
+        throw error;
     }
     finally {
+        signal.removeEventListener('abort', onAbort);
         client.dispose();
     }
 }
@@ -79,6 +89,8 @@ async function requestIdToken(audience, env, options) {
 // AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
 // chain (for example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
+
+
 
 
 
@@ -116,7 +128,9 @@ async function resolveCredentials(settings, context) {
 async function fromDefaultChain(context) {
     const { defaultProvider } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136), __webpack_require__.e(861)]).then(__webpack_require__.t.bind(__webpack_require__, 5861, 19));
     try {
-        return await defaultProvider({ clientConfig: { region: context.region } })();
+        // The chain's providers take no signal: a cancellation stops the step from waiting on them.
+        const requestHandler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
+        return await (0,clock/* untilAborted */.E)(defaultProvider({ clientConfig: { region: context.region, requestHandler } })(), context.signal);
     }
     catch (error) {
         if (error.name === 'CredentialsProviderError') {
@@ -150,23 +164,53 @@ async function assumeRoleWithOidc(settings, context) {
         Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136)]).then(__webpack_require__.t.bind(__webpack_require__, 1136, 19))
     ]);
     const endpoint = (0,endpoints/* stsEndpointOverride */.S)(context.env);
-    const requestHandler = new dist_cjs.NodeHttpHandler({
-        connectionTimeout: Math.min(5_000, context.retryPolicy.attemptTimeoutMs),
-        requestTimeout: context.retryPolicy.attemptTimeoutMs
-    });
+    const handler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
     try {
-        return await (0,retry/* withRetries */.LH)(() => fromWebToken({
+        return await (0,retry/* withRetries */.LH)((signal) => fromWebToken({
             roleArn: settings.roleArn,
             roleSessionName: settings.roleSessionName,
             durationSeconds: settings.durationSeconds,
             webIdentityToken,
             // One attempt per call: the retries, their timing and deadline are the action's own.
-            clientConfig: { region: context.region, maxAttempts: 1, requestHandler, ...(endpoint ? { endpoint } : {}) }
+            clientConfig: {
+                region: context.region,
+                maxAttempts: 1,
+                requestHandler: abortingWith(handler, signal),
+                ...(endpoint ? { endpoint } : {})
+            }
         })(), retryOptions(context));
     }
     finally {
-        requestHandler.destroy();
+        handler.destroy();
     }
+}
+/** Where STS requests go: the configured endpoint, or the Region's own, as the STS client resolves it. */
+function stsUrl(context) {
+    return (0,endpoints/* stsEndpointOverride */.S)(context.env) ?? `https://sts.${context.region}.${(0,dist_cjs/* partition */.jB)(context.region).dnsSuffix}`;
+}
+/**
+ * The STS client is built by fromWebToken and is handed no signal; its request handler is
+ * wrapped instead, so an attempt's timeout or the step's cancellation aborts the request itself.
+ */
+function abortingWith(handler, signal) {
+    return Object.assign(Object.create(handler), {
+        handle: (request, options) => handler
+            .handle(request, { ...options, abortSignal: signal })
+            .catch((error) => {
+            throw ownRealm(error);
+        })
+    });
+}
+/**
+ * The SDK keeps only the text of an error that is not an `Error` of its own realm (Node's errors
+ * are of another realm under some test sandboxes): a copy keeps Node's code and address, by
+ * which a network failure is named.
+ */
+function ownRealm(error) {
+    if (error instanceof Error || typeof error !== 'object' || error === null)
+        return error;
+    const { message, name } = error;
+    return Object.assign(new Error(String(message)), error, typeof name === 'string' ? { name } : {});
 }
 
 
@@ -246,6 +290,49 @@ function stsEndpointOverride(env) {
 
 /***/ }),
 
+/***/ 8903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ usesProxy),
+/* harmony export */   n: () => (/* binding */ requestHandlerFor)
+/* harmony export */ });
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
+
+
+/** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
+function proxyAgentFor(url) {
+    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
+        return undefined;
+    const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
+    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
+    // for options; destroying it ends the tunnels it holds.
+    if (typeof agent.destroy !== 'function') {
+        agent.destroy = () => {
+            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
+                socket.destroy?.();
+            }
+        };
+    }
+    return agent;
+}
+/** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
+function usesProxy(url) {
+    return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
+}
+/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
+function requestHandlerFor(url, attemptTimeoutMs) {
+    const agent = proxyAgentFor(url);
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
+        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
+    });
+}
+
+
+/***/ }),
+
 /***/ 5374:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -272,31 +359,47 @@ function regionOf(region) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Sx: () => (/* binding */ CLOCK_SKEW_ERRORS),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
 /* unused harmony exports TimeoutError, backoffDelay */
-/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3609);
-/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7465);
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
+/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7465);
 // Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
 // classifiers), never by message text.
 
 
+
 /** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
 class TimeoutError extends Error {
     name = 'TimeoutError';
 }
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+const CLOCK_SKEW_ERRORS = new Set([
+    'AuthFailure',
+    'InvalidSignatureException',
+    'RequestExpired',
+    'RequestInTheFuture',
+    'RequestTimeTooSkewed',
+    'SignatureDoesNotMatch'
+]);
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
-    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_0__/* .isErrorLike */ .u)(error))
+    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
         return undefined;
     if (error.name === 'AbortError')
         return undefined;
     const sdkError = error;
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isThrottlingError)(sdkError))
+    // Signed again with the same clock, a refused signature is refused again: it is tried again
+    // only once the clock has been corrected from AWS's answer.
+    if (CLOCK_SKEW_ERRORS.has(error.name))
+        return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
         return 'throttling';
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__.isServerError)(sdkError))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isServerError)(sdkError))
         return 'transient';
     return undefined;
 }
@@ -305,24 +408,23 @@ function backoffDelay(policy, kind, attempt, random) {
     const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
     return Math.round(random * ceiling);
 }
-/** Runs `attempt` with a fresh AbortSignal that fires when that attempt times out. */
-async function runAttempt(attempt, timeoutMs, outer) {
+/**
+ * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
+ * the whole operation is aborted; either way the attempt is abandoned at that moment.
+ */
+async function runAttempt(attempt, timeoutMs, clock, outer) {
     const controller = new AbortController();
+    const finished = new AbortController();
     const onOuterAbort = () => controller.abort(outer?.reason);
     outer?.addEventListener('abort', onOuterAbort, { once: true });
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            const error = new TimeoutError(`No complete answer within ${timeoutMs} ms.`);
-            controller.abort(error);
-            reject(error);
-        }, timeoutMs);
+    void clock.timeout(timeoutMs, finished.signal).then(() => {
+        controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`));
     });
     try {
-        return await Promise.race([attempt(controller.signal), timeout]);
+        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
     }
     finally {
-        clearTimeout(timer);
+        finished.abort();
         outer?.removeEventListener('abort', onOuterAbort);
     }
 }
@@ -338,13 +440,18 @@ async function withRetries(attempt, options) {
     const started = clock.now();
     let totalDelay = 0;
     for (let number = 1;; number++) {
+        // No attempt starts once the step is cancelled.
+        signal?.throwIfAborted();
         const elapsed = clock.now() - started;
         try {
             const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
-            return await runAttempt(attempt, timeout, signal);
+            return await runAttempt(attempt, timeout, clock, signal);
         }
         catch (error) {
-            const kind = signal?.aborted ? undefined : retryKindOf(error);
+            // A cancellation is reported as such, not as whatever it interrupted.
+            if (signal?.aborted)
+                throw signal.reason;
+            const kind = retryKindOf(error);
             const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
             const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
             if (!kind || number >= policy.maxAttempts || outOfTime) {

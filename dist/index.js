@@ -28372,10 +28372,11 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ untilAborted),
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
-// Time as the action sees it. Injected everywhere a delay or a deadline is computed, so the
-// retry and wait logic can be tested without real waiting.
+// Time as the action sees it. Injected everywhere a delay, a timeout or a deadline is computed,
+// so retry, wait and cancellation logic can be tested without real waiting.
 const systemClock = {
     now: () => Date.now(),
     random: () => Math.random(),
@@ -28391,8 +28392,38 @@ const systemClock = {
             resolve();
         }, ms);
         signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+    timeout: (ms, signal) => new Promise((resolve) => {
+        if (signal.aborted)
+            return;
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => clearTimeout(timer);
+        signal.addEventListener('abort', onAbort, { once: true });
     })
 };
+/**
+ * Settles with `work`, or rejects with the signal's reason as soon as it aborts: for work that
+ * cannot be handed a signal itself (a provider of the SDK), so that the step never waits on it.
+ */
+async function untilAborted(work, signal) {
+    if (!signal)
+        return work;
+    signal.throwIfAborted();
+    let onAbort = () => undefined;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        return await Promise.race([work, aborted]);
+    }
+    finally {
+        signal.removeEventListener('abort', onAbort);
+    }
+}
 
 
 /***/ }),
@@ -28681,11 +28712,13 @@ function maskEnvironmentCredentials(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UT: () => (/* binding */ timingFromEnvironment),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY)
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   nL: () => (/* binding */ scaledTiming),
+/* harmony export */   vX: () => (/* binding */ parseTimeScale),
+/* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_POLL_POLICY, TIME_SCALE_VARIABLE */
+/* unused harmony export DEFAULT_POLL_POLICY */
 /**
  * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
  * 20 s, 15 s per attempt and 5 minutes in all.
@@ -28698,8 +28731,17 @@ const DEFAULT_RETRY_POLICY = {
     attemptTimeoutMs: 15_000,
     deadlineMs: 300_000
 };
-/** Polling a job: first check after 5 s, rising to once a minute, a log line at least every 5 minutes. */
-const DEFAULT_POLL_POLICY = { firstDelayMs: 5_000, maxDelayMs: 60_000, heartbeatMs: 300_000 };
+/**
+ * Polling a job: every 5 s at first, then a tenth of the time waited, at most once a minute; a log
+ * line at least every 5 minutes; a last check, when the wait ends before any status was seen,
+ * bounded like one attempt.
+ */
+const DEFAULT_POLL_POLICY = {
+    firstDelayMs: 5_000,
+    maxDelayMs: 60_000,
+    heartbeatMs: 300_000,
+    finalCheckMs: DEFAULT_RETRY_POLICY.attemptTimeoutMs
+};
 function formatDuration(ms) {
     const seconds = Math.round(ms / 1000);
     if (seconds < 60)
@@ -28710,18 +28752,16 @@ function formatDuration(ms) {
     return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
 const TIME_SCALE_VARIABLE = 'CLEANROOMS_ML_ACTION_TIME_SCALE';
-function timingFromEnvironment(env) {
-    const text = env[TIME_SCALE_VARIABLE]?.trim() ?? '';
-    const scale = text === '' ? 1 : Number(text);
-    if (!Number.isFinite(scale) || scale <= 0 || scale > 1) {
-        return {
-            retryPolicy: DEFAULT_RETRY_POLICY,
-            pollPolicy: DEFAULT_POLL_POLICY,
-            problems: [
-                { input: TIME_SCALE_VARIABLE, message: `must be a number greater than 0 and at most 1; got "${text}"` }
-            ]
-        };
-    }
+/** The time scale a variable's text gives: a number in (0, 1], or undefined when it is not one. */
+function parseTimeScale(text) {
+    const trimmed = text?.trim() ?? '';
+    if (trimmed === '')
+        return 1;
+    const scale = Number(trimmed);
+    return Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : undefined;
+}
+/** Every delay, timeout and deadline, shrunk alike by the scale. */
+function scaledTiming(scale) {
     const scaled = (ms) => Math.max(1, Math.round(ms * scale));
     return {
         retryPolicy: {
@@ -28735,9 +28775,9 @@ function timingFromEnvironment(env) {
         pollPolicy: {
             firstDelayMs: scaled(DEFAULT_POLL_POLICY.firstDelayMs),
             maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
-            heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs)
-        },
-        problems: []
+            heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
+            finalCheckMs: scaled(DEFAULT_POLL_POLICY.finalCheckMs)
+        }
     };
 }
 
@@ -31385,10 +31425,11 @@ class PersonalAccessTokenCredentialHandler {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
-  Kg: () => (/* binding */ HttpClientError)
+  Kg: () => (/* binding */ HttpClientError),
+  s_: () => (/* binding */ lib_getProxyUrl)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientResponse, HttpCodes, MediaTypes, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
@@ -31551,7 +31592,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [
@@ -32378,23 +32419,84 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __nccwpck_require__(3246);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __nccwpck_require__(5625);
+;// CONCATENATED MODULE: ./src/cancellation.ts
+// The runner cancels a step with SIGINT, then SIGTERM, and kills it about 10 s later. Either
+// signal aborts the one AbortSignal that every phase of the step is handed (the OIDC request,
+// STS, the default credential chain, every Clean Rooms ML call, every backoff and the wait), so
+// nothing new starts after it and whatever is in flight is abandoned at once.
+
+/** The reason every phase sees when the runner cancels the step; its name is the `error-type`. */
+class StepCancelled extends Error {
+    signal;
+    name = 'StepCancelled';
+    constructor(signal) {
+        super(`The runner cancelled the step (${signal}).`);
+        this.signal = signal;
+    }
+}
+function cancelOnRunnerSignals() {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        log/* info */.pq(`Received ${signal}: stopping.`);
+        controller.abort(new StepCancelled(signal));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __nccwpck_require__(9373);
 // EXTERNAL MODULE: ./src/error-like.ts
 var error_like = __nccwpck_require__(7465);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __nccwpck_require__(5625);
 ;// CONCATENATED MODULE: ./src/failures.ts
 
 
+/** Node's codes for a connection that could not be made or was lost. */
+const NETWORK_ERROR_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ECONNABORTED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EPIPE'
+]);
+/** A network failure, named as such with Node's code and the host it tried, whichever client met it. */
+function networkFacts(error) {
+    const cause = typeof error.code === 'string' ? error : error.errors?.[0];
+    if (!cause || typeof cause.code !== 'string' || !NETWORK_ERROR_CODES.has(cause.code))
+        return undefined;
+    const host = typeof cause.hostname === 'string'
+        ? cause.hostname
+        : typeof cause.address === 'string'
+            ? `${cause.address}${typeof cause.port === 'number' ? `:${cause.port}` : ''}`
+            : undefined;
+    return { code: cause.code, ...(host ? { host } : {}) };
+}
 function factsOf(error) {
     if (!(0,error_like/* isErrorLike */.u)(error))
         return { name: 'Error', message: String(error) };
+    const network = networkFacts(error);
     const meta = error.$metadata;
     const extra = error;
     return {
-        name: error.name,
-        message: error.message,
+        name: network ? 'NetworkError' : error.name,
+        message: network
+            ? `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
+            : error.message,
         ...(meta?.httpStatusCode !== undefined ? { status: meta.httpStatusCode } : {}),
         ...(meta?.requestId ? { requestId: meta.requestId } : {}),
         ...(meta?.attempts !== undefined ? { attempts: meta.attempts } : {}),
@@ -32424,8 +32526,19 @@ function stsTrustHint(settings, env) {
         `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
         `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`);
 }
+/** What a cancellation left behind, by the phase it stopped. */
+function cancelledHint(settings, progress) {
+    if (progress.jobArn) {
+        return `The job keeps running in AWS: ${progress.jobArn} (in the step's outputs).`;
+    }
+    if (progress.phase === 'start') {
+        return (`The request to start job "${settings.request.name}" was in flight, so the job may have been created. ` +
+            'Re-run with if-exists: reuse to carry on with it if it exists, or look for it in the AWS Clean Rooms console.');
+    }
+    return 'No job was started.';
+}
 /** The hint for each failure; unknown failures get one from their HTTP status. */
-function hintFor(facts, settings, env) {
+function hintFor(facts, settings, env, progress) {
     switch (facts.name) {
         case 'ConflictException':
             if (facts.attempts !== undefined && facts.attempts > 1) {
@@ -32459,13 +32572,16 @@ function hintFor(facts, settings, env) {
         case 'ExpiredTokenException':
             return 'The OIDC token expired before STS saw it; re-run the job.';
         case 'StepCancelled':
-            return "The action stopped at once. A job it started keeps running in AWS; its ARN is in the step's outputs.";
+            return `The action stopped at once. ${cancelledHint(settings, progress)}`;
         case 'WaitTimeout':
             return 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.';
         case 'JobFailed':
             return "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes.";
         case 'ExistingJobMismatch':
             return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.';
+        case 'NetworkError':
+            return ('The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
+                "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run.");
         case 'TimeoutError':
             return ("No answer came in time, after every retry. Check the runner's network access to AWS (and, with " +
                 "role-to-assume, to GitHub's OIDC token endpoint), then re-run.");
@@ -32484,10 +32600,17 @@ function details(facts) {
     ];
     return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
+const PHASES = {
+    credentials: 'Getting AWS credentials',
+    start: 'Starting the audience generation job',
+    reuse: 'Finding the existing job to reuse',
+    wait: 'Waiting for the audience generation job'
+};
 /** Describes a failure of the step, for one error annotation and the `error-type` output. */
-function describeFailure(error, settings, env, doing) {
+function describeFailure(error, settings, env, progress) {
     const facts = factsOf(error);
-    const hint = hintFor(facts, settings, env);
+    const doing = PHASES[progress.phase];
+    const hint = hintFor(facts, settings, env, progress);
     const serviceMessage = facts.message.trim() || 'no message';
     return {
         errorType: facts.name,
@@ -32796,7 +32919,7 @@ var redaction = __nccwpck_require__(1066);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 // EXTERNAL MODULE: ./src/timing.ts
-var src_timing = __nccwpck_require__(8117);
+var timing = __nccwpck_require__(8117);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
@@ -32813,11 +32936,9 @@ var src_timing = __nccwpck_require__(8117);
 async function run(options = {}) {
     const env = options.env ?? process.env;
     (0,secrets/* maskEnvironmentCredentials */.C6)(env);
-    const timing = (0,src_timing/* timingFromEnvironment */.UT)(env);
     const result = readSettings((name) => core/* getInput */.V4(name), env);
-    const problems = [...(result.ok ? [] : result.problems), ...timing.problems];
-    if (!result.ok || problems.length > 0)
-        return reportInvalidInputs(problems);
+    if (!result.ok)
+        return reportInvalidInputs(result.problems);
     const settings = result.settings;
     const endpoint = await resolveEndpoint(settings, env);
     if (!endpoint)
@@ -32826,23 +32947,17 @@ async function run(options = {}) {
         await fillDescription(settings);
         return dryRun(settings, endpoint);
     }
-    const cancellation = cancelOnRunnerSignals();
-    const progress = {};
+    const progress = { phase: 'credentials' };
     const context = {
         settings,
         endpoint,
         env,
         clock: options.clock ?? clock/* systemClock */.m,
-        signal: cancellation.signal,
-        ...timing
+        signal: options.signal ?? new AbortController().signal,
+        ...(0,timing/* scaledTiming */.nL)(options.timeScale ?? 1)
     };
-    try {
-        await launchAndWait(context, progress);
-    }
-    finally {
-        cancellation.dispose();
-        await report(settings, endpoint, progress);
-    }
+    await launchAndWait(context, progress);
+    await report(settings, endpoint, progress);
 }
 /** The default description names the workflow run; @actions/github is loaded only for it. */
 async function fillDescription(settings) {
@@ -32887,26 +33002,29 @@ function credentialSource(settings) {
 }
 /** Credentials, start or reuse, then the optional wait; a failure is annotated here. */
 async function launchAndWait(context, progress) {
-    let doing = 'Getting AWS credentials';
+    let client;
     try {
-        const { client, launch } = await createClient(context);
-        doing = 'Starting the audience generation job';
-        await launch.startOrReuse(client, context.settings, progress, (step) => (doing = step));
+        const created = await createClient(context);
+        client = created.client;
+        await created.launch.startOrReuse(client, context.settings, progress, context.signal);
         if (context.settings.waitForCompletion) {
-            doing = 'Waiting for the audience generation job';
-            await waitAndReport(launch, client, context, progress);
+            progress.phase = 'wait';
+            await waitAndReport(created.launch, client, context, progress);
         }
-        client.destroy();
     }
     catch (error) {
-        const cancelled = context.signal.aborted;
-        const failure = describeFailure(cancelled ? context.signal.reason : error, context.settings, context.env, doing);
-        if (cancelled)
+        // After a cancellation, whatever it interrupted is reported as the cancellation.
+        const cause = context.signal.aborted ? context.signal.reason : error;
+        const failure = describeFailure(cause, context.settings, context.env, progress);
+        if (context.signal.aborted)
             progress.waited = 'cancelled';
         progress.failure = failure.title;
         log/* error */.z3(failure.message, { title: failure.title });
         core/* setOutput */.uH('error-type', failure.errorType);
         process.exitCode = core/* ExitCode */.yU.Failure;
+    }
+    finally {
+        client?.destroy();
     }
 }
 function logRetry(notice) {
@@ -32924,10 +33042,15 @@ async function createClient(context) {
         Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617)),
         fillDescription(context.settings)
     ]);
+    if (launch.usesProxy(context.endpoint.url)) {
+        log/* info */.pq('Requests to Clean Rooms ML go through the proxy set in the environment.');
+    }
     const client = new launch.CleanRoomsMLClient({
         region: context.settings.region,
         endpoint: context.endpoint.url,
         credentials,
+        requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
+        logger: { warn: (message) => log/* warning */.$e(message, { title: "The runner's clock is off" }) },
         ...common
     });
     return { client, launch };
@@ -32943,16 +33066,13 @@ async function waitAndReport(launch, client, context, progress) {
         warn: (line) => log/* warning */.$e(line),
         signal: context.signal
     });
-    progress.waited = (0,src_timing/* formatDuration */.a3)(outcome.elapsedMs);
+    progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
+    if (outcome.job)
+        recordStatus(progress, outcome.job);
     if (outcome.kind === 'timed-out') {
-        if (outcome.lastStatus)
-            progress.status = outcome.lastStatus;
-        throw Object.assign(new Error(`The job was still ${outcome.lastStatus ?? 'not reported'} after waiting ${progress.waited} ` +
+        throw Object.assign(new Error(`The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
             `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`), { name: 'WaitTimeout' });
     }
-    progress.status = outcome.job.status;
-    core/* setOutput */.uH('status', outcome.job.status);
-    core/* setOutput */.uH('status-details', outcome.job.statusDetails?.message ?? '');
     if (outcome.kind === 'failed') {
         const details = outcome.job.statusDetails;
         throw Object.assign(new Error(`The job ended ${outcome.job.status}` +
@@ -32960,6 +33080,11 @@ async function waitAndReport(launch, client, context, progress) {
             (details?.message ? `: ${details.message}` : '.')), { name: 'JobFailed' });
     }
     log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
+}
+function recordStatus(progress, job) {
+    progress.status = job.status;
+    core/* setOutput */.uH('status', job.status);
+    core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
 }
 function requestRows(settings, endpoint) {
     return [
@@ -32988,34 +33113,36 @@ async function report(settings, endpoint, progress) {
         ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
     });
 }
-/** Stops every wait and request at once when the runner cancels the step. */
-function cancelOnRunnerSignals() {
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        core/* info */.pq(`Received ${signal}: stopping.`);
-        const reason = new Error(`The runner cancelled the step (${signal}).`);
-        reason.name = 'StepCancelled';
-        controller.abort(reason);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/index.ts
-// The action's entry point. The explicit exit ends the step as soon as the work is done,
-// even if a socket to an unresponsive endpoint is still open.
+// The process boundary: the one place that reads the process environment and the time scale,
+// listens for the runner's signals, and ends the process.
 
 
-run().then(() => process.exit(), (error) => {
+
+
+
+/** How long the process may outlive its work, for example on the socket of an abandoned request. */
+const EXIT_GRACE_MS = 500;
+function timeScale(env) {
+    const scale = (0,timing/* parseTimeScale */.vX)(env[timing/* TIME_SCALE_VARIABLE */.wK]);
+    if (scale !== undefined)
+        return scale;
+    log/* info */.pq(`${timing/* TIME_SCALE_VARIABLE */.wK} is not a number in (0, 1]; it is ignored.`);
+    return 1;
+}
+const env = { ...process.env };
+const cancellation = cancelOnRunnerSignals();
+run({ env, timeScale: timeScale(env), signal: cancellation.signal })
+    .catch((error) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
-    core/* error */.z3(String(error?.message ?? error), { title: 'Unexpected failure' });
-    process.exit(1);
+    log/* error */.z3(String(error?.message ?? error), { title: 'Unexpected failure' });
+    process.exitCode = core/* ExitCode */.yU.Failure;
+})
+    .finally(() => {
+    cancellation.dispose();
+    // The exit code is set, never process.exit() at once: that could cut off output a slow reader
+    // has not taken yet. Only what is left hanging after the grace period is cut short.
+    setTimeout(() => process.stdout.write('', () => process.exit()), EXIT_GRACE_MS).unref();
 });
 

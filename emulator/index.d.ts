@@ -178,6 +178,8 @@ export declare class Emulator {
   readonly issuedTokens: IssuedToken[]
   readonly issuedCredentials: IssuedCredential[]
   readonly faults: FaultQueue
+  /** Called with each request as it is recorded, and the fault it meets (if any); cleared by reset(). */
+  onRequest: ((request: RecordedRequest, fault: Fault | undefined) => void) | undefined
   addCredentials(pair: LongTermCredentials): LongTermCredentials & { accountId: string }
   fault(service: ServiceName, operation: string, ...faults: Fault[]): this
   addJob(spec: AddJobSpec): Job

@@ -50,6 +50,8 @@ export class Emulator {
     this.issuedTokens = []
     this.issuedCredentials = []
     this.faults = new FaultQueue()
+    /** Called with each request as it is recorded, and the fault it meets (if any). */
+    this.onRequest = undefined
     this.transport = new Transport({ delayMs: o.delayMs, now: () => this.now() })
     this.store = new JobStore({ region: o.region, statusDetails: () => this.statusDetails })
     this.jobs = this.store.jobs
@@ -82,7 +84,12 @@ export class Emulator {
 
   async start() {
     const emulator = this
-    const ctx = { transport: this.transport, faults: this.faults, requests: this.requests }
+    const ctx = {
+      transport: this.transport,
+      faults: this.faults,
+      requests: this.requests,
+      onRequest: (request, fault) => this.onRequest?.(request, fault)
+    }
     const model = loadModel()
     this.cleanroomsUrl = await serve(
       createCleanRoomsService({
@@ -190,6 +197,7 @@ export class Emulator {
 
   /** Forget requests, jobs, faults and handed-out secrets; keep servers and long-term keys. */
   reset() {
+    this.onRequest = undefined
     this.requests.length = 0
     this.store.clear()
     this.faults.clear()

@@ -84,7 +84,8 @@ export function serve(service, ctx) {
 async function dispatch(service, ctx, req, res) {
   const request = describe(req, await readBody(req))
   const operation = service.operationOf(request)
-  ctx.requests.push(record(request, service.name, operation))
+  const recorded = record(request, service.name, operation)
+  ctx.requests.push(recorded)
   const perform = async () => {
     try {
       return await service.handle(request)
@@ -93,6 +94,7 @@ async function dispatch(service, ctx, req, res) {
     }
   }
   const fault = ctx.faults.take(service.name, operation)
+  ctx.onRequest?.(recorded, fault)
   if (!fault) return ctx.transport.send(res, await perform())
   return runFault(fault, {
     res,

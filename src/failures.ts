@@ -2,6 +2,7 @@
 // with the exception's name, carrying the service's message, the request id and a hint for
 // that kind of failure. Classification is by name and HTTP status, never by message text.
 import type { Settings } from './inputs.js'
+import type { LaunchProgress, Phase } from './launch.js'
 import { isErrorLike } from './error-like.js'
 import { inline } from './log.js'
 
@@ -22,13 +23,51 @@ interface ErrorFacts {
   quotaValue?: number
 }
 
+/** Node's codes for a connection that could not be made or was lost. */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE'
+])
+
+interface NodeNetworkError {
+  code?: unknown
+  hostname?: unknown
+  address?: unknown
+  port?: unknown
+  /** Node's connection attempts to each address of a host, when there were several. */
+  errors?: NodeNetworkError[]
+}
+
+/** A network failure, named as such with Node's code and the host it tried, whichever client met it. */
+function networkFacts(error: NodeNetworkError): { code: string; host?: string } | undefined {
+  const cause = typeof error.code === 'string' ? error : error.errors?.[0]
+  if (!cause || typeof cause.code !== 'string' || !NETWORK_ERROR_CODES.has(cause.code)) return undefined
+  const host =
+    typeof cause.hostname === 'string'
+      ? cause.hostname
+      : typeof cause.address === 'string'
+        ? `${cause.address}${typeof cause.port === 'number' ? `:${cause.port}` : ''}`
+        : undefined
+  return { code: cause.code, ...(host ? { host } : {}) }
+}
+
 function factsOf(error: unknown): ErrorFacts {
   if (!isErrorLike(error)) return { name: 'Error', message: String(error) }
+  const network = networkFacts(error as NodeNetworkError)
   const meta = (error as { $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number } }).$metadata
   const extra = error as { quotaName?: unknown; quotaValue?: unknown }
   return {
-    name: error.name,
-    message: error.message,
+    name: network ? 'NetworkError' : error.name,
+    message: network
+      ? `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
+      : error.message,
     ...(meta?.httpStatusCode !== undefined ? { status: meta.httpStatusCode } : {}),
     ...(meta?.requestId ? { requestId: meta.requestId } : {}),
     ...(meta?.attempts !== undefined ? { attempts: meta.attempts } : {}),
@@ -62,8 +101,27 @@ function stsTrustHint(settings: Settings, env: Record<string, string | undefined
   )
 }
 
+/** What a cancellation left behind, by the phase it stopped. */
+function cancelledHint(settings: Settings, progress: LaunchProgress): string {
+  if (progress.jobArn) {
+    return `The job keeps running in AWS: ${progress.jobArn} (in the step's outputs).`
+  }
+  if (progress.phase === 'start') {
+    return (
+      `The request to start job "${settings.request.name}" was in flight, so the job may have been created. ` +
+      'Re-run with if-exists: reuse to carry on with it if it exists, or look for it in the AWS Clean Rooms console.'
+    )
+  }
+  return 'No job was started.'
+}
+
 /** The hint for each failure; unknown failures get one from their HTTP status. */
-function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, string | undefined>): string {
+function hintFor(
+  facts: ErrorFacts,
+  settings: Settings,
+  env: Record<string, string | undefined>,
+  progress: LaunchProgress
+): string {
   switch (facts.name) {
     case 'ConflictException':
       if (facts.attempts !== undefined && facts.attempts > 1) {
@@ -107,13 +165,18 @@ function hintFor(facts: ErrorFacts, settings: Settings, env: Record<string, stri
     case 'ExpiredTokenException':
       return 'The OIDC token expired before STS saw it; re-run the job.'
     case 'StepCancelled':
-      return "The action stopped at once. A job it started keeps running in AWS; its ARN is in the step's outputs."
+      return `The action stopped at once. ${cancelledHint(settings, progress)}`
     case 'WaitTimeout':
       return 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.'
     case 'JobFailed':
       return "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes."
     case 'ExistingJobMismatch':
       return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
+    case 'NetworkError':
+      return (
+        'The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
+        "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run."
+      )
     case 'TimeoutError':
       return (
         "No answer came in time, after every retry. Check the runner's network access to AWS (and, with " +
@@ -136,15 +199,23 @@ function details(facts: ErrorFacts): string {
   return parts.length > 0 ? ` (${parts.join(', ')})` : ''
 }
 
+const PHASES: Record<Phase, string> = {
+  credentials: 'Getting AWS credentials',
+  start: 'Starting the audience generation job',
+  reuse: 'Finding the existing job to reuse',
+  wait: 'Waiting for the audience generation job'
+}
+
 /** Describes a failure of the step, for one error annotation and the `error-type` output. */
 export function describeFailure(
   error: unknown,
   settings: Settings,
   env: Record<string, string | undefined>,
-  doing: string
+  progress: LaunchProgress
 ): Failure {
   const facts = factsOf(error)
-  const hint = hintFor(facts, settings, env)
+  const doing = PHASES[progress.phase]
+  const hint = hintFor(facts, settings, env, progress)
   const serviceMessage = facts.message.trim() || 'no message'
   return {
     errorType: facts.name,

@@ -1,13 +1,32 @@
-// The action's entry point. The explicit exit ends the step as soon as the work is done,
-// even if a socket to an unresponsive endpoint is still open.
+// The process boundary: the one place that reads the process environment and the time scale,
+// listens for the runner's signals, and ends the process.
 import * as core from '@actions/core'
+import * as log from './log.js'
+import { cancelOnRunnerSignals } from './cancellation.js'
 import { run } from './main.js'
+import { parseTimeScale, TIME_SCALE_VARIABLE } from './timing.js'
 
-run().then(
-  () => process.exit(),
-  (error: unknown) => {
+/** How long the process may outlive its work, for example on the socket of an abandoned request. */
+const EXIT_GRACE_MS = 500
+
+function timeScale(env: NodeJS.ProcessEnv): number {
+  const scale = parseTimeScale(env[TIME_SCALE_VARIABLE])
+  if (scale !== undefined) return scale
+  log.info(`${TIME_SCALE_VARIABLE} is not a number in (0, 1]; it is ignored.`)
+  return 1
+}
+
+const env = { ...process.env }
+const cancellation = cancelOnRunnerSignals()
+run({ env, timeScale: timeScale(env), signal: cancellation.signal })
+  .catch((error: unknown) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
-    core.error(String((error as Error)?.message ?? error), { title: 'Unexpected failure' })
-    process.exit(1)
-  }
-)
+    log.error(String((error as Error)?.message ?? error), { title: 'Unexpected failure' })
+    process.exitCode = core.ExitCode.Failure
+  })
+  .finally(() => {
+    cancellation.dispose()
+    // The exit code is set, never process.exit() at once: that could cut off output a slow reader
+    // has not taken yet. Only what is left hanging after the grace period is cut short.
+    setTimeout(() => process.stdout.write('', () => process.exit()), EXIT_GRACE_MS).unref()
+  })

@@ -11,9 +11,14 @@ import { findReusableJob, jobArnProblems } from './reuse.js'
 // chunk: separate dynamic imports would each carry their own copy of the client code.
 export { CleanRoomsMLClient } from './cleanroomsml/index.js'
 export { waitForJob } from './waiting.js'
+export { requestHandlerFor, usesProxy } from './proxy.js'
+
+/** What the step is doing; a failure is reported as a failure of that phase. */
+export type Phase = 'credentials' | 'start' | 'reuse' | 'wait'
 
 /** What starting (or reusing) the job tells the rest of the step. */
 export interface LaunchProgress {
+  phase: Phase
   jobArn?: string
   created?: boolean
 }
@@ -22,8 +27,11 @@ export async function startOrReuse(
   client: CleanRoomsMLClient,
   settings: Settings,
   progress: LaunchProgress,
-  onStep: (step: string) => void
+  signal: AbortSignal
 ): Promise<void> {
+  // Never a job after a cancellation: this is the last moment it can be checked for certain.
+  signal.throwIfAborted()
+  progress.phase = 'start'
   const { request } = settings
   log.info(
     `Starting audience generation job "${log.inline(request.name)}" from ${log.inline(describeSeed(request))} ` +
@@ -39,7 +47,7 @@ export async function startOrReuse(
     )
   } catch (error) {
     if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse') throw error
-    onStep('Finding the existing job to reuse')
+    progress.phase = 'reuse'
     const job = await findReusableJob(client, request)
     record(progress, job.audienceGenerationJobArn, false)
     log.notice(

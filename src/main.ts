@@ -1,7 +1,11 @@
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
 import * as core from '@actions/core'
-import type { AudienceGenerationJobStatus, CleanRoomsMLClient } from './cleanroomsml/index.js'
+import type {
+  AudienceGenerationJobStatus,
+  CleanRoomsMLClient,
+  GetAudienceGenerationJobResponse
+} from './cleanroomsml/index.js'
 import { systemClock, type Clock } from './clock.js'
 import type { Environment, ResolvedEndpoint } from './endpoints.js'
 import { describeFailure } from './failures.js'
@@ -13,12 +17,16 @@ import { writeSummary } from './summary.js'
 import type { LaunchProgress } from './launch.js'
 import type { PollPolicy, WaitOutcome } from './waiting.js'
 import { maskEnvironmentCredentials } from './secrets.js'
-import { formatDuration, timingFromEnvironment } from './timing.js'
+import { formatDuration, scaledTiming } from './timing.js'
 import * as log from './log.js'
 
 export interface RunOptions {
   env?: Environment
   clock?: Clock
+  /** Shrinks every delay, timeout and deadline alike (end-to-end tests); default 1. */
+  timeScale?: number
+  /** Aborts every phase of the step: the runner's cancellation (see cancellation.ts). */
+  signal?: AbortSignal
 }
 
 /** What the step knows so far; each step adds to it, and the summary reports it. */
@@ -31,10 +39,8 @@ interface Progress extends LaunchProgress {
 export async function run(options: RunOptions = {}): Promise<void> {
   const env = options.env ?? process.env
   maskEnvironmentCredentials(env)
-  const timing = timingFromEnvironment(env)
   const result = readSettings((name) => core.getInput(name), env)
-  const problems = [...(result.ok ? [] : result.problems), ...timing.problems]
-  if (!result.ok || problems.length > 0) return reportInvalidInputs(problems)
+  if (!result.ok) return reportInvalidInputs(result.problems)
   const settings = result.settings
   const endpoint = await resolveEndpoint(settings, env)
   if (!endpoint) return
@@ -43,22 +49,17 @@ export async function run(options: RunOptions = {}): Promise<void> {
     return dryRun(settings, endpoint)
   }
 
-  const cancellation = cancelOnRunnerSignals()
-  const progress: Progress = {}
+  const progress: Progress = { phase: 'credentials' }
   const context = {
     settings,
     endpoint,
     env,
     clock: options.clock ?? systemClock,
-    signal: cancellation.signal,
-    ...timing
+    signal: options.signal ?? new AbortController().signal,
+    ...scaledTiming(options.timeScale ?? 1)
   }
-  try {
-    await launchAndWait(context, progress)
-  } finally {
-    cancellation.dispose()
-    await report(settings, endpoint, progress)
-  }
+  await launchAndWait(context, progress)
+  await report(settings, endpoint, progress)
 }
 
 /** The default description names the workflow run; @actions/github is loaded only for it. */
@@ -125,24 +126,26 @@ interface LaunchContext {
 
 /** Credentials, start or reuse, then the optional wait; a failure is annotated here. */
 async function launchAndWait(context: LaunchContext, progress: Progress): Promise<void> {
-  let doing = 'Getting AWS credentials'
+  let client: CleanRoomsMLClient | undefined
   try {
-    const { client, launch } = await createClient(context)
-    doing = 'Starting the audience generation job'
-    await launch.startOrReuse(client, context.settings, progress, (step) => (doing = step))
+    const created = await createClient(context)
+    client = created.client
+    await created.launch.startOrReuse(client, context.settings, progress, context.signal)
     if (context.settings.waitForCompletion) {
-      doing = 'Waiting for the audience generation job'
-      await waitAndReport(launch, client, context, progress)
+      progress.phase = 'wait'
+      await waitAndReport(created.launch, client, context, progress)
     }
-    client.destroy()
   } catch (error) {
-    const cancelled = context.signal.aborted
-    const failure = describeFailure(cancelled ? context.signal.reason : error, context.settings, context.env, doing)
-    if (cancelled) progress.waited = 'cancelled'
+    // After a cancellation, whatever it interrupted is reported as the cancellation.
+    const cause = context.signal.aborted ? context.signal.reason : error
+    const failure = describeFailure(cause, context.settings, context.env, progress)
+    if (context.signal.aborted) progress.waited = 'cancelled'
     progress.failure = failure.title
     log.error(failure.message, { title: failure.title })
     core.setOutput('error-type', failure.errorType)
     process.exitCode = core.ExitCode.Failure
+  } finally {
+    client?.destroy()
   }
 }
 
@@ -164,10 +167,15 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
     import('./launch.js'),
     fillDescription(context.settings)
   ])
+  if (launch.usesProxy(context.endpoint.url)) {
+    log.info('Requests to Clean Rooms ML go through the proxy set in the environment.')
+  }
   const client = new launch.CleanRoomsMLClient({
     region: context.settings.region,
     endpoint: context.endpoint.url,
     credentials,
+    requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
+    logger: { warn: (message) => log.warning(message, { title: "The runner's clock is off" }) },
     ...common
   })
   return { client, launch }
@@ -190,19 +198,16 @@ async function waitAndReport(
     signal: context.signal
   })
   progress.waited = formatDuration(outcome.elapsedMs)
+  if (outcome.job) recordStatus(progress, outcome.job)
   if (outcome.kind === 'timed-out') {
-    if (outcome.lastStatus) progress.status = outcome.lastStatus
     throw Object.assign(
       new Error(
-        `The job was still ${outcome.lastStatus ?? 'not reported'} after waiting ${progress.waited} ` +
+        `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
           `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`
       ),
       { name: 'WaitTimeout' }
     )
   }
-  progress.status = outcome.job.status
-  core.setOutput('status', outcome.job.status)
-  core.setOutput('status-details', outcome.job.statusDetails?.message ?? '')
   if (outcome.kind === 'failed') {
     const details = outcome.job.statusDetails
     throw Object.assign(
@@ -215,6 +220,12 @@ async function waitAndReport(
     )
   }
   log.info(`The job is ACTIVE after ${progress.waited}.`)
+}
+
+function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse): void {
+  progress.status = job.status
+  core.setOutput('status', job.status)
+  core.setOutput('status-details', job.statusDetails?.message ?? '')
 }
 
 function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {
@@ -239,24 +250,4 @@ async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: 
     rows,
     ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
   })
-}
-
-/** Stops every wait and request at once when the runner cancels the step. */
-function cancelOnRunnerSignals(): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController()
-  const onSignal = (signal: NodeJS.Signals): void => {
-    core.info(`Received ${signal}: stopping.`)
-    const reason = new Error(`The runner cancelled the step (${signal}).`)
-    reason.name = 'StepCancelled'
-    controller.abort(reason)
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-    }
-  }
 }

@@ -20,30 +20,34 @@ export class OidcTokenError extends Error {
 
 export async function requestIdToken(audience: string, env: Environment, options: RetryOptions): Promise<string> {
   const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`
+  const token = await withRetries((signal) => requestOnce(url, env, signal), options)
+  mask(token)
+  return token
+}
+
+/**
+ * One request, on a client of its own: @actions/http-client takes no AbortSignal, so an abort
+ * (the attempt's timeout, or the step's cancellation) destroys that client's sockets instead.
+ */
+async function requestOnce(url: string, env: Environment, signal: AbortSignal): Promise<string> {
   const client = new HttpClient('cleanrooms-ml-audience-generation-action', [
     new BearerCredentialHandler(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '')
   ])
+  const onAbort = (): void => client.dispose()
+  signal.addEventListener('abort', onAbort, { once: true })
   try {
-    const token = await withRetries(async () => {
-      try {
-        const response = await client.getJson<{ value?: unknown }>(url)
-        if (typeof response.result?.value !== 'string' || response.result.value === '') {
-          throw new OidcTokenError('The GitHub OIDC token endpoint answered without a token.')
-        }
-        return response.result.value
-      } catch (error) {
-        if (error instanceof HttpClientError) {
-          throw new OidcTokenError(
-            `The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`,
-            error.statusCode
-          )
-        }
-        throw error
-      }
-    }, options)
-    mask(token)
-    return token
+    const response = await client.getJson<{ value?: unknown }>(url)
+    if (typeof response.result?.value !== 'string' || response.result.value === '') {
+      throw new OidcTokenError('The GitHub OIDC token endpoint answered without a token.')
+    }
+    return response.result.value
+  } catch (error) {
+    if (error instanceof HttpClientError) {
+      throw new OidcTokenError(`The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`, error.statusCode)
+    }
+    throw error
   } finally {
+    signal.removeEventListener('abort', onAbort)
     client.dispose()
   }
 }

@@ -2,9 +2,9 @@
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
 // classifiers), never by message text.
-import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
+import { isClockSkewCorrectedError, isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
 import type { SdkError } from '@smithy/types'
-import type { Clock } from './clock.js'
+import { untilAborted, type Clock } from './clock.js'
 import { isErrorLike } from './error-like.js'
 
 export interface RetryPolicy {
@@ -49,11 +49,24 @@ export interface AttemptsBearer {
   $metadata?: { attempts?: number; totalRetryDelay?: number }
 }
 
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+export const CLOCK_SKEW_ERRORS = new Set([
+  'AuthFailure',
+  'InvalidSignatureException',
+  'RequestExpired',
+  'RequestInTheFuture',
+  'RequestTimeTooSkewed',
+  'SignatureDoesNotMatch'
+])
+
 /** Whether an error may succeed when tried again, and which backoff applies. */
 export function retryKindOf(error: unknown): RetryKind | undefined {
   if (!isErrorLike(error)) return undefined
   if (error.name === 'AbortError') return undefined
   const sdkError = error as SdkError
+  // Signed again with the same clock, a refused signature is refused again: it is tried again
+  // only once the clock has been corrected from AWS's answer.
+  if (CLOCK_SKEW_ERRORS.has(error.name)) return isClockSkewCorrectedError(sdkError) ? 'transient' : undefined
   if (isThrottlingError(sdkError)) return 'throttling'
   if (isTransientError(sdkError) || isServerError(sdkError)) return 'transient'
   return undefined
@@ -65,27 +78,27 @@ export function backoffDelay(policy: RetryPolicy, kind: RetryKind, attempt: numb
   return Math.round(random * ceiling)
 }
 
-/** Runs `attempt` with a fresh AbortSignal that fires when that attempt times out. */
+/**
+ * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
+ * the whole operation is aborted; either way the attempt is abandoned at that moment.
+ */
 async function runAttempt<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
   timeoutMs: number,
+  clock: Clock,
   outer: AbortSignal | undefined
 ): Promise<T> {
   const controller = new AbortController()
+  const finished = new AbortController()
   const onOuterAbort = (): void => controller.abort(outer?.reason)
   outer?.addEventListener('abort', onOuterAbort, { once: true })
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new TimeoutError(`No complete answer within ${timeoutMs} ms.`)
-      controller.abort(error)
-      reject(error)
-    }, timeoutMs)
+  void clock.timeout(timeoutMs, finished.signal).then(() => {
+    controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`))
   })
   try {
-    return await Promise.race([attempt(controller.signal), timeout])
+    return await untilAborted(attempt(controller.signal), controller.signal)
   } finally {
-    clearTimeout(timer)
+    finished.abort()
     outer?.removeEventListener('abort', onOuterAbort)
   }
 }
@@ -103,12 +116,16 @@ export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T
   const started = clock.now()
   let totalDelay = 0
   for (let number = 1; ; number++) {
+    // No attempt starts once the step is cancelled.
+    signal?.throwIfAborted()
     const elapsed = clock.now() - started
     try {
       const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed))
-      return await runAttempt(attempt, timeout, signal)
+      return await runAttempt(attempt, timeout, clock, signal)
     } catch (error) {
-      const kind = signal?.aborted ? undefined : retryKindOf(error)
+      // A cancellation is reported as such, not as whatever it interrupted.
+      if (signal?.aborted) throw signal.reason
+      const kind = retryKindOf(error)
       const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0
       const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs
       if (!kind || number >= policy.maxAttempts || outOfTime) {

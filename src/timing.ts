@@ -1,8 +1,7 @@
 // Every delay, timeout and deadline the action uses. CLEANROOMS_ML_ACTION_TIME_SCALE (a number
-// in (0, 1], default 1) shrinks them all alike, so end-to-end tests of retries and waits run
-// in seconds against a local emulator; wait-timeout-seconds is the user's and is not scaled.
-import type { Environment } from './endpoints.js'
-import type { Problem } from './inputs.js'
+// in (0, 1], default 1, read once by index.ts) shrinks them all alike, so end-to-end tests of
+// retries and waits run in seconds against a local emulator; wait-timeout-seconds is the
+// user's and is not scaled.
 import type { RetryPolicy } from './retry.js'
 import type { PollPolicy } from './waiting.js'
 
@@ -19,8 +18,17 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   deadlineMs: 300_000
 }
 
-/** Polling a job: first check after 5 s, rising to once a minute, a log line at least every 5 minutes. */
-export const DEFAULT_POLL_POLICY: PollPolicy = { firstDelayMs: 5_000, maxDelayMs: 60_000, heartbeatMs: 300_000 }
+/**
+ * Polling a job: every 5 s at first, then a tenth of the time waited, at most once a minute; a log
+ * line at least every 5 minutes; a last check, when the wait ends before any status was seen,
+ * bounded like one attempt.
+ */
+export const DEFAULT_POLL_POLICY: PollPolicy = {
+  firstDelayMs: 5_000,
+  maxDelayMs: 60_000,
+  heartbeatMs: 300_000,
+  finalCheckMs: DEFAULT_RETRY_POLICY.attemptTimeoutMs
+}
 
 export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000)
@@ -35,21 +43,18 @@ export const TIME_SCALE_VARIABLE = 'CLEANROOMS_ML_ACTION_TIME_SCALE'
 export interface Timing {
   retryPolicy: RetryPolicy
   pollPolicy: PollPolicy
-  problems: Problem[]
 }
 
-export function timingFromEnvironment(env: Environment): Timing {
-  const text = env[TIME_SCALE_VARIABLE]?.trim() ?? ''
-  const scale = text === '' ? 1 : Number(text)
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 1) {
-    return {
-      retryPolicy: DEFAULT_RETRY_POLICY,
-      pollPolicy: DEFAULT_POLL_POLICY,
-      problems: [
-        { input: TIME_SCALE_VARIABLE, message: `must be a number greater than 0 and at most 1; got "${text}"` }
-      ]
-    }
-  }
+/** The time scale a variable's text gives: a number in (0, 1], or undefined when it is not one. */
+export function parseTimeScale(text: string | undefined): number | undefined {
+  const trimmed = text?.trim() ?? ''
+  if (trimmed === '') return 1
+  const scale = Number(trimmed)
+  return Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : undefined
+}
+
+/** Every delay, timeout and deadline, shrunk alike by the scale. */
+export function scaledTiming(scale: number): Timing {
   const scaled = (ms: number): number => Math.max(1, Math.round(ms * scale))
   return {
     retryPolicy: {
@@ -63,8 +68,8 @@ export function timingFromEnvironment(env: Environment): Timing {
     pollPolicy: {
       firstDelayMs: scaled(DEFAULT_POLL_POLICY.firstDelayMs),
       maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
-      heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs)
-    },
-    problems: []
+      heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
+      finalCheckMs: scaled(DEFAULT_POLL_POLICY.finalCheckMs)
+    }
   }
 }

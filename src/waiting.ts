@@ -1,6 +1,7 @@
-// Waiting for a job to finish: polls GetAudienceGenerationJob with capped exponential backoff
-// and jitter until ACTIVE (success), CREATE_FAILED or a DELETE_* status (failure), the wait
-// timeout, or cancellation. Throttling slows the polling; a transient error does not end it.
+// Waiting for a job to finish: polls GetAudienceGenerationJob until ACTIVE (success),
+// CREATE_FAILED or a DELETE_* status (failure), the wait timeout, or cancellation. The timeout
+// is a hard bound: a status check in flight when it falls due is abandoned. Throttling slows
+// the polling; a transient error does not end it.
 import {
   GetAudienceGenerationJobCommand,
   type AudienceGenerationJobStatus,
@@ -13,16 +14,20 @@ import { formatDuration } from './timing.js'
 import { inline } from './log.js'
 
 export interface PollPolicy {
+  /** The shortest delay between checks, and the first. */
   firstDelayMs: number
+  /** The longest delay between checks. */
   maxDelayMs: number
   /** A line is logged at least this often while the status stays the same. */
   heartbeatMs: number
+  /** The bound on the one last check made when the wait ends before any status was seen. */
+  finalCheckMs: number
 }
 
 export type WaitOutcome =
   | { kind: 'succeeded'; job: GetAudienceGenerationJobResponse; elapsedMs: number }
   | { kind: 'failed'; job: GetAudienceGenerationJobResponse; elapsedMs: number }
-  | { kind: 'timed-out'; lastStatus: AudienceGenerationJobStatus | undefined; elapsedMs: number }
+  | { kind: 'timed-out'; job: GetAudienceGenerationJobResponse | undefined; elapsedMs: number }
 
 export interface WaitOptions {
   client: CleanRoomsMLClient
@@ -42,46 +47,95 @@ export function isTerminal(status: AudienceGenerationJobStatus): boolean {
   )
 }
 
-/** The next polling delay: doubling from the first, capped, with jitter of up to a fifth. */
-export function nextDelay(policy: PollPolicy, poll: number, random: number, throttled: boolean): number {
-  const grown = policy.firstDelayMs * 2 ** Math.max(0, poll - 1) * (throttled ? 2 : 1)
-  const capped = Math.min(policy.maxDelayMs * (throttled ? 2 : 1), grown)
-  return Math.round(capped * (0.8 + 0.2 * random))
+/**
+ * The delay before the next check: a tenth of the time waited so far, at least the first delay
+ * and at most the longest, with up to a fifth of jitter below. So the end of a job is noticed
+ * within max(first delay, 10% of the wait), and an hour's wait makes well under 120 checks.
+ * Throttling doubles it.
+ */
+export function nextDelay(policy: PollPolicy, elapsedMs: number, random: number, throttled: boolean): number {
+  const base = Math.min(policy.maxDelayMs, Math.max(policy.firstDelayMs, elapsedMs / 10))
+  return Math.floor(base * (throttled ? 2 : 1) * (0.8 + 0.2 * random))
+}
+
+/** Fires when the wait's time is up, so that a check in flight then is abandoned. */
+class WaitDeadline extends Error {
+  override readonly name = 'WaitDeadline'
 }
 
 /** Polls until the job reaches a terminal status or the wait runs out. */
 export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
-  const { client, clock, policy } = options
+  const { clock, policy } = options
   const started = clock.now()
   const elapsed = (): number => clock.now() - started
-  let lastStatus: AudienceGenerationJobStatus | undefined
-  let lastLine = started
-  let throttled = false
-  for (let poll = 1; ; poll++) {
-    const delay = Math.min(
-      nextDelay(policy, poll, clock.random(), throttled),
-      Math.max(0, options.timeoutMs - elapsed())
-    )
-    await clock.sleep(delay, options.signal)
-    try {
-      const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }))
-      throttled = false
-      if (job.status !== lastStatus || clock.now() - lastLine >= policy.heartbeatMs) {
-        options.log(
-          `${job.status === lastStatus ? 'Still' : 'Status'} ${inline(job.status)} after ${formatDuration(elapsed())}`
-        )
-        lastLine = clock.now()
-      }
-      lastStatus = job.status
-      if (isTerminal(job.status)) {
+  const deadline = new AbortController()
+  const finished = new AbortController()
+  void clock.timeout(options.timeoutMs, finished.signal).then(() => deadline.abort(new WaitDeadline()))
+  const state: PollState = { job: undefined, lastLine: started, throttled: false }
+  try {
+    while (elapsed() < options.timeoutMs) {
+      const delay = nextDelay(policy, elapsed(), clock.random(), state.throttled)
+      await clock.sleep(Math.min(delay, options.timeoutMs - elapsed()), options.signal)
+      if (elapsed() >= options.timeoutMs) break
+      const job = await check(options, state, deadline.signal, elapsed)
+      if (job && isTerminal(job.status)) {
         return { kind: job.status === 'ACTIVE' ? 'succeeded' : 'failed', job, elapsedMs: elapsed() }
       }
-    } catch (error) {
-      const kind = retryKindOf(error)
-      if (kind === undefined || options.signal?.aborted) throw error
-      throttled = kind === 'throttling'
-      options.warn(`Checking the job's status failed with ${inline((error as Error).name)}; still waiting.`)
     }
-    if (elapsed() >= options.timeoutMs) return { kind: 'timed-out', lastStatus, elapsedMs: elapsed() }
+    if (!state.job) await lastCheck(options, state, elapsed)
+    return { kind: 'timed-out', job: state.job, elapsedMs: elapsed() }
+  } finally {
+    finished.abort()
+  }
+}
+
+interface PollState {
+  job: GetAudienceGenerationJobResponse | undefined
+  lastLine: number
+  throttled: boolean
+}
+
+/** One status check; undefined when it failed transiently or the wait's time ran out during it. */
+async function check(
+  options: WaitOptions,
+  state: PollState,
+  stop: AbortSignal,
+  elapsed: () => number
+): Promise<GetAudienceGenerationJobResponse | undefined> {
+  try {
+    const job = await options.client.send(
+      new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }),
+      { abortSignal: stop }
+    )
+    state.throttled = false
+    const now = options.clock.now()
+    if (job.status !== state.job?.status || now - state.lastLine >= options.policy.heartbeatMs) {
+      options.log(
+        `${job.status === state.job?.status ? 'Still' : 'Status'} ${inline(job.status)} after ${formatDuration(elapsed())}`
+      )
+      state.lastLine = now
+    }
+    state.job = job
+    return job
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason
+    if (stop.aborted) return undefined
+    const kind = retryKindOf(error)
+    if (kind === undefined) throw error
+    state.throttled = kind === 'throttling'
+    options.warn(`Checking the job's status failed with ${inline((error as Error).name)}; still waiting.`)
+    return undefined
+  }
+}
+
+/** The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is. */
+async function lastCheck(options: WaitOptions, state: PollState, elapsed: () => number): Promise<void> {
+  const bound = new AbortController()
+  const finished = new AbortController()
+  void options.clock.timeout(options.policy.finalCheckMs, finished.signal).then(() => bound.abort(new WaitDeadline()))
+  try {
+    await check(options, state, bound.signal, elapsed)
+  } finally {
+    finished.abort()
   }
 }

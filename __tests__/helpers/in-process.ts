@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { jest } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { startEmulator, type Emulator, type Fault, type RecordedRequest } from '../../emulator/index.js'
+import { cancelOnRunnerSignals } from '../../src/cancellation.js'
 import { run } from '../../src/main.js'
 import { FakeClock } from './fake-clock.js'
 import { EMULATOR_CREDENTIALS, parseOutputs, runnerEnv } from './run-action.js'
@@ -17,14 +18,25 @@ export interface StepResult {
   summary: string
 }
 
+export interface StepHooks {
+  /** Called once the step listens for the runner's signals, before it reads any input. */
+  onStart?: () => void
+  /** Called with each request the emulator records, after the step's own handling of stalls. */
+  onRequest?: (request: RecordedRequest, fault: Fault | undefined) => void
+}
+
 export interface InProcess {
   emulator: () => Emulator
   step: (
     inputs: Record<string, string>,
     env?: Record<string, string | undefined>,
-    clock?: FakeClock
+    clock?: FakeClock,
+    hooks?: StepHooks
   ) => Promise<StepResult>
 }
+
+/** Faults that hold a request without a complete answer: the attempt's timeout must end them. */
+const STALLS = new Set<Fault['kind']>(['hang', 'trickle'])
 
 /** Registers the jest hooks for a file of in-process runs; call at the top level of the file. */
 export function inProcessSteps(): InProcess {
@@ -53,12 +65,19 @@ export function inProcessSteps(): InProcess {
   async function step(
     inputs: Record<string, string>,
     env: Record<string, string | undefined> = {},
-    clock = new FakeClock()
+    clock = new FakeClock(),
+    hooks: StepHooks = {}
   ): Promise<StepResult> {
     const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
     writeFileSync(files.GITHUB_OUTPUT, '')
     writeFileSync(files.GITHUB_STEP_SUMMARY, '')
-    process.env = { ...runnerEnv(emulator), ...files, CLEANROOMS_ML_ACTION_TIME_SCALE: '0.05' }
+    // Time is the fake clock's alone: a stalled request times out when the clock is moved to
+    // its attempt's timeout, never because the machine was slow.
+    emulator.onRequest = (request, fault) => {
+      if (fault && STALLS.has(fault.kind)) setImmediate(() => clock.fireNextTimeout())
+      hooks.onRequest?.(request, fault)
+    }
+    process.env = { ...runnerEnv(emulator), ...files }
     for (const [key, value] of Object.entries(env)) {
       if (value === undefined) delete process.env[key]
       else process.env[key] = value
@@ -70,9 +89,12 @@ export function inProcessSteps(): InProcess {
       return true
     })
     process.exitCode = 0
+    const cancellation = cancelOnRunnerSignals()
+    hooks.onStart?.()
     try {
-      await run({ env: process.env, clock })
+      await run({ env: process.env, clock, signal: cancellation.signal })
     } finally {
+      cancellation.dispose()
       write.mockRestore()
     }
     const outputs = parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8'))

@@ -1,6 +1,6 @@
 // Runs the bundled action exactly as a runner does: `node dist/index.js` with INPUT_* variables
 // (hyphens kept), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and the OIDC request variables.
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +17,10 @@ export interface ActionRun {
   outputs: Record<string, string>
   summary: string
   durationMs: number
+  /** Date.now() when the process had ended. */
+  endedAt: number
+  /** Date.now() when `signal` was sent, if it was. */
+  signalledAt?: number
   /** Annotations the runner would show: ::error, ::warning and ::notice lines. */
   annotations: { level: string; title: string; message: string }[]
 }
@@ -26,6 +30,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>
   /** Sends this signal to the action once its output contains `when`. */
   signal?: { name: NodeJS.Signals; when: string }
+  /** Called with the action's process as soon as it is started, for example to signal it later. */
+  onSpawn?: (child: ChildProcess) => void
   timeoutMs?: number
 }
 
@@ -114,13 +120,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   const started = Date.now()
   const child = spawn(ACTION_NODE, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  options.onSpawn?.(child)
   let stdout = ''
   let stderr = ''
-  let signalled = false
+  let signalledAt: number | undefined
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString()
-    if (options.signal && !signalled && stdout.includes(options.signal.when)) {
-      signalled = true
+    if (options.signal && signalledAt === undefined && stdout.includes(options.signal.when)) {
+      signalledAt = Date.now()
       child.kill(options.signal.name)
     }
   })
@@ -135,6 +142,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
     durationMs: Date.now() - started,
+    endedAt: Date.now(),
+    ...(signalledAt !== undefined ? { signalledAt } : {}),
     annotations: parseAnnotations(stdout)
   }
   rmSync(dir, { recursive: true, force: true })

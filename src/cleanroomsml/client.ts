@@ -14,11 +14,12 @@ import type {
   Handler,
   HttpHandlerOptions,
   HttpResponse,
+  Logger,
   MiddlewareStack
 } from '@smithy/types'
 import { systemClock, type Clock } from '../clock.js'
 import { regionOf } from '../regions.js'
-import { withRetries, type RetryNotice, type RetryPolicy } from '../retry.js'
+import { CLOCK_SKEW_ERRORS, withRetries, type RetryNotice, type RetryPolicy } from '../retry.js'
 import { DEFAULT_RETRY_POLICY } from '../timing.js'
 import type { MetadataBearer } from './models.js'
 import { toHttpRequest, type HttpOperation } from './protocol.js'
@@ -42,6 +43,8 @@ export interface CleanRoomsMLClientConfig {
    * AWS rejects a signature dated more than 5 minutes from its own clock.
    */
   systemClockOffset?: number
+  /** Where the client reports what a user should know (a runner's clock that is off). */
+  logger?: Pick<Logger, 'warn'>
 }
 
 /** What sends a request: @smithy/node-http-handler in the action, a fake in unit tests. */
@@ -60,6 +63,7 @@ export interface CleanRoomsMLClientResolvedConfig {
   signal?: AbortSignal
   requestHandler: RequestHandler
   systemClockOffset: number
+  logger?: Pick<Logger, 'warn'>
   apiVersion: string
 }
 
@@ -83,6 +87,7 @@ function resolveConfig(config: CleanRoomsMLClientConfig): CleanRoomsMLClientReso
       config.requestHandler ??
       new NodeHttpHandler({ connectionTimeout: Math.min(5_000, retryPolicy.attemptTimeoutMs) }),
     systemClockOffset: config.systemClockOffset ?? 0,
+    ...(config.logger ? { logger: config.logger } : {}),
     apiVersion: '2023-09-06'
   }
 }
@@ -95,7 +100,17 @@ export class CleanRoomsMLClient extends Client<object, object, MetadataBearer, C
 
 /** Per-call state shared by the middleware of one operation. */
 interface CallContext {
+  /** Stops the whole call: the client's signal and the call's own `abortSignal`, whichever fires first. */
+  stop: AbortSignal | undefined
+  /** The current attempt's signal, which also fires at that attempt's timeout. */
   signal?: AbortSignal
+  /** The `Date` header of the last answer: AWS's time, for correcting the runner's clock. */
+  serverDate: string | undefined
+}
+
+function stopSignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const given = signals.filter((signal) => signal !== undefined)
+  return given.length > 1 ? AbortSignal.any(given) : given[0]
 }
 
 /**
@@ -116,17 +131,21 @@ export abstract class CleanRoomsMLCommand<Input extends object, Output extends M
 
   resolveMiddleware(
     clientStack: MiddlewareStack<object, MetadataBearer>,
-    config: CleanRoomsMLClientResolvedConfig
+    config: CleanRoomsMLClientResolvedConfig,
+    options?: HttpHandlerOptions
   ): Handler<Input, Output> {
     const stack = clientStack.concat(this.middlewareStack as unknown as MiddlewareStack<object, MetadataBearer>)
-    const call: CallContext = {}
+    const call: CallContext = {
+      stop: stopSignal(config.signal, options?.abortSignal as AbortSignal | undefined),
+      serverDate: undefined
+    }
     stack.add(
       (next) => (args) =>
         next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input as Input)) }),
       { step: 'serialize', name: 'serializerMiddleware' }
     )
     stack.add(retryMiddleware(config, call), { step: 'finalizeRequest', name: 'retryMiddleware', priority: 'high' })
-    stack.add(signingMiddleware(config), { step: 'finalizeRequest', name: 'awsAuthMiddleware', priority: 'low' })
+    stack.add(signingMiddleware(config, call), { step: 'finalizeRequest', name: 'awsAuthMiddleware', priority: 'low' })
     stack.add(
       (next) => async (args) => {
         const { response } = await next(args)
@@ -136,7 +155,9 @@ export abstract class CleanRoomsMLCommand<Input extends object, Output extends M
     )
     const send = async (args: FinalizeHandlerArguments<object>) => {
       const options = call.signal ? { abortSignal: call.signal } : {}
-      return config.requestHandler.handle(args.request as HttpRequest, options)
+      const answer = await config.requestHandler.handle(args.request as HttpRequest, options)
+      call.serverDate = answer.response.headers['date']
+      return answer
     }
     return stack.resolve(send as unknown as FinalizeHandler<object, MetadataBearer>, {
       clientName: 'CleanRoomsMLClient',
@@ -164,7 +185,7 @@ function retryMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallCon
             totalRetryDelay += notice.delayMs
             config.onRetry?.(notice)
           },
-          ...(config.signal ? { signal: config.signal } : {})
+          ...(call.stop ? { signal: call.stop } : {})
         }
       )
       result.output.$metadata = { ...result.output.$metadata, attempts, totalRetryDelay }
@@ -172,13 +193,49 @@ function retryMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallCon
     }
 }
 
-function signingMiddleware(config: CleanRoomsMLClientResolvedConfig) {
+function signingMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallContext) {
   return (next: FinalizeHandler<object, MetadataBearer>): FinalizeHandler<object, MetadataBearer> =>
     async (args) => {
       // Signed with the machine's time (corrected by the offset), whatever clock paces the
       // retries: AWS compares the signature's date with its own clock.
       const signingDate = new Date(Date.now() + config.systemClockOffset)
       const signed = await config.signer.sign(args.request as HttpRequest, { signingDate })
-      return next({ ...args, request: signed })
+      call.serverDate = undefined
+      try {
+        return await next({ ...args, request: signed })
+      } catch (error) {
+        correctClockSkew(config, error, call.serverDate)
+        throw error
+      }
     }
+}
+
+/** How far apart two clocks may be before a signature is refused (AWS allows 5 minutes). */
+const SKEW_TOLERANCE_MS = 4 * 60_000
+
+/**
+ * As the AWS SDKs do: when AWS refuses a signature for its date and its own `Date` header shows
+ * the runner's clock is off, later requests are signed with AWS's time, and the error is marked
+ * `$metadata.clockSkewCorrected` so that the retry logic tries it again.
+ */
+function correctClockSkew(config: CleanRoomsMLClientResolvedConfig, error: unknown, serverDate: string | undefined) {
+  const name = (error as { name?: unknown } | null)?.name
+  if (typeof name !== 'string' || !CLOCK_SKEW_ERRORS.has(name) || serverDate === undefined) return
+  const serverTime = Date.parse(serverDate)
+  const offset = serverTime - Date.now()
+  if (Number.isNaN(serverTime) || Math.abs(offset - config.systemClockOffset) < SKEW_TOLERANCE_MS) return
+  config.systemClockOffset = offset
+  const bearer = error as { $metadata?: Record<string, unknown> }
+  bearer.$metadata = { ...bearer.$metadata, clockSkewCorrected: true }
+  config.logger?.warn(
+    `The runner's clock is ${describeOffset(offset)} AWS's clock; requests are now signed with AWS's time. ` +
+      "Correct the runner's clock (for example with NTP)."
+  )
+}
+
+function describeOffset(offsetMs: number): string {
+  // AWS's Date header has whole seconds: the offset is told to the minute.
+  const seconds = Math.round(Math.abs(offsetMs) / 1000)
+  const text = seconds >= 90 ? `about ${Math.round(seconds / 60)} min` : `about ${seconds} s`
+  return offsetMs > 0 ? `${text} behind` : `${text} ahead of`
 }

@@ -1,0 +1,93 @@
+// End to end: a self-hosted runner behind a proxy. The endpoints have names only the proxy
+// can reach (see helpers/proxy.ts): through it the step succeeds; without it, or for a name
+// in NO_PROXY, the request goes direct and fails.
+import { startEmulator, type Emulator } from '../emulator/index.js'
+import { leaksIn, secretsOf } from './helpers/leaks.js'
+import { routedUrl, startProxy, type TestProxy } from './helpers/proxy.js'
+import { EMULATOR_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
+
+const INPUTS = {
+  name: 'behind-a-proxy',
+  'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
+  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed-reader',
+  'seed-audience-s3-uri': 's3://seed-bucket/seed.jsonl',
+  'aws-region': 'us-east-1',
+  'role-to-assume': 'arn:aws:iam::123456789012:role/deploy',
+  'wait-for-completion': 'true'
+}
+const PROXY_PASSWORD = 'proxy-password-EXAMPLE'
+
+let emulator: Emulator
+let proxy: TestProxy
+beforeAll(async () => {
+  emulator = await startEmulator({ credentials: [EMULATOR_CREDENTIALS] })
+  proxy = await startProxy()
+})
+afterAll(async () => {
+  await proxy.close()
+  await emulator.close()
+})
+beforeEach(() => {
+  emulator.reset()
+  proxy.requests.length = 0
+})
+
+/** The runner's environment with every endpoint renamed under example.test. */
+function routedEnv(extra: Record<string, string>): Record<string, string> {
+  return {
+    ...runnerEnv(emulator),
+    AWS_ENDPOINT_URL_CLEANROOMSML: routedUrl(emulator.cleanroomsUrl, 'cleanrooms'),
+    AWS_ENDPOINT_URL_STS: routedUrl(emulator.stsUrl, 'sts'),
+    ACTIONS_ID_TOKEN_REQUEST_URL: routedUrl(emulator.oidcRequestUrl, 'oidc'),
+    CLEANROOMS_ML_ACTION_TIME_SCALE: '0.02',
+    ...extra
+  }
+}
+
+function withPassword(url: string): string {
+  const parsed = new URL(url)
+  parsed.username = 'runner'
+  parsed.password = PROXY_PASSWORD
+  return parsed.href
+}
+
+const proxiedHosts = (): string[] => [...new Set(proxy.requests.map((request) => request.target.split(':')[0]!))].sort()
+
+function expectNoSecretShown(run: ActionRun): void {
+  expect(leaksIn(run, secretsOf(emulator, [PROXY_PASSWORD]))).toEqual([])
+}
+
+describe('requests go through the proxy the environment names', () => {
+  it.each(['HTTP_PROXY', 'http_proxy'])('launches and waits through %s, never showing its password', async (name) => {
+    const run = await runAction({ inputs: INPUTS, env: routedEnv({ [name]: withPassword(proxy.url) }) })
+    expect(run.code).toBe(0)
+    expect(run.outputs['status']).toBe('ACTIVE')
+    expect(emulator.jobs).toHaveLength(1)
+    expect(proxiedHosts()).toEqual(['cleanrooms.example.test', 'oidc.example.test', 'sts.example.test'])
+    const expected = `Basic ${Buffer.from(`runner:${PROXY_PASSWORD}`).toString('base64')}`
+    expect(proxy.requests.every((request) => request.proxyAuthorization === expected)).toBe(true)
+    expect(run.stdout).toContain('Requests to Clean Rooms ML go through the proxy set in the environment.')
+    expectNoSecretShown(run)
+  })
+
+  it('goes direct without a proxy, where the names do not resolve', async () => {
+    const run = await runAction({ inputs: INPUTS, env: routedEnv({}) })
+    expect(run.code).toBe(1)
+    expect(run.outputs['error-type']).toBe('NetworkError')
+    expect(run.annotations[0]!.message).toContain('oidc.example.test failed: ENOTFOUND')
+    expect(proxy.requests).toEqual([])
+    expect(emulator.requests).toEqual([])
+  })
+
+  it('goes direct to the names in NO_PROXY', async () => {
+    const run = await runAction({
+      inputs: INPUTS,
+      env: routedEnv({ HTTP_PROXY: proxy.url, NO_PROXY: 'localhost,cleanrooms.example.test' })
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs['error-type']).toBe('NetworkError')
+    expect(run.annotations[0]!.message).toContain('cleanrooms.example.test failed: ENOTFOUND')
+    expect(proxiedHosts()).toEqual(['oidc.example.test', 'sts.example.test'])
+    expect(emulator.jobs).toEqual([])
+  })
+})
