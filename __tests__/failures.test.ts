@@ -72,6 +72,36 @@ describe('a failure annotation names the exception and what to do', () => {
     expect(describe_(new ConflictException({ $metadata: { attempts: 2 } })).message).toContain('lost its answer')
   })
 
+  // With if-exists: fail, what to change depends on how the name was built and which attempt of the run this is.
+  it.each([
+    [
+      'a re-run of a run whose id is in the name',
+      'weekly-4242',
+      { GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2' },
+      'this is attempt 2 of run 4242, and a re-run keeps github.run_id, so an earlier attempt most likely started ' +
+        'this job. Set if-exists: reuse to carry on with it on re-runs, or add github.run_attempt to the name'
+    ],
+    [
+      "another job of the run, the run's id in the name",
+      'weekly-4242',
+      { GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' },
+      "its name includes this run's id (4242): another job or step of this run (a matrix leg, for example)"
+    ],
+    [
+      'a name that is the same on every run',
+      'weekly',
+      { GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '3' },
+      'this name is the same on every run. Include github.run_id in the name'
+    ],
+    ['a name outside a workflow run', 'weekly', {}, 'this name is the same on every run']
+  ])('explains a conflict on %s', (_case, name, env, hint) => {
+    const settings: Settings = { ...SETTINGS, ifExists: 'fail', request: { ...SETTINGS.request, name } }
+    const conflict = new ConflictException({ message: 'taken', $metadata: { attempts: 1 } })
+    const message = describeFailure(conflict, settings, env, { phase: 'start' }).message
+    expect(message).toContain(`A job named "${name}" already exists`)
+    expect(message).toContain(hint)
+  })
+
   it.each([
     ['InvalidIdentityTokenException', 'token.actions.githubusercontent.com:aud = custom-aud'],
     ['IDPRejectedClaimException', 'repo:o/r:*'],

@@ -9,6 +9,8 @@ import { NoOperationTraceWriter, isMapping, isSequence, isString, parseWorkflow 
 import { readSettings } from '../src/inputs.js'
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index'
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index'
+import semver from 'semver'
+import { parse as parseYaml } from 'yaml'
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '')
 
@@ -122,6 +124,63 @@ describe('the workflows are valid', () => {
   })
 })
 
+interface WorkflowJob {
+  'timeout-minutes'?: number
+  permissions?: Record<string, string> | string
+  steps?: { uses?: string; with?: Record<string, unknown> }[]
+  'runs-on'?: unknown
+  strategy?: { matrix?: Record<string, unknown> }
+}
+
+/** Every job of every workflow, as `workflow file: job id` and the job. */
+function workflowJobs(): [string, WorkflowJob][] {
+  return workflowFiles().flatMap((path) => {
+    const workflow = parseYaml(read(path)) as { jobs: Record<string, WorkflowJob> }
+    return Object.entries(workflow.jobs).map(([id, job]): [string, WorkflowJob] => [`${path}: ${id}`, job])
+  })
+}
+
+describe('the workflows are bounded and least-privileged', () => {
+  it('gives every job a timeout', () => {
+    const unbounded = workflowJobs().filter(([, job]) => typeof job['timeout-minutes'] !== 'number')
+    expect(unbounded.map(([name]) => name)).toEqual([])
+  })
+
+  it('lets only the release job that publishes write to the repository', () => {
+    const writers = workflowJobs().filter(
+      ([, job]) => typeof job.permissions === 'object' && job.permissions['contents'] === 'write'
+    )
+    expect(writers.map(([name]) => name)).toEqual(['.github/workflows/release.yml: publish'])
+    for (const path of workflowFiles()) {
+      const { permissions } = parseYaml(read(path)) as { permissions?: unknown }
+      expect([path, JSON.stringify(permissions)]).toEqual([path, expect.not.stringContaining('write')])
+    }
+  })
+
+  // The whole path on GitHub's own runners: the job's real OIDC token, role-to-assume, a launch and a wait.
+  it('launches a job through the action and waits for it on Linux, macOS and Windows, with the OIDC token', () => {
+    const launching = workflowJobs().filter(([, job]) =>
+      (job.steps ?? []).some(
+        (step) => step.uses === './' && step.with?.['wait-for-completion'] === true && !step.with['dry-run']
+      )
+    )
+    expect(launching).toHaveLength(1)
+    const [, job] = launching[0]!
+    expect(job.strategy?.matrix?.['os']).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest'])
+    expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
+    const steps = job.steps ?? []
+    const emulatorStep = steps.findIndex((step) => JSON.stringify(step).includes('scripts/emulator.js start'))
+    const launchStep = steps.findIndex((step) => step.uses === './')
+    expect(emulatorStep).toBeGreaterThanOrEqual(0)
+    expect(emulatorStep).toBeLessThan(launchStep)
+    expect(steps[launchStep]?.with?.['role-to-assume']).toEqual(expect.any(String))
+    const outputsChecked = JSON.stringify(steps.slice(launchStep + 1))
+    for (const output of ['audience-generation-job-arn', 'created', 'status']) {
+      expect(outputsChecked).toContain(`steps.launch.outputs.${output}`)
+    }
+  })
+})
+
 describe("action.yml is what GitHub's parser accepts", () => {
   it('parses without errors', () => {
     const { errors, template } = parseActionYml()
@@ -210,6 +269,31 @@ describe('the README documents every input and output', () => {
   })
 })
 
+describe('the README is for users; maintainers read CONTRIBUTING.md', () => {
+  it('has no benchmark targets, met or missed, and links to CONTRIBUTING.md, SECURITY.md and CHANGELOG.md', () => {
+    const readme = read('README.md')
+    expect(readme).not.toMatch(/bench:start|\|\s*(met|missed)\s*\|/)
+    for (const page of ['CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md']) expect(readme).toContain(`](${page})`)
+  })
+
+  it('has YAML and JSON examples that parse, so a user can copy them as they are', () => {
+    const broken: string[] = []
+    for (const [, language, body] of read('README.md').matchAll(/```(yaml|json)\n([\s\S]*?)```/g)) {
+      try {
+        if (language === 'json') JSON.parse(body ?? '')
+        else parseYaml(body ?? '')
+      } catch (error) {
+        broken.push(`${language}: ${(error as Error).message.split('\n')[0]}`)
+      }
+    }
+    expect(broken).toEqual([])
+  })
+
+  it('keeps the section `npm run bench -- --write` fills in CONTRIBUTING.md', () => {
+    expect(read('CONTRIBUTING.md')).toMatch(/<!-- bench:start -->\n[\s\S]*\| measure [\s\S]*<!-- bench:end -->/)
+  })
+})
+
 /** Every file under a directory, as paths relative to it. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -250,6 +334,41 @@ describe('dist/ is built from the sources', () => {
     )
     expect(differing).toEqual([])
   }, 120_000)
+})
+
+interface LockedPackage {
+  engines?: { node?: string }
+  os?: string[]
+  cpu?: string[]
+  optional?: boolean
+  bin?: Record<string, string>
+}
+
+/** Every package package-lock.json installs, by its node_modules path. */
+function lockedPackages(): [string, LockedPackage][] {
+  const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, LockedPackage> }
+  return Object.entries(lock.packages).filter(([path]) => path !== '')
+}
+
+describe('contributors install and test on any OS, with any node package.json allows', () => {
+  it('installs no package that only one OS or CPU can install, unless it is optional', () => {
+    const limited = lockedPackages().filter(([, pkg]) => (pkg.os || pkg.cpu) && !pkg.optional)
+    expect(limited.map(([path, pkg]) => `${path} (${pkg.os ?? ''} ${pkg.cpu ?? ''})`)).toEqual([])
+  })
+
+  it('puts no `node` of its own on the PATH of npm scripts', () => {
+    const shadowing = lockedPackages().filter(([, pkg]) => pkg.bin && 'node' in pkg.bin)
+    expect(shadowing.map(([path]) => path)).toEqual([])
+  })
+
+  // npm ci warns (EBADENGINE) about any package whose engines leave out the node it runs on.
+  it("installs only packages whose engines accept every node that package.json's engines allows", () => {
+    const manifest = JSON.parse(read('package.json')) as { engines: { node: string } }
+    const ours = manifest.engines.node
+    expect(semver.validRange(ours)).not.toBeNull()
+    const narrower = lockedPackages().filter(([, pkg]) => pkg.engines?.node && !semver.subset(ours, pkg.engines.node))
+    expect(narrower.map(([path, pkg]) => `${path} needs node ${pkg.engines?.node}`)).toEqual([])
+  })
 })
 
 describe('RELIABILITY.md reports every fault scenario', () => {

@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 
 const DESCRIPTION_MAX = _model_js__WEBPACK_IMPORTED_MODULE_1__/* .SHAPES */ .HY.ResourceDescription.max;
 async function defaultDescription() {
-    const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { context } = await __webpack_require__.e(/* import() */ 157).then(__webpack_require__.bind(__webpack_require__, 157));
     // context.repo throws outside a workflow run (no GITHUB_REPOSITORY).
     if (!process.env['GITHUB_REPOSITORY'])
         return 'Started by GitHub Actions';

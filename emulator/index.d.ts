@@ -47,6 +47,11 @@ export interface EmulatorOptions {
   stsSessionSeconds?: number
   /** How far the services' clock is from this machine's (SigV4 dates, tokens, Date headers). Default 0. */
   clockOffsetMs?: number
+  /**
+   * An OIDC issuer whose RS256-signed tokens STS accepts too, verified with the keys at `jwksUrl`: GitHub's
+   * (`https://token.actions.githubusercontent.com`) for a workflow job's own token. Default none.
+   */
+  trustedIssuer?: { issuer: string; jwksUrl: string }
 }
 
 export interface RecordedRequest {

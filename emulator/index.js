@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createCleanRoomsService } from './cleanrooms.js'
 import { FaultQueue } from './faults.js'
+import { githubTokenVerifier } from './github-oidc.js'
 import { JobStore, checkStatusSequence } from './jobs.js'
 import { loadModel } from './model-validator.js'
 import { createOidcService } from './oidc.js'
@@ -26,6 +27,7 @@ const DEFAULTS = {
   maxRunningJobs: 10,
   oidcClaims: {},
   stsSessionSeconds: undefined,
+  trustedIssuer: undefined,
   clockOffsetMs: 0
 }
 
@@ -40,6 +42,7 @@ export class Emulator {
     this.oidcClaims = { ...o.oidcClaims }
     /** @type {number | undefined} lifetime of STS sessions, whatever DurationSeconds asks */
     this.stsSessionSeconds = o.stsSessionSeconds
+    this.trustedIssuer = o.trustedIssuer
     /** How far the emulated world's clock is from this machine's, as a runner's clock may be off. */
     this.clockOffsetMs = o.clockOffsetMs
     this.statusSequence = o.statusSequence
@@ -111,6 +114,7 @@ export class Emulator {
     this.stsUrl = await serve(
       createStsService({
         findToken: (jwt) => this.issuedTokens.find((t) => t.value === jwt),
+        ...(this.trustedIssuer ? { verifyTrusted: this.trustedTokenVerifier() } : {}),
         stsAudiences: () => this.stsAudiences,
         sessionSeconds: () => this.stsSessionSeconds,
         now: () => this.now(),
@@ -133,6 +137,16 @@ export class Emulator {
     this.oidcUrl = oidcUrl
     this.oidcRequestUrl = `${oidcUrl}/token?api-version=2.0`
     return this
+  }
+
+  /** Verifies tokens of the trusted issuer and remembers each, so that leak checks know it as a secret. */
+  trustedTokenVerifier() {
+    const verifyToken = githubTokenVerifier(this.trustedIssuer)
+    return async (jwt) => {
+      const token = await verifyToken(jwt)
+      this.issuedTokens.push(token)
+      return token
+    }
   }
 
   /** Accept another long-term key pair for Clean Rooms ML (account defaults to the emulator's). */

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { TokenRejected } from './github-oidc.js'
 import { parseQuery } from './server.js'
 import { checkClock, parseAmzDate } from './sigv4.js'
 
@@ -130,8 +131,22 @@ function checkSignedDate(request, now) {
   if (problem) throw new StsError(403, 'SignatureDoesNotMatch', problem)
 }
 
-/** Only tokens the fake GitHub endpoint issued verify, and only for an accepted audience. */
-function checkToken(ctx, token) {
+/** A token of the trusted issuer (a real runner's), when the emulator has one and the token verifies. */
+async function verifyTrusted(ctx, token) {
+  if (!ctx.verifyTrusted) return undefined
+  try {
+    return await ctx.verifyTrusted(token)
+  } catch (err) {
+    if (err instanceof TokenRejected) throw new StsError(400, err.code, err.message)
+    throw err
+  }
+}
+
+/**
+ * Only tokens the fake GitHub endpoint issued verify, or ones the trusted issuer signed, and only for an
+ * accepted audience.
+ */
+async function checkToken(ctx, token) {
   if (token.length < 4 || token.length > 20000) {
     throw new StsError(
       400,
@@ -139,7 +154,7 @@ function checkToken(ctx, token) {
       "1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint: Member must have length between 4 and 20000"
     )
   }
-  const issued = ctx.findToken(token)
+  const issued = ctx.findToken(token) ?? (await verifyTrusted(ctx, token))
   if (!issued) {
     throw new StsError(
       400,
@@ -204,7 +219,8 @@ function successBody(credential, issued, requestId) {
 }
 
 /**
- * @param {object} ctx { findToken(jwt) → issued|undefined, stsAudiences() → string[], addIssuedCredential(c),
+ * @param {object} ctx { findToken(jwt) → issued|undefined, verifyTrusted?(jwt) → Promise<issued>,
+ *   stsAudiences() → string[], addIssuedCredential(c),
  *   sessionSeconds() → number|undefined (lifetime of issued credentials, overriding DurationSeconds),
  *   now() → the emulator's clock in ms }
  */
@@ -231,7 +247,7 @@ export function createStsService(ctx) {
           )
         }
         const role = checkParams(params)
-        const issued = checkToken(ctx, params.WebIdentityToken)
+        const issued = await checkToken(ctx, params.WebIdentityToken)
         const credential = issueCredentials(ctx, role, issued)
         const requestId = randomUUID()
         return xml(200, successBody(credential, issued, requestId), requestId)

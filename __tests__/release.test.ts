@@ -1,0 +1,146 @@
+// Releasing: `npm run release` (scripts/release.js) prepares a release on a clean checkout, and the
+// release workflow publishes CHANGELOG.md's notes for the tagged version (scripts/release-notes.js).
+// The script runs on a temporary git repository holding copies of the real package.json, lock file,
+// CHANGELOG.md and scripts, with an Unreleased section of the test's own.
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const FILES = ['package.json', 'package-lock.json', 'CHANGELOG.md', '.prettierrc.json', '.prettierignore']
+const SCRIPTS = ['scripts/release.js', 'scripts/changelog.js', 'scripts/release-notes.js']
+const UNRELEASED = '### Fixed\n\n- The step no longer fails on a Tuesday.'
+// A git of its own: no user or system configuration (signing, hooks) reaches the temporary repository.
+const GIT_ENV = {
+  PATH: process.env['PATH'] ?? '',
+  HOME: tmpdir(),
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Release Test',
+  GIT_AUTHOR_EMAIL: 'release@example.com',
+  GIT_COMMITTER_NAME: 'Release Test',
+  GIT_COMMITTER_EMAIL: 'release@example.com'
+}
+
+let repo = ''
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { cwd: repo, encoding: 'utf8', env: GIT_ENV, timeout: 30_000 })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+const git = (...args: string[]) => run('git', args)
+const readRepo = (path: string) => readFileSync(join(repo, path), 'utf8')
+const currentVersion = () =>
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+
+/** A repository like this one at its current version, with UNRELEASED as the Unreleased notes. */
+function prepareRepository(unreleased: string): void {
+  repo = mkdtempSync(join(tmpdir(), 'release-'))
+  mkdirSync(join(repo, 'scripts'))
+  for (const file of [...FILES, ...SCRIPTS]) cpSync(join(ROOT, file), join(repo, file))
+  symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'))
+  writeFileSync(join(repo, '.gitignore'), 'node_modules\n')
+  const changelog = readRepo('CHANGELOG.md').replace(
+    /(## \[Unreleased\]\n)[\s\S]*?(?=\n## \[)/,
+    unreleased ? `$1\n${unreleased}\n` : '$1'
+  )
+  writeFileSync(join(repo, 'CHANGELOG.md'), changelog)
+  git('init', '--quiet')
+  git('add', '.')
+  git('commit', '--quiet', '--message', 'Before the release')
+}
+
+const release = (...args: string[]) => run(process.execPath, ['scripts/release.js', ...args])
+
+afterEach(() => {
+  if (repo) rmSync(repo, { recursive: true, force: true })
+  repo = ''
+})
+
+describe('npm run release prepares a release', () => {
+  it('sets the new version, moves the Unreleased notes under it, commits, and prints the tag commands', () => {
+    prepareRepository(UNRELEASED)
+    const [major, minor] = currentVersion().split('.').map(Number)
+    const next = `${major}.${(minor ?? 0) + 1}.0`
+
+    const result = release('minor', '--date', '2030-01-02')
+
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain(`git tag --annotate v${next} --message v${next}`)
+    expect(result.stdout).toContain(`git push origin v${next}`)
+    expect(result.stdout).toContain(`moves v${major} to the release`)
+    const lock = JSON.parse(readRepo('package-lock.json')) as { version: string; packages: { '': { version: string } } }
+    expect({
+      manifest: (JSON.parse(readRepo('package.json')) as { version: string }).version,
+      lock: lock.version,
+      lockRoot: lock.packages[''].version
+    }).toEqual({ manifest: next, lock: next, lockRoot: next })
+    expect(readRepo('CHANGELOG.md')).toContain(`## [Unreleased]\n\n## [${next}] - 2030-01-02\n\n${UNRELEASED}\n\n## [`)
+    expect(git('log', '-1', '--format=%s').stdout.trim()).toBe(`Release v${next}`)
+    expect(git('status', '--porcelain').stdout).toBe('')
+    // CI's format check passes on what the script wrote.
+    expect(run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']).status).toBe(0)
+  })
+
+  it('gives the release workflow the moved notes as the new version’s release notes', () => {
+    prepareRepository(UNRELEASED)
+    release('2.0.0', '--date', '2030-01-02')
+    expect(run(process.execPath, ['scripts/release-notes.js', '2.0.0'])).toEqual({
+      status: 0,
+      stdout: `${UNRELEASED}\n`,
+      stderr: ''
+    })
+  })
+
+  it.each([
+    ['nothing is unreleased', '', ['patch'], 'nothing to release'],
+    ['the version is not greater', UNRELEASED, ['0.0.1'], 'is not greater than the current version'],
+    ['the version is not one', UNRELEASED, ['next'], '"next" is not major, minor, patch or a version X.Y.Z'],
+    ['the date is not a date', UNRELEASED, ['patch', '--date', 'tomorrow'], '--date takes YYYY-MM-DD']
+  ])('refuses, changing nothing, when %s', (_case, unreleased, args, message) => {
+    prepareRepository(unreleased)
+    const head = git('rev-parse', 'HEAD').stdout
+    const result = release(...args)
+    expect({ status: result.status, stderr: result.stderr }).toEqual({
+      status: 1,
+      stderr: expect.stringContaining(message)
+    })
+    expect(git('rev-parse', 'HEAD').stdout).toBe(head)
+    expect(git('status', '--porcelain').stdout).toBe('')
+  })
+
+  it('refuses, changing nothing, when the tag exists already or the tree has changes', () => {
+    prepareRepository(UNRELEASED)
+    const [major] = currentVersion().split('.')
+    git('tag', `v${Number(major) + 1}.0.0`)
+    expect(release('major')).toMatchObject({ status: 1, stderr: expect.stringContaining('exists already') })
+    writeFileSync(join(repo, 'package.json'), readRepo('package.json') + '\n')
+    expect(release('patch')).toMatchObject({ status: 1, stderr: expect.stringContaining('Commit or stash') })
+    expect(git('status', '--porcelain').stdout).toBe(' M package.json\n')
+    expect(git('log', '--format=%s').stdout).toBe('Before the release\n')
+  })
+})
+
+describe('CHANGELOG.md has the notes of the version package.json names', () => {
+  it('gives notes for the current version, so tagging it can publish a release', () => {
+    const notes = spawnSync(process.execPath, ['scripts/release-notes.js', currentVersion()], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
+    expect({ status: notes.status, stderr: notes.stderr }).toEqual({ status: 0, stderr: '' })
+    expect(notes.stdout).toMatch(/^### (Added|Changed|Deprecated|Removed|Fixed|Security)\n/)
+  })
+
+  it('fails for a version it has no notes for', () => {
+    const notes = spawnSync(process.execPath, ['scripts/release-notes.js', '0.0.0-none'], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
+    expect({ status: notes.status, stderr: notes.stderr }).toEqual({
+      status: 1,
+      stderr: 'CHANGELOG.md has no "## [0.0.0-none]" section.\n'
+    })
+  })
+})
