@@ -33117,7 +33117,8 @@ function recordStatus(progress, job) {
     progress.status = job.status;
     if (job.statusDetails)
         progress.statusDetails = job.statusDetails;
-    core/* setOutput */.uH('status', job.status);
+    // A later step may paste the output into a shell: only a status of the API's form is passed on.
+    core/* setOutput */.uH('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '');
     core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
 }
 function requestRows(settings, endpoint) {

@@ -227,7 +227,8 @@ async function waitAndReport(
 function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse): void {
   progress.status = job.status
   if (job.statusDetails) progress.statusDetails = job.statusDetails
-  core.setOutput('status', job.status)
+  // A later step may paste the output into a shell: only a status of the API's form is passed on.
+  core.setOutput('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '')
   core.setOutput('status-details', job.statusDetails?.message ?? '')
 }
 
