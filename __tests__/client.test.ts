@@ -385,20 +385,10 @@ describe("a runner's clock that is off is corrected from AWS's answer, as the SD
     "retries once with AWS's time when the runner is %s it, and keeps the offset for later calls",
     async (word, offset) => {
       const warnings: string[] = []
-      const handler = new ScriptedHandler([
-        skewed(offset),
-        ok({ audienceGenerationJobArn: JOB_ARN }),
-        ok({ status: 'ACTIVE' })
-      ])
-      const client = new CleanRoomsMLClient({
-        region: 'us-east-1',
-        endpoint: 'https://x.test',
-        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-        retryPolicy: POLICY,
-        clock: new FakeClock(),
-        requestHandler: handler,
-        logger: { warn: (message) => warnings.push(message) }
-      })
+      const { client, handler } = skewClient(
+        [skewed(offset), ok({ audienceGenerationJobArn: JOB_ARN }), ok({ status: 'ACTIVE' })],
+        warnings
+      )
       await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({
         $metadata: { attempts: 2 }
       })
