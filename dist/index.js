@@ -28788,6 +28788,7 @@ function scaledTiming(scale) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ parseDecimal),
 /* harmony export */   BH: () => (/* binding */ codePoints),
 /* harmony export */   Em: () => (/* binding */ checkString),
 /* harmony export */   hD: () => (/* binding */ quote),
@@ -28868,6 +28869,16 @@ function parseWholeNumber(value, min, max) {
     const number = Number(value);
     if (number < min || number > max)
         return `must be from ${min} to ${max}; got ${value.length > 12 ? quote(value) : value}`;
+    return number;
+}
+/** A decimal number within [min, max], written plainly (`0.4`, `7`, `.5`): no exponent, sign, NaN or Infinity. */
+function parseDecimal(value, min, max) {
+    const rule = `must be a number from ${min} to ${max}`;
+    if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value))
+        return `${rule}; got ${quote(value)}`;
+    const number = Number(value);
+    if (number < min || number > max)
+        return `${rule}; got ${value.length > 12 ? quote(value) : value}`;
     return number;
 }
 /**
@@ -32599,6 +32610,14 @@ function hintFor(facts, settings, env, progress) {
             return 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.';
         case 'JobFailed':
             return "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes.";
+        case 'AudienceQualityBelowThreshold':
+            return ('The job finished and its audience exists; this step failed so that later steps do not use it. Its ARN ' +
+                'and metrics are in the outputs (recall-metric, relevance-metrics). Improve the seed or the model, or ' +
+                'change the threshold if it is stricter than intended.');
+        case 'AudienceQualityUnavailable':
+            return ('A gate on a metric the job does not report is not passed. Check relevance-audience-size against the ' +
+                'sizes the job reports (relevance-metrics output; a percentage as 20%, a number of users as 100000), or ' +
+                'remove the gate.');
         case 'ExistingJobMismatch':
             return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.';
         case 'NetworkError':
@@ -32626,7 +32645,8 @@ const PHASES = {
     credentials: 'Getting AWS credentials',
     start: 'Starting the audience generation job',
     reuse: 'Finding the existing job to reuse',
-    wait: 'Waiting for the audience generation job'
+    wait: 'Waiting for the audience generation job',
+    quality: 'Checking the audience quality'
 };
 /** Describes a failure of the step, for one error annotation and the `error-type` output. */
 function describeFailure(error, settings, env, progress) {
@@ -32646,7 +32666,185 @@ function describeFailure(error, settings, env, progress) {
 var model = __nccwpck_require__(182);
 // EXTERNAL MODULE: ./src/validation.ts
 var validation = __nccwpck_require__(4344);
+;// CONCATENATED MODULE: ./src/quality.ts
+// Audience quality: the metrics Clean Rooms ML reports with a finished job, as outputs, a log line
+// and a summary table, and the optional gates on them. The metrics are part of the service's
+// answer: each value is held to the model's ranges before it is shown, set as an output or compared,
+// and a gate whose metric is missing fails, because a gate that cannot be checked is not passed.
+
+
+/** The model's ranges: AudienceSizeValue, RelevanceMetricScoreDouble, AudienceQualityMetricsRecallMetricDouble. */
+const AUDIENCE_SIZE = { min: 1, max: 20_000_000 };
+const RELEVANCE_SCORE = { min: 0, max: 10 };
+const RECALL = { min: 0, max: 1 };
+/** The documentation's range of a percentage audience size. */
+const PERCENTAGE = { min: 1, max: 100 };
+/** A metric missed its gate; `name` is the error type. */
+class QualityBelowThreshold extends Error {
+    name = 'AudienceQualityBelowThreshold';
+}
+/** A gate's metric is not in the answer, so the gate cannot be checked. */
+class QualityUnavailable extends Error {
+    name = 'AudienceQualityUnavailable';
+}
+/** An audience size as the API reports it and the inputs take it: `20%` (PERCENTAGE) or `100000` (ABSOLUTE). */
+function formatAudienceSize(size) {
+    return size.type === 'PERCENTAGE' ? `${size.value}%` : String(size.value);
+}
+/** Parses `relevance-audience-size`; a string says what is wrong. */
+function parseAudienceSize(text) {
+    const match = /^(\d+)(%?)$/.exec(text.trim());
+    const rule = `must be an audience size as the API reports it: a percentage from ${PERCENTAGE.min}% to ${PERCENTAGE.max}% ` +
+        `(for example 20%) or a number of users from ${AUDIENCE_SIZE.min} to ${AUDIENCE_SIZE.max} (for example 100000)`;
+    if (!match)
+        return `${rule}; got ${JSON.stringify([...text].slice(0, 60).join(''))}`;
+    const value = Number(match[1]);
+    const type = match[2] === '%' ? 'PERCENTAGE' : 'ABSOLUTE';
+    const range = type === 'PERCENTAGE' ? PERCENTAGE : AUDIENCE_SIZE;
+    if (value < range.min || value > range.max)
+        return `${rule}; got ${match[1].slice(0, 12)}${match[2]}`;
+    return { type, value };
+}
+function inRange(value, range) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max;
+}
+function asRelevanceMetric(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { audienceSize, score } = value;
+    if (typeof audienceSize !== 'object' || audienceSize === null)
+        return undefined;
+    const { type, value: size } = audienceSize;
+    if ((type !== 'ABSOLUTE' && type !== 'PERCENTAGE') || !Number.isInteger(size) || !inRange(size, AUDIENCE_SIZE)) {
+        return undefined;
+    }
+    if (score !== undefined && score !== null && !inRange(score, RELEVANCE_SCORE))
+        return undefined;
+    return { audienceSize: { type, value: size }, ...(inRange(score, RELEVANCE_SCORE) ? { score } : {}) };
+}
+/** The metrics of a job's answer that match the model. */
+function readQuality(job) {
+    const metrics = job.metrics;
+    if (typeof metrics !== 'object' || metrics === null)
+        return { relevance: [], reported: false, dropped: 0 };
+    const { relevanceMetrics, recallMetric } = metrics;
+    const listed = Array.isArray(relevanceMetrics) ? relevanceMetrics : [];
+    const relevance = listed.map(asRelevanceMetric).filter((metric) => metric !== undefined);
+    const recallValid = inRange(recallMetric, RECALL);
+    const recallDropped = recallMetric !== undefined && recallMetric !== null && !recallValid ? 1 : 0;
+    return {
+        ...(recallValid ? { recall: recallMetric } : {}),
+        relevance,
+        reported: true,
+        dropped: listed.length - relevance.length + recallDropped + (Array.isArray(relevanceMetrics) ? 0 : 1)
+    };
+}
+function describeQuality(report) {
+    if (!report.reported)
+        return 'The job reports no quality metrics.';
+    const recall = report.recall !== undefined ? `recall ${report.recall}` : 'no recall';
+    const relevance = report.relevance
+        .map((metric) => `${metric.score ?? 'no score'} at ${formatAudienceSize(metric.audienceSize)}`)
+        .join(', ');
+    return `Audience quality: ${recall}; relevance ${relevance || 'not reported'}.`;
+}
+/** The relevance metric reported at the given size, as the API reports it. */
+function relevanceAt(report, size) {
+    return report.relevance.find((metric) => metric.audienceSize.type === size.type && metric.audienceSize.value === size.value);
+}
+function recallGate(report, min) {
+    const label = `min-recall-metric ${min}`;
+    if (report.recall === undefined) {
+        return {
+            label,
+            passed: false,
+            checked: false,
+            message: `min-recall-metric is ${min}, but the job reports no recall metric: the gate cannot be checked.`
+        };
+    }
+    const passed = report.recall >= min;
+    return {
+        label,
+        passed,
+        checked: true,
+        message: `The recall metric is ${report.recall}, ${passed ? 'at or above' : 'below'} min-recall-metric ${min}.`
+    };
+}
+function relevanceGate(report, gate) {
+    const size = formatAudienceSize(gate.size);
+    const score = relevanceAt(report, gate.size)?.score;
+    const label = `min-relevance-score ${gate.score} at ${size}`;
+    if (score === undefined) {
+        const sizes = report.relevance.filter((metric) => metric.score !== undefined);
+        const listed = sizes.map((metric) => formatAudienceSize(metric.audienceSize)).join(', ');
+        return {
+            label,
+            passed: false,
+            checked: false,
+            message: `min-relevance-score is ${gate.score} at relevance-audience-size ${size}, but the job reports no relevance ` +
+                `score at that size (${listed ? `it reports scores at ${listed}` : 'it reports none'}): the gate cannot be checked.`
+        };
+    }
+    const passed = score >= gate.score;
+    return {
+        label,
+        passed,
+        checked: true,
+        message: `The relevance score at audience size ${size} is ${score}, ${passed ? 'at or above' : 'below'} min-relevance-score ${gate.score}.`
+    };
+}
+function gateResults(gates, report) {
+    return [
+        ...(gates.minRecall !== undefined ? [recallGate(report, gates.minRecall)] : []),
+        ...(gates.minRelevance !== undefined ? [relevanceGate(report, gates.minRelevance)] : [])
+    ];
+}
+/**
+ * Reports the ACTIVE job's metrics (outputs, a log line, the summary through `progress`), then checks
+ * the gates: a missed gate throws QualityBelowThreshold, a gate without its metric QualityUnavailable.
+ */
+function reportQuality(job, gates, progress) {
+    const report = readQuality(job);
+    progress.quality = report;
+    core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
+    core/* setOutput */.uH('relevance-metrics', JSON.stringify(report.relevance));
+    log/* info */.pq(describeQuality(report));
+    if (report.dropped > 0) {
+        log/* warning */.$e(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`);
+    }
+    const results = gateResults(gates, report);
+    if (results.length === 0)
+        return;
+    progress.phase = 'quality';
+    progress.gates = results
+        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
+        .join('; ');
+    const failed = results.filter((result) => !result.passed);
+    if (failed.length === 0) {
+        log/* info */.pq(results.map((result) => result.message).join(' '));
+        return;
+    }
+    const message = failed.map((result) => result.message).join('\n');
+    throw failed.some((result) => result.checked) ? new QualityBelowThreshold(message) : new QualityUnavailable(message);
+}
+/** The summary's quality table: audience size and its type against relevance score, then the recall. */
+function qualityTable(report) {
+    return {
+        heading: 'Audience quality',
+        header: ['Audience size', 'Type', 'Relevance score'],
+        rows: report.relevance.map((metric) => [
+            formatAudienceSize(metric.audienceSize),
+            metric.audienceSize.type,
+            metric.score !== undefined ? String(metric.score) : 'not reported'
+        ]),
+        note: !report.reported
+            ? 'The job reports no quality metrics.'
+            : `Recall: ${report.recall ?? 'not reported'} (0 to 1; a recall close to the bin size is no better than random selection).`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
@@ -32691,16 +32889,23 @@ class InputCollector {
             this.problem(input, parsed);
         return parsed === true;
     }
-    wholeNumber(input, min, max) {
+    /** An optional number; `parse` gives the number, or what is wrong with the value. */
+    number(input, parse) {
         const value = this.optional(input);
         if (value === undefined)
             return undefined;
-        const parsed = (0,validation/* parseWholeNumber */.oA)(value, min, max);
+        const parsed = parse(value);
         if (typeof parsed === 'string') {
             this.problem(input, parsed);
             return undefined;
         }
         return parsed;
+    }
+    wholeNumber(input, min, max) {
+        return this.number(input, (value) => (0,validation/* parseWholeNumber */.oA)(value, min, max));
+    }
+    decimal(input, min, max) {
+        return this.number(input, (value) => (0,validation/* parseDecimal */.$Q)(value, min, max));
     }
     oneOf(input, allowed) {
         const value = this.optional(input);
@@ -32836,6 +33041,35 @@ function readRequest(inputs) {
         ...(tags !== undefined ? { tags } : {})
     };
 }
+const GATE_INPUTS = ['min-recall-metric', 'min-relevance-score'];
+/**
+ * Quality gates: each optional, checked on the finished job, so they need the wait. The relevance
+ * gate names its audience size, and the size means nothing without the gate.
+ */
+function readQualityGates(inputs, waitForCompletion) {
+    const minRecall = inputs.decimal('min-recall-metric', RECALL.min, RECALL.max);
+    const minScore = inputs.decimal('min-relevance-score', RELEVANCE_SCORE.min, RELEVANCE_SCORE.max);
+    const sizeText = inputs.optional('relevance-audience-size');
+    const size = sizeText === undefined ? undefined : parseAudienceSize(sizeText);
+    if (typeof size === 'string')
+        inputs.problem('relevance-audience-size', size);
+    const scoreGiven = inputs.optional('min-relevance-score') !== undefined;
+    if (scoreGiven && sizeText === undefined) {
+        inputs.problem('relevance-audience-size', 'is required with min-relevance-score: the audience size whose score is checked, as the API reports it (for example 20% or 100000)');
+    }
+    if (!scoreGiven && sizeText !== undefined) {
+        inputs.problem('relevance-audience-size', 'applies only with min-relevance-score');
+    }
+    if (!waitForCompletion) {
+        for (const input of GATE_INPUTS.filter((name) => inputs.optional(name) !== undefined)) {
+            inputs.problem(input, 'needs wait-for-completion: true: the job reports its quality metrics only once it has finished');
+        }
+    }
+    return {
+        ...(minRecall !== undefined ? { minRecall } : {}),
+        ...(minScore !== undefined && typeof size === 'object' ? { minRelevance: { score: minScore, size } } : {})
+    };
+}
 /** Reads and checks every input. Nothing here touches the network. */
 function readSettings(read, env) {
     const inputs = new InputCollector(read);
@@ -32846,11 +33080,12 @@ function readSettings(read, env) {
     const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600;
     const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse']) ?? 'fail';
     const dryRun = inputs.boolean('dry-run', false);
+    const qualityGates = readQualityGates(inputs, waitForCompletion);
     if (inputs.problems.length > 0)
         return { ok: false, problems: inputs.problems };
     return {
         ok: true,
-        settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun }
+        settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun, qualityGates }
     };
 }
 
@@ -32883,7 +33118,20 @@ async function writeSummary(facts) {
     ]);
     if (facts.note)
         summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
+    for (const table of facts.tables ?? [])
+        addTable(table);
     await summary.write();
+}
+function addTable(table) {
+    core/* summary */.z.addHeading(escapeHtml(table.heading), 4);
+    if (table.rows.length > 0) {
+        core/* summary */.z.addTable([
+            table.header.map((cell) => ({ data: escapeHtml(cell), header: true })),
+            ...table.rows.map((row) => row.map((cell) => `<code>${escapeValue(cell)}</code>`))
+        ]);
+    }
+    if (table.note)
+        core/* summary */.z.addRaw(`\n${escapeHtml(table.note)}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/problems.ts
@@ -32945,6 +33193,7 @@ var timing = __nccwpck_require__(8117);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
+
 
 
 
@@ -33033,6 +33282,9 @@ async function launchAndWait(context, progress) {
             progress.phase = 'wait';
             await waitAndReport(created.launch, client, context, progress);
         }
+        else if (progress.reusedStatus === 'ACTIVE') {
+            await reportReusedJob(created.launch, client, context, progress);
+        }
     }
     catch (error) {
         // After a cancellation, whatever it interrupted is reported as the cancellation.
@@ -33102,6 +33354,14 @@ async function waitAndReport(launch, client, context, progress) {
             (details?.message ? `: ${details.message}` : '.')), { name: 'JobFailed' });
     }
     log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
+    reportQuality(outcome.job, context.settings.qualityGates, progress);
+}
+/** A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them. */
+async function reportReusedJob(launch, client, context, progress) {
+    const job = await launch.getJob(client, progress.jobArn ?? '');
+    recordStatus(progress, job);
+    if (job.status === 'ACTIVE')
+        reportQuality(job, context.settings.qualityGates, progress);
 }
 function recordStatus(progress, job) {
     progress.status = job.status;
@@ -33127,11 +33387,14 @@ async function report(settings, endpoint, progress) {
         rows.push(['Status', progress.status]);
     if (progress.waited && progress.waited !== 'cancelled')
         rows.push(['Waited', progress.waited]);
+    if (progress.gates)
+        rows.push(['Quality gates', progress.gates]);
     if (progress.failure)
         rows.push(['Failed', progress.failure]);
     await writeSummary({
         heading: 'Clean Rooms ML audience generation job',
         rows,
+        ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
         ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
     });
 }

@@ -12,7 +12,8 @@ import {
   type MapShape,
   type StringShape
 } from './model.js'
-import { checkMap, checkString, parseBoolean, parseMap, parseWholeNumber, quote } from './validation.js'
+import { checkMap, checkString, parseBoolean, parseDecimal, parseMap, parseWholeNumber, quote } from './validation.js'
+import { parseAudienceSize, RECALL, RELEVANCE_SCORE, type QualityGates } from './quality.js'
 
 export type IfExists = 'fail' | 'reuse'
 
@@ -29,6 +30,8 @@ export interface Settings {
   waitTimeoutSeconds: number
   ifExists: IfExists
   dryRun: boolean
+  /** Quality gates on the finished job; empty when none is asked for. */
+  qualityGates: QualityGates
 }
 
 export interface Problem {
@@ -85,15 +88,24 @@ class InputCollector {
     return parsed === true
   }
 
-  wholeNumber(input: string, min: number, max: number): number | undefined {
+  /** An optional number; `parse` gives the number, or what is wrong with the value. */
+  private number(input: string, parse: (value: string) => number | string): number | undefined {
     const value = this.optional(input)
     if (value === undefined) return undefined
-    const parsed = parseWholeNumber(value, min, max)
+    const parsed = parse(value)
     if (typeof parsed === 'string') {
       this.problem(input, parsed)
       return undefined
     }
     return parsed
+  }
+
+  wholeNumber(input: string, min: number, max: number): number | undefined {
+    return this.number(input, (value) => parseWholeNumber(value, min, max))
+  }
+
+  decimal(input: string, min: number, max: number): number | undefined {
+    return this.number(input, (value) => parseDecimal(value, min, max))
   }
 
   oneOf<T extends string>(input: string, allowed: readonly T[]): T | undefined {
@@ -245,6 +257,42 @@ function readRequest(inputs: InputCollector): StartAudienceGenerationJobRequest 
   }
 }
 
+const GATE_INPUTS = ['min-recall-metric', 'min-relevance-score'] as const
+
+/**
+ * Quality gates: each optional, checked on the finished job, so they need the wait. The relevance
+ * gate names its audience size, and the size means nothing without the gate.
+ */
+function readQualityGates(inputs: InputCollector, waitForCompletion: boolean): QualityGates {
+  const minRecall = inputs.decimal('min-recall-metric', RECALL.min, RECALL.max)
+  const minScore = inputs.decimal('min-relevance-score', RELEVANCE_SCORE.min, RELEVANCE_SCORE.max)
+  const sizeText = inputs.optional('relevance-audience-size')
+  const size = sizeText === undefined ? undefined : parseAudienceSize(sizeText)
+  if (typeof size === 'string') inputs.problem('relevance-audience-size', size)
+  const scoreGiven = inputs.optional('min-relevance-score') !== undefined
+  if (scoreGiven && sizeText === undefined) {
+    inputs.problem(
+      'relevance-audience-size',
+      'is required with min-relevance-score: the audience size whose score is checked, as the API reports it (for example 20% or 100000)'
+    )
+  }
+  if (!scoreGiven && sizeText !== undefined) {
+    inputs.problem('relevance-audience-size', 'applies only with min-relevance-score')
+  }
+  if (!waitForCompletion) {
+    for (const input of GATE_INPUTS.filter((name) => inputs.optional(name) !== undefined)) {
+      inputs.problem(
+        input,
+        'needs wait-for-completion: true: the job reports its quality metrics only once it has finished'
+      )
+    }
+  }
+  return {
+    ...(minRecall !== undefined ? { minRecall } : {}),
+    ...(minScore !== undefined && typeof size === 'object' ? { minRelevance: { score: minScore, size } } : {})
+  }
+}
+
 /** Reads and checks every input. Nothing here touches the network. */
 export function readSettings(read: InputReader, env: Environment): SettingsResult {
   const inputs = new InputCollector(read)
@@ -255,9 +303,10 @@ export function readSettings(read: InputReader, env: Environment): SettingsResul
   const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600
   const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse'] as const) ?? 'fail'
   const dryRun = inputs.boolean('dry-run', false)
+  const qualityGates = readQualityGates(inputs, waitForCompletion)
   if (inputs.problems.length > 0) return { ok: false, problems: inputs.problems }
   return {
     ok: true,
-    settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun }
+    settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun, qualityGates }
   }
 }

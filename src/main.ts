@@ -14,6 +14,7 @@ import { reportProblems } from './problems.js'
 import { describeSeed, redactRequest } from './redaction.js'
 import type { RetryNotice, RetryPolicy } from './retry.js'
 import { writeSummary } from './summary.js'
+import { qualityTable, reportQuality, type QualityProgress } from './quality.js'
 import type { LaunchProgress } from './launch.js'
 import type { PollPolicy, WaitOutcome } from './waiting.js'
 import { maskEnvironmentCredentials } from './secrets.js'
@@ -30,7 +31,7 @@ export interface RunOptions {
 }
 
 /** What the step knows so far; each step adds to it, and the summary reports it. */
-interface Progress extends LaunchProgress {
+interface Progress extends LaunchProgress, QualityProgress {
   status?: AudienceGenerationJobStatus
   waited?: string
   failure?: string
@@ -134,6 +135,8 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
     if (context.settings.waitForCompletion) {
       progress.phase = 'wait'
       await waitAndReport(created.launch, client, context, progress)
+    } else if (progress.reusedStatus === 'ACTIVE') {
+      await reportReusedJob(created.launch, client, context, progress)
     }
   } catch (error) {
     // After a cancellation, whatever it interrupted is reported as the cancellation.
@@ -220,6 +223,19 @@ async function waitAndReport(
     )
   }
   log.info(`The job is ACTIVE after ${progress.waited}.`)
+  reportQuality(outcome.job, context.settings.qualityGates, progress)
+}
+
+/** A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them. */
+async function reportReusedJob(
+  launch: LaunchModule,
+  client: CleanRoomsMLClient,
+  context: LaunchContext,
+  progress: Progress
+): Promise<void> {
+  const job = await launch.getJob(client, progress.jobArn ?? '')
+  recordStatus(progress, job)
+  if (job.status === 'ACTIVE') reportQuality(job, context.settings.qualityGates, progress)
 }
 
 function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse): void {
@@ -244,10 +260,12 @@ async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: 
   if (progress.created !== undefined) rows.push(['Created by this step', String(progress.created)])
   if (progress.status) rows.push(['Status', progress.status])
   if (progress.waited && progress.waited !== 'cancelled') rows.push(['Waited', progress.waited])
+  if (progress.gates) rows.push(['Quality gates', progress.gates])
   if (progress.failure) rows.push(['Failed', progress.failure])
   await writeSummary({
     heading: 'Clean Rooms ML audience generation job',
     rows,
+    ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
     ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
   })
 }
