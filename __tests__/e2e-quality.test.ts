@@ -113,3 +113,45 @@ describe('quality gates', () => {
     expect(emulator.requests).toEqual([])
   })
 })
+
+describe('the whole job as an output', () => {
+  it('gives later steps the last answer as JSON, and the protected query of a SQL seed', async () => {
+    const result = await run({
+      ...INPUTS,
+      'seed-audience-s3-uri': '',
+      'seed-audience-sql-query': 'SELECT user_id FROM seed_table_x',
+      'seed-audience-sql-parameters': 'since=2026-01-01'
+    })
+    expect(result.code).toBe(0)
+    const job = JSON.parse(result.outputs['job']!) as Record<string, unknown>
+    expect(job).toMatchObject({
+      audienceGenerationJobArn: result.outputs['audience-generation-job-arn'],
+      status: 'ACTIVE',
+      metrics: DEFAULT_METRICS,
+      protectedQueryIdentifier: emulator.jobs[0]!.protectedQueryIdentifier
+    })
+    expect(job).not.toHaveProperty('$metadata')
+    expect(result.outputs['protected-query-identifier']).toBe(emulator.jobs[0]!.protectedQueryIdentifier)
+    expect(JSON.stringify(result)).not.toMatch(/seed_table_x|2026-01-01/)
+  })
+
+  it('redacts a SQL seed the answer shows', async () => {
+    emulator.addJob({
+      name: INPUTS.name,
+      configuredAudienceModelArn: MODEL_ARN,
+      status: 'ACTIVE',
+      showSeedAudience: true,
+      seedAudience: {
+        roleArn: INPUTS['seed-audience-role-arn'],
+        sqlParameters: { queryString: 'SELECT hidden_column', parameters: { p: 'hidden-value' } }
+      }
+    })
+    const result = await run({ ...INPUTS, 'if-exists': 'reuse' })
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.outputs['job']!).seedAudience.sqlParameters).toEqual({
+      queryString: '***',
+      parameters: { p: '***' }
+    })
+    expect(JSON.stringify(result)).not.toMatch(/hidden_column|hidden-value/)
+  })
+})

@@ -279,3 +279,73 @@ describe('gate inputs are checked with the others, before any call', () => {
     ])
   })
 })
+
+describe('the whole job is an output for later steps', () => {
+  const SQL = { 'seed-audience-s3-uri': '', 'seed-audience-sql-query': 'SELECT user_id FROM seed_table_x' }
+
+  it("sets job to the last status check's answer, and protected-query-identifier for a SQL seed", async () => {
+    const result = await step({ ...WAIT, ...SQL }, ENV_CREDENTIALS)
+    expect(result.exitCode).toBe(0)
+    const job = JSON.parse(result.outputs['job']!) as Record<string, unknown>
+    const stored = emulator.jobs[0]!
+    expect(job).toEqual({
+      createTime: stored.createTime,
+      updateTime: stored.updateTime,
+      audienceGenerationJobArn: stored.audienceGenerationJobArn,
+      name: INPUTS.name,
+      status: 'ACTIVE',
+      configuredAudienceModelArn: MODEL_ARN,
+      includeSeedInOutput: false,
+      startedBy: '123456789012',
+      description: stored.description,
+      metrics: METRICS,
+      protectedQueryIdentifier: stored.protectedQueryIdentifier
+    })
+    expect(result.outputs['protected-query-identifier']).toBe(stored.protectedQueryIdentifier)
+  })
+
+  it('sets job for a failed job and one past the wait, with the status it had then', async () => {
+    emulator.statusSequence = ['CREATE_PENDING', 'CREATE_FAILED']
+    emulator.statusDetails = { statusCode: 'SEED_TOO_SMALL', message: 'too small' }
+    const failed = await step(WAIT, ENV_CREDENTIALS)
+    expect(JSON.parse(failed.outputs['job']!)).toMatchObject({
+      status: 'CREATE_FAILED',
+      statusDetails: { statusCode: 'SEED_TOO_SMALL', message: 'too small' }
+    })
+    expect(failed.outputs['protected-query-identifier']).toBeUndefined()
+    emulator.statusSequence = ['CREATE_PENDING', 'CREATE_IN_PROGRESS']
+    const timedOut = await step({ ...WAIT, name: 'quality-2', 'wait-timeout-seconds': '60' }, ENV_CREDENTIALS)
+    expect(timedOut.outputs['error-type']).toBe('WaitTimeout')
+    expect(JSON.parse(timedOut.outputs['job']!)).toMatchObject({ status: 'CREATE_IN_PROGRESS' })
+  })
+
+  it('redacts the SQL query text and parameter values of a seed the answer shows', async () => {
+    const existing = emulator.addJob({
+      name: INPUTS.name,
+      configuredAudienceModelArn: MODEL_ARN,
+      status: 'ACTIVE',
+      showSeedAudience: true,
+      seedAudience: {
+        roleArn: INPUTS['seed-audience-role-arn'],
+        sqlParameters: { queryString: 'SELECT secret_column FROM t', parameters: { since: 'secret-value' } }
+      }
+    })
+    const result = await step({ ...INPUTS, 'if-exists': 'reuse' }, ENV_CREDENTIALS)
+    expect(result.exitCode).toBe(0)
+    const job = JSON.parse(result.outputs['job']!) as { seedAudience: unknown }
+    expect(job.seedAudience).toEqual({
+      roleArn: INPUTS['seed-audience-role-arn'],
+      sqlParameters: { queryString: '***', parameters: { since: '***' } }
+    })
+    expect(result.outputs['protected-query-identifier']).toBe(existing.protectedQueryIdentifier)
+    for (const text of [result.log, result.summary, JSON.stringify(result.outputs)]) {
+      expect(text).not.toMatch(/secret_column|secret-value/)
+    }
+  })
+
+  it('sets no job output when the step never read the job', async () => {
+    const result = await step(INPUTS, ENV_CREDENTIALS)
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['job']).toBeUndefined()
+  })
+})

@@ -28637,29 +28637,47 @@ const RESERVED_TAG_PREFIX = 'aws:';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J9: () => (/* binding */ redactJob),
 /* harmony export */   jt: () => (/* binding */ redactRequest),
 /* harmony export */   jv: () => (/* binding */ describeSeed)
 /* harmony export */ });
 /* unused harmony export REDACTED */
 const REDACTED = '***';
 function redactRequest(request) {
-    const sql = request.seedAudience.sqlParameters;
-    if (sql === undefined)
-        return request;
-    const parameters = sql.parameters;
+    const seedAudience = redactSeedAudience(request.seedAudience);
+    return seedAudience === request.seedAudience ? request : { ...request, seedAudience };
+}
+/** A seed with its query text and parameter values replaced, whatever their shape in an answer. */
+function redactSeedAudience(seed) {
+    const sql = seed.sqlParameters;
+    if (typeof sql !== 'object' || sql === null)
+        return seed;
+    const { queryString, parameters } = sql;
     return {
-        ...request,
-        seedAudience: {
-            ...request.seedAudience,
-            sqlParameters: {
-                ...sql,
-                ...(sql.queryString !== undefined ? { queryString: REDACTED } : {}),
-                ...(parameters !== undefined
-                    ? { parameters: Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED])) }
-                    : {})
-            }
+        ...seed,
+        sqlParameters: {
+            ...sql,
+            ...(queryString !== undefined ? { queryString: REDACTED } : {}),
+            ...(parameters !== undefined
+                ? {
+                    parameters: typeof parameters === 'object' && parameters !== null
+                        ? Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED]))
+                        : { [REDACTED]: REDACTED }
+                }
+                : {})
         }
     };
+}
+/**
+ * A GetAudienceGenerationJob answer as a later step may see it: API member names, without the client's
+ * metadata, and the seed (shown to collaboration members who did not start the job) redacted as in the log.
+ */
+function redactJob(job) {
+    const { $metadata: _metadata, ...answer } = job;
+    const seed = answer.seedAudience;
+    if (typeof seed !== 'object' || seed === null)
+        return answer;
+    return { ...answer, seedAudience: redactSeedAudience(seed) };
 }
 /** Which seed the request uses, in words for logs and the summary. */
 function describeSeed(request) {
@@ -33186,6 +33204,18 @@ function summaryRows(problems) {
 
 // EXTERNAL MODULE: ./src/redaction.ts
 var redaction = __nccwpck_require__(1066);
+;// CONCATENATED MODULE: ./src/job-output.ts
+// The job as later steps may use it: the last GetAudienceGenerationJob answer as the `job` output
+// (for `fromJSON`, anything the action does not name), and the protected query a SQL seed ran as.
+
+
+function setJobOutputs(job) {
+    core/* setOutput */.uH('job', JSON.stringify((0,redaction/* redactJob */.J9)(job)));
+    const queryId = job.protectedQueryIdentifier;
+    if (typeof queryId === 'string' && queryId !== '')
+        core/* setOutput */.uH('protected-query-identifier', queryId);
+}
+
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 // EXTERNAL MODULE: ./src/timing.ts
@@ -33193,6 +33223,7 @@ var timing = __nccwpck_require__(8117);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
+
 
 
 
@@ -33367,6 +33398,7 @@ function recordStatus(progress, job) {
     progress.status = job.status;
     core/* setOutput */.uH('status', job.status);
     core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
+    setJobOutputs(job);
 }
 function requestRows(settings, endpoint) {
     return [

@@ -15,6 +15,7 @@ import { describeSeed, redactRequest } from './redaction.js'
 import type { RetryNotice, RetryPolicy } from './retry.js'
 import { writeSummary } from './summary.js'
 import { qualityTable, reportQuality, type QualityProgress } from './quality.js'
+import { setJobOutputs } from './job-output.js'
 import type { LaunchProgress } from './launch.js'
 import type { PollPolicy, WaitOutcome } from './waiting.js'
 import { maskEnvironmentCredentials } from './secrets.js'
@@ -242,6 +243,7 @@ function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse)
   progress.status = job.status
   core.setOutput('status', job.status)
   core.setOutput('status-details', job.statusDetails?.message ?? '')
+  setJobOutputs(job)
 }
 
 function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {
