@@ -130,8 +130,8 @@ describe('every problem is reported at once, naming the input and the rule', () 
       'seed-audience-sql-query: cannot be given together with seed-audience-s3-uri: give exactly one seed source'
     ])
     expect(problems({ 'sql-compute-worker-count': '4', 'seed-audience-sql-parameters': 'a=1' })).toEqual([
-      'seed-audience-sql-parameters: applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)',
-      'sql-compute-worker-count: applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)'
+      'seed-audience-sql-parameters: applies only to a SQL seed (seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn)',
+      'sql-compute-worker-count: applies only to a SQL seed (seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn)'
     ])
   })
 

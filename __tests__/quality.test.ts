@@ -152,6 +152,35 @@ describe('a job that ends ACTIVE reports its quality', () => {
     expect(emulator.requests.filter((request) => request.operation === 'GetAudienceGenerationJob')).toHaveLength(1)
   })
 
+  it('still succeeds with the reused job when its metrics cannot be read, with a warning', async () => {
+    emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE' })
+    emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', {
+      kind: 'error',
+      status: 403,
+      type: 'AccessDeniedException'
+    })
+    const result = await step({ ...INPUTS, 'if-exists': 'reuse' }, ENV_CREDENTIALS)
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['created']).toBe('false')
+    expect(result.outputs['recall-metric']).toBeUndefined()
+    expect(annotations(result.log, 'warning')).toEqual([
+      "The reused job's quality metrics could not be read (AccessDeniedException); reading them needs cleanrooms-ml:GetAudienceGenerationJob."
+    ])
+  })
+
+  it("stops at once when cancelled while reading the reused job's metrics", async () => {
+    emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE' })
+    emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', { kind: 'hang' })
+    const result = await step({ ...INPUTS, 'if-exists': 'reuse' }, ENV_CREDENTIALS, undefined, {
+      onRequest: (request) => {
+        if (request.operation === 'GetAudienceGenerationJob') process.emit('SIGTERM', 'SIGTERM')
+      }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['error-type']).toBe('StepCancelled')
+    expect(result.log).toContain('The job keeps running in AWS')
+  })
+
   it('reads nothing more for a reused job that is not ACTIVE yet, without a wait', async () => {
     emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, status: 'CREATE_IN_PROGRESS' })
     const result = await step({ ...INPUTS, 'if-exists': 'reuse' }, ENV_CREDENTIALS)

@@ -32861,7 +32861,118 @@ function qualityTable(report) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/seed-file.ts
+// A SQL seed query read from a file of the workspace. Inputs reach the action as environment
+// variables, which Linux refuses over 128 KiB each, while the model allows a 500,000-character query;
+// and SQL belongs in a reviewed file, not in YAML. The file must be inside GITHUB_WORKSPACE, however
+// its path is written (`..`, an absolute path, a symbolic link): a workflow input must not make the
+// action send a file from elsewhere on the runner. Problems name the path, never the file's content.
+
+
+
+
+const QUERY = model/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString;
+/** A character is at most 4 bytes of UTF-8: a larger file cannot hold a query within the limit. */
+const MAX_SEED_FILE_BYTES = 4 * QUERY.max;
+function refuse(problem) {
+    return { ok: false, problem };
+}
+/** Whether `path` is `root` or below it, both absolute. */
+function isInside(root, path) {
+    const rest = (0,external_node_path_.relative)(root, path);
+    return !(0,external_node_path_.isAbsolute)(rest) && rest.split(/[\\/]/)[0] !== '..';
+}
+function codeOf(error) {
+    const code = error.code;
+    return typeof code === 'string' ? code : 'an unknown error';
+}
+/** Reads the query from `path`, relative to `workspace`; a problem says which rule the path or file breaks. */
+function readSeedFile(path, workspace) {
+    const shown = (0,validation/* quote */.hD)(path);
+    if (workspace === undefined || workspace.trim() === '') {
+        return refuse(`needs GITHUB_WORKSPACE, the folder its path is relative to; it is not set (path ${shown})`);
+    }
+    if (path.includes('\0'))
+        return refuse(`must be a path; ${shown} contains a NUL character`);
+    const root = (0,external_node_path_.resolve)(workspace);
+    const target = (0,external_node_path_.resolve)(root, path);
+    if (!isInside(root, target)) {
+        return refuse(`must name a file inside the workspace (GITHUB_WORKSPACE); ${shown} leaves it`);
+    }
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(target);
+    }
+    catch (error) {
+        const code = codeOf(error);
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            return refuse(`must name a file of the workspace (GITHUB_WORKSPACE); ${shown} does not exist there`);
+        }
+        return refuse(`must name a readable file; ${shown} cannot be reached (${code})`);
+    }
+    if (!isInside((0,external_node_fs_.realpathSync)(root), real)) {
+        return refuse(`must name a file inside the workspace (GITHUB_WORKSPACE); ${shown} is a symbolic link to a file outside it`);
+    }
+    return readQuery(real, shown);
+}
+function readQuery(real, shown) {
+    let bytes;
+    try {
+        bytes = readBounded(real, shown);
+    }
+    catch (error) {
+        if (error instanceof SeedFileProblem)
+            return refuse(error.message);
+        return refuse(`must name a readable file; ${shown} cannot be read (${codeOf(error)})`);
+    }
+    let query;
+    try {
+        query = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return refuse(`must be UTF-8 text; ${shown} is not valid UTF-8`);
+    }
+    if (query.trim() === '')
+        return refuse(`must name a file with a SQL query; ${shown} is empty`);
+    const length = (0,validation/* codePoints */.BH)(query);
+    if (length > QUERY.max) {
+        return refuse(`must name a query of at most ${QUERY.max} characters (${QUERY.shape}); ${shown} has ${length} characters`);
+    }
+    return { ok: true, query };
+}
+class SeedFileProblem extends Error {
+}
+/** The file's bytes; a file too large for any query within the limit is refused without reading it. */
+function readBounded(real, shown) {
+    const fd = (0,external_node_fs_.openSync)(real, 'r');
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new SeedFileProblem(`must name a file; ${shown} is not a regular file`);
+        if (stat.size > MAX_SEED_FILE_BYTES) {
+            throw new SeedFileProblem(`must name a query of at most ${QUERY.max} characters (${QUERY.shape}); ${shown} has ${stat.size} bytes`);
+        }
+        const bytes = Buffer.alloc(stat.size);
+        let read = 0;
+        while (read < bytes.length) {
+            const count = (0,external_node_fs_.readSync)(fd, bytes, read, bytes.length - read, read);
+            if (count === 0)
+                break;
+            read += count;
+        }
+        return bytes.subarray(0, read);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -32991,18 +33102,38 @@ function readTags(inputs) {
     }
     return tags;
 }
-/** The seed: an S3 file, or a SQL query or analysis template, never more than one. */
-function readSeedAudience(inputs) {
+/** A SQL query from a file of the workspace; undefined when not given or when the file breaks a rule. */
+function readQueryFile(inputs, env) {
+    const path = inputs.optional('seed-audience-sql-query-file');
+    if (path === undefined)
+        return undefined;
+    const result = readSeedFile(path, env['GITHUB_WORKSPACE']);
+    if (result.ok)
+        return result.query;
+    inputs.problem('seed-audience-sql-query-file', result.problem);
+    return undefined;
+}
+const SEED_INPUTS = [
+    'seed-audience-s3-uri',
+    'seed-audience-sql-query',
+    'seed-audience-sql-query-file',
+    'seed-audience-analysis-template-arn'
+];
+/** The seed: an S3 file, or a SQL query (inline or from a file) or analysis template, never more than one. */
+function readSeedAudience(inputs, env) {
     const roleArn = inputs.string('seed-audience-role-arn', model/* SHAPES */.HY.IamRoleArn, true);
     const s3Uri = inputs.string('seed-audience-s3-uri', model/* SHAPES */.HY.S3Path);
-    const queryString = inputs.string('seed-audience-sql-query', model/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString);
+    const inlineQuery = inputs.string('seed-audience-sql-query', model/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString);
+    const fileQuery = readQueryFile(inputs, env);
+    const queryString = inlineQuery ?? fileQuery;
     const analysisTemplateArn = inputs.string('seed-audience-analysis-template-arn', model/* SHAPES */.HY.AnalysisTemplateArn);
     const parameters = inputs.map('seed-audience-sql-parameters', model/* MAPS */.ql.ParameterMap);
     const compute = readCompute(inputs);
     const given = (name) => inputs.optional(name) !== undefined;
-    const seeds = ['seed-audience-s3-uri', 'seed-audience-sql-query', 'seed-audience-analysis-template-arn'].filter(given);
+    const seeds = SEED_INPUTS.filter(given);
     if (seeds.length === 0) {
-        inputs.problem('seed-audience-s3-uri', 'is required unless seed-audience-sql-query or seed-audience-analysis-template-arn is given: give exactly one seed source');
+        inputs.problem('seed-audience-s3-uri', 'is required unless seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn ' +
+            'is given: give exactly one seed source');
     }
     for (const extra of seeds.slice(1)) {
         inputs.problem(extra, `cannot be given together with ${seeds[0]}: give exactly one seed source`);
@@ -33010,7 +33141,7 @@ function readSeedAudience(inputs) {
     const sqlSeed = !given('seed-audience-s3-uri') && seeds.length > 0;
     if (!sqlSeed) {
         for (const input of ['seed-audience-sql-parameters', ...COMPUTE_INPUTS].filter(given)) {
-            inputs.problem(input, 'applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)');
+            inputs.problem(input, 'applies only to a SQL seed (seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn)');
         }
     }
     return {
@@ -33041,10 +33172,10 @@ function readCompute(inputs) {
         ...(spark !== undefined ? { properties: { spark } } : {})
     };
 }
-function readRequest(inputs) {
+function readRequest(inputs, env) {
     const name = inputs.string('name', model/* SHAPES */.HY.NameString, true);
     const configuredAudienceModelArn = inputs.string('configured-audience-model-arn', model/* SHAPES */.HY.ConfiguredAudienceModelArn, true);
-    const seedAudience = readSeedAudience(inputs);
+    const seedAudience = readSeedAudience(inputs, env);
     const includeSeedInOutput = inputs.boolean('include-seed-in-output', false);
     const collaborationId = inputs.string('collaboration-id', model/* SHAPES */.HY.UUID);
     const description = inputs.string('description', model/* SHAPES */.HY.ResourceDescription);
@@ -33091,7 +33222,7 @@ function readQualityGates(inputs, waitForCompletion) {
 /** Reads and checks every input. Nothing here touches the network. */
 function readSettings(read, env) {
     const inputs = new InputCollector(read);
-    const request = readRequest(inputs);
+    const request = readRequest(inputs, env);
     const region = readRegion(inputs, env);
     const credentials = readCredentials(inputs);
     const waitForCompletion = inputs.boolean('wait-for-completion', false);
@@ -33387,9 +33518,23 @@ async function waitAndReport(launch, client, context, progress) {
     log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
     reportQuality(outcome.job, context.settings.qualityGates, progress);
 }
-/** A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them. */
+/**
+ * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them.
+ * Gates need the wait, so none is checked here.
+ */
 async function reportReusedJob(launch, client, context, progress) {
-    const job = await launch.getJob(client, progress.jobArn ?? '');
+    let job;
+    try {
+        job = await launch.getJob(client, progress.jobArn ?? '');
+    }
+    catch (error) {
+        // The job was reused as asked: its metrics are extra, so failing to read them does not fail the step.
+        if (context.signal.aborted)
+            throw error;
+        log/* warning */.$e(`The reused job's quality metrics could not be read (${log/* inline */.mG(error.name)}); ` +
+            'reading them needs cleanrooms-ml:GetAudienceGenerationJob.', { title: 'Audience quality not read' });
+        return;
+    }
     recordStatus(progress, job);
     if (job.status === 'ACTIVE')
         reportQuality(job, context.settings.qualityGates, progress);

@@ -14,6 +14,7 @@ import {
 } from './model.js'
 import { checkMap, checkString, parseBoolean, parseDecimal, parseMap, parseWholeNumber, quote } from './validation.js'
 import { parseAudienceSize, RECALL, RELEVANCE_SCORE, type QualityGates } from './quality.js'
+import { readSeedFile } from './seed-file.js'
 
 export type IfExists = 'fail' | 'reuse'
 
@@ -175,21 +176,41 @@ function readTags(inputs: InputCollector): Record<string, string> | undefined {
   return tags
 }
 
-/** The seed: an S3 file, or a SQL query or analysis template, never more than one. */
-function readSeedAudience(inputs: InputCollector): StartAudienceGenerationJobRequest['seedAudience'] {
+/** A SQL query from a file of the workspace; undefined when not given or when the file breaks a rule. */
+function readQueryFile(inputs: InputCollector, env: Environment): string | undefined {
+  const path = inputs.optional('seed-audience-sql-query-file')
+  if (path === undefined) return undefined
+  const result = readSeedFile(path, env['GITHUB_WORKSPACE'])
+  if (result.ok) return result.query
+  inputs.problem('seed-audience-sql-query-file', result.problem)
+  return undefined
+}
+
+const SEED_INPUTS = [
+  'seed-audience-s3-uri',
+  'seed-audience-sql-query',
+  'seed-audience-sql-query-file',
+  'seed-audience-analysis-template-arn'
+]
+
+/** The seed: an S3 file, or a SQL query (inline or from a file) or analysis template, never more than one. */
+function readSeedAudience(inputs: InputCollector, env: Environment): StartAudienceGenerationJobRequest['seedAudience'] {
   const roleArn = inputs.string('seed-audience-role-arn', SHAPES.IamRoleArn, true)
   const s3Uri = inputs.string('seed-audience-s3-uri', SHAPES.S3Path)
-  const queryString = inputs.string('seed-audience-sql-query', SHAPES.ProtectedQuerySQLParametersQueryStringString)
+  const inlineQuery = inputs.string('seed-audience-sql-query', SHAPES.ProtectedQuerySQLParametersQueryStringString)
+  const fileQuery = readQueryFile(inputs, env)
+  const queryString = inlineQuery ?? fileQuery
   const analysisTemplateArn = inputs.string('seed-audience-analysis-template-arn', SHAPES.AnalysisTemplateArn)
   const parameters = inputs.map('seed-audience-sql-parameters', MAPS.ParameterMap)
   const compute = readCompute(inputs)
 
   const given = (name: string): boolean => inputs.optional(name) !== undefined
-  const seeds = ['seed-audience-s3-uri', 'seed-audience-sql-query', 'seed-audience-analysis-template-arn'].filter(given)
+  const seeds = SEED_INPUTS.filter(given)
   if (seeds.length === 0) {
     inputs.problem(
       'seed-audience-s3-uri',
-      'is required unless seed-audience-sql-query or seed-audience-analysis-template-arn is given: give exactly one seed source'
+      'is required unless seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn ' +
+        'is given: give exactly one seed source'
     )
   }
   for (const extra of seeds.slice(1)) {
@@ -200,7 +221,7 @@ function readSeedAudience(inputs: InputCollector): StartAudienceGenerationJobReq
     for (const input of ['seed-audience-sql-parameters', ...COMPUTE_INPUTS].filter(given)) {
       inputs.problem(
         input,
-        'applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)'
+        'applies only to a SQL seed (seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn)'
       )
     }
   }
@@ -234,14 +255,14 @@ function readCompute(inputs: InputCollector): WorkerComputeConfiguration | undef
   }
 }
 
-function readRequest(inputs: InputCollector): StartAudienceGenerationJobRequest {
+function readRequest(inputs: InputCollector, env: Environment): StartAudienceGenerationJobRequest {
   const name = inputs.string('name', SHAPES.NameString, true)
   const configuredAudienceModelArn = inputs.string(
     'configured-audience-model-arn',
     SHAPES.ConfiguredAudienceModelArn,
     true
   )
-  const seedAudience = readSeedAudience(inputs)
+  const seedAudience = readSeedAudience(inputs, env)
   const includeSeedInOutput = inputs.boolean('include-seed-in-output', false)
   const collaborationId = inputs.string('collaboration-id', SHAPES.UUID)
   const description = inputs.string('description', SHAPES.ResourceDescription)
@@ -296,7 +317,7 @@ function readQualityGates(inputs: InputCollector, waitForCompletion: boolean): Q
 /** Reads and checks every input. Nothing here touches the network. */
 export function readSettings(read: InputReader, env: Environment): SettingsResult {
   const inputs = new InputCollector(read)
-  const request = readRequest(inputs)
+  const request = readRequest(inputs, env)
   const region = readRegion(inputs, env)
   const credentials = readCredentials(inputs)
   const waitForCompletion = inputs.boolean('wait-for-completion', false)

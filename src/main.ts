@@ -227,14 +227,29 @@ async function waitAndReport(
   reportQuality(outcome.job, context.settings.qualityGates, progress)
 }
 
-/** A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them. */
+/**
+ * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them.
+ * Gates need the wait, so none is checked here.
+ */
 async function reportReusedJob(
   launch: LaunchModule,
   client: CleanRoomsMLClient,
   context: LaunchContext,
   progress: Progress
 ): Promise<void> {
-  const job = await launch.getJob(client, progress.jobArn ?? '')
+  let job: GetAudienceGenerationJobResponse
+  try {
+    job = await launch.getJob(client, progress.jobArn ?? '')
+  } catch (error) {
+    // The job was reused as asked: its metrics are extra, so failing to read them does not fail the step.
+    if (context.signal.aborted) throw error
+    log.warning(
+      `The reused job's quality metrics could not be read (${log.inline((error as Error).name)}); ` +
+        'reading them needs cleanrooms-ml:GetAudienceGenerationJob.',
+      { title: 'Audience quality not read' }
+    )
+    return
+  }
   recordStatus(progress, job)
   if (job.status === 'ACTIVE') reportQuality(job, context.settings.qualityGates, progress)
 }
