@@ -34,6 +34,8 @@ beforeAll(async () => {
   workspace = join(root, 'workspace')
   mkdirSync(join(workspace, 'sql'), { recursive: true })
   writeFileSync(join(workspace, 'sql', 'seed.sql'), query)
+  writeFileSync(join(workspace, 'sql', 'empty.sql'), '')
+  writeFileSync(join(workspace, 'sql', 'too-long.sql'), 'x'.repeat(500_001))
   writeFileSync(join(root, 'outside.sql'), 'SELECT 1')
   symlinkSync(join(root, 'outside.sql'), join(workspace, 'sql', 'outside.sql'))
 })
@@ -78,6 +80,22 @@ describe('seed-audience-sql-query-file', () => {
     ])
     const parent = await run({ ...INPUTS, 'seed-audience-sql-query-file': '../outside.sql' })
     expect(parent.annotations[0]!.message).toContain('"../outside.sql" leaves it')
+    expect(emulator.requests).toEqual([])
+  })
+
+  it.each([
+    ['a missing file', 'sql/missing.sql', '"sql/missing.sql" does not exist there'],
+    ['an empty file', 'sql/empty.sql', '"sql/empty.sql" is empty'],
+    ['a file over the limit', 'sql/too-long.sql', 'at most 500000 characters'],
+    ['a folder', 'sql', '"sql" is not a regular file'],
+    ['an absolute path elsewhere', '<root>/outside.sql', 'outside.sql" leaves it']
+  ])('refuses %s, naming the path and the rule, before any call', async (_, path, problem) => {
+    const result = await run({ ...INPUTS, 'seed-audience-sql-query-file': path.replace('<root>', root) })
+    expect(result.code).toBe(1)
+    expect(result.outputs['error-type']).toBe('InvalidInput')
+    expect(result.annotations).toHaveLength(1)
+    expect(result.annotations[0]).toMatchObject({ title: 'Invalid input: seed-audience-sql-query-file' })
+    expect(result.annotations[0]!.message).toContain(problem)
     expect(emulator.requests).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 // seed-audience-sql-query-file: a SQL seed from a reviewed file of the workspace, never from elsewhere
 // on the runner. e2e-seed-file.test.ts sends a 400,000-character query through dist/.
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -35,6 +36,9 @@ beforeAll(() => {
   symlinkSync(join(root, 'outside.sql'), join(workspace, 'sql', 'link-out.sql'))
   symlinkSync(root, join(workspace, 'sql', 'dir-out'))
   symlinkSync(join(workspace, 'sql', 'seed.sql'), join(workspace, 'sql', 'nested', 'link-in.sql'))
+  symlinkSync(join(workspace, 'sql', 'loop.sql'), join(workspace, 'sql', 'loop.sql'))
+  // A named pipe would block a reader until something writes to it.
+  expect(spawnSync('mkfifo', [join(workspace, 'sql', 'pipe.sql')]).status).toBe(0)
 })
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
@@ -72,6 +76,8 @@ describe('a path or file that breaks a rule is an input problem naming the path 
     ['sql/seed.sql/x', 'does not exist there'],
     ['sql', 'must name a file; "sql" is not a regular file'],
     ['.', 'is not a regular file'],
+    ['sql/pipe.sql', '"sql/pipe.sql" is not a regular file'],
+    ['sql/loop.sql', 'must name a readable file; "sql/loop.sql" cannot be reached (ELOOP)'],
     ['sql/empty.sql', 'must name a file with a SQL query; "sql/empty.sql" is empty'],
     ['sql/blank.sql', '"sql/blank.sql" is empty'],
     ['sql/latin1.sql', 'must be UTF-8 text; "sql/latin1.sql" is not valid UTF-8'],

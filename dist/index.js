@@ -32946,29 +32946,18 @@ function readQuery(real, shown) {
 }
 class SeedFileProblem extends Error {
 }
-/** The file's bytes; a file too large for any query within the limit is refused without reading it. */
+/**
+ * The file's bytes. Only a regular file is opened (a named pipe would block the step until something
+ * writes to it), and one too large for any query within the limit is refused without reading it.
+ */
 function readBounded(real, shown) {
-    const fd = (0,external_node_fs_.openSync)(real, 'r');
-    try {
-        const stat = (0,external_node_fs_.fstatSync)(fd);
-        if (!stat.isFile())
-            throw new SeedFileProblem(`must name a file; ${shown} is not a regular file`);
-        if (stat.size > MAX_SEED_FILE_BYTES) {
-            throw new SeedFileProblem(`must name a query of at most ${QUERY.max} characters (${QUERY.shape}); ${shown} has ${stat.size} bytes`);
-        }
-        const bytes = Buffer.alloc(stat.size);
-        let read = 0;
-        while (read < bytes.length) {
-            const count = (0,external_node_fs_.readSync)(fd, bytes, read, bytes.length - read, read);
-            if (count === 0)
-                break;
-            read += count;
-        }
-        return bytes.subarray(0, read);
+    const stat = (0,external_node_fs_.statSync)(real);
+    if (!stat.isFile())
+        throw new SeedFileProblem(`must name a file; ${shown} is not a regular file`);
+    if (stat.size > MAX_SEED_FILE_BYTES) {
+        throw new SeedFileProblem(`must name a query of at most ${QUERY.max} characters (${QUERY.shape}); ${shown} has ${stat.size} bytes`);
     }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
+    return (0,external_node_fs_.readFileSync)(real);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts

@@ -3,7 +3,7 @@
 // and SQL belongs in a reviewed file, not in YAML. The file must be inside GITHUB_WORKSPACE, however
 // its path is written (`..`, an absolute path, a symbolic link): a workflow input must not make the
 // action send a file from elsewhere on the runner. Problems name the path, never the file's content.
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { SHAPES } from './model.js'
 import { codePoints, quote } from './validation.js'
@@ -86,26 +86,17 @@ function readQuery(real: string, shown: string): SeedFileResult {
 
 class SeedFileProblem extends Error {}
 
-/** The file's bytes; a file too large for any query within the limit is refused without reading it. */
+/**
+ * The file's bytes. Only a regular file is opened (a named pipe would block the step until something
+ * writes to it), and one too large for any query within the limit is refused without reading it.
+ */
 function readBounded(real: string, shown: string): Buffer {
-  const fd = openSync(real, 'r')
-  try {
-    const stat = fstatSync(fd)
-    if (!stat.isFile()) throw new SeedFileProblem(`must name a file; ${shown} is not a regular file`)
-    if (stat.size > MAX_SEED_FILE_BYTES) {
-      throw new SeedFileProblem(
-        `must name a query of at most ${QUERY.max} characters (${QUERY.shape}); ${shown} has ${stat.size} bytes`
-      )
-    }
-    const bytes = Buffer.alloc(stat.size)
-    let read = 0
-    while (read < bytes.length) {
-      const count = readSync(fd, bytes, read, bytes.length - read, read)
-      if (count === 0) break
-      read += count
-    }
-    return bytes.subarray(0, read)
-  } finally {
-    closeSync(fd)
+  const stat = statSync(real)
+  if (!stat.isFile()) throw new SeedFileProblem(`must name a file; ${shown} is not a regular file`)
+  if (stat.size > MAX_SEED_FILE_BYTES) {
+    throw new SeedFileProblem(
+      `must name a query of at most ${QUERY.max} characters (${QUERY.shape}); ${shown} has ${stat.size} bytes`
+    )
   }
+  return readFileSync(real)
 }
