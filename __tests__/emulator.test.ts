@@ -1,7 +1,13 @@
 import { Sha256 } from '@aws-crypto/sha256-js'
 import { fromWebToken } from '@aws-sdk/credential-provider-web-identity'
 import { SignatureV4 } from '@smithy/signature-v4'
-import { startEmulator, type Emulator, type JobStatus } from '../emulator/index.js'
+import {
+  DEFAULT_METRICS,
+  startEmulator,
+  type AudienceQualityMetrics,
+  type Emulator,
+  type JobStatus
+} from '../emulator/index.js'
 
 const ACCOUNT = '123456789012'
 const OTHER_ACCOUNT = '210987654321'
@@ -1033,5 +1039,77 @@ describe('GitHub OIDC token endpoint', () => {
     const response = await fetch(emu.oidcRequestUrl, { headers: { authorization: `Bearer ${emu.oidcRequestToken}` } })
     expect(response.status).toBe(503)
     expect(await response.json()).toEqual({ message: 'unavailable' })
+  })
+})
+
+describe('Clean Rooms ML: quality metrics and SQL seeds', () => {
+  const METRICS: AudienceQualityMetrics = {
+    relevanceMetrics: [{ audienceSize: { type: 'ABSOLUTE', value: 5000 }, score: 3.5 }],
+    recallMetric: 0.25
+  }
+
+  afterEach(() => {
+    emu.metrics = DEFAULT_METRICS
+  })
+
+  it('reports realistic metrics once a job is ACTIVE, and none before', async () => {
+    const arn = await startedArn()
+    expect((await get(arn)).json).not.toHaveProperty('metrics')
+    const active = await get(arn)
+    expect(active.json.status).toBe('ACTIVE')
+    expect(active.json.metrics).toEqual(DEFAULT_METRICS)
+    const sizes = DEFAULT_METRICS.relevanceMetrics.map((metric) => metric.audienceSize.type)
+    expect(new Set(sizes)).toEqual(new Set(['ABSOLUTE', 'PERCENTAGE']))
+  })
+
+  it('reports the metrics a test sets, none when set to null, and restores the default on reset', async () => {
+    emu.metrics = METRICS
+    const arn = await startedArn()
+    await get(arn)
+    expect((await get(arn)).json.metrics).toEqual(METRICS)
+    emu.metrics = null
+    const none = await startedArn(startBody({ name: 'audience-2' }))
+    await get(none)
+    expect((await get(none)).json).not.toHaveProperty('metrics')
+    emu.reset()
+    expect(emu.metrics).toEqual(DEFAULT_METRICS)
+  })
+
+  it('gives a seeded job its own metrics, or none, and never lists them', async () => {
+    const own = emu.addJob({ name: 'own', configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE', metrics: METRICS })
+    const bare = emu.addJob({ name: 'bare', configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE', metrics: null })
+    expect((await get(own.audienceGenerationJobArn)).json.metrics).toEqual(METRICS)
+    expect((await get(bare.audienceGenerationJobArn)).json).not.toHaveProperty('metrics')
+    const listed = await call({ method: 'GET', path: '/audience-generation-job' })
+    expect(JSON.stringify(listed.json)).not.toContain('relevanceMetrics')
+  })
+
+  it('refuses metrics the service could not send', () => {
+    expect(() => (emu.metrics = { relevanceMetrics: [], recallMetric: 1.5 })).toThrow(/metrics do not match the model/)
+    expect(() =>
+      emu.addJob({
+        name: 'bad',
+        configuredAudienceModelArn: MODEL_ARN,
+        metrics: { relevanceMetrics: [{ audienceSize: { type: 'PERCENTAGE', value: 0 }, score: 1 }] }
+      })
+    ).toThrow(/metrics do not match the model/)
+  })
+
+  it('names the protected query of a SQL seed, and shows the seed only when asked to', async () => {
+    const sqlSeed = { roleArn: ROLE_ARN, sqlParameters: { queryString: 'SELECT 1', parameters: { a: 'b' } } }
+    const arn = await startedArn(startBody({ seedAudience: sqlSeed }))
+    const job = await get(arn)
+    expect(job.json.protectedQueryIdentifier).toMatch(/^[0-9a-f-]{36}$/)
+    expect(job.json).not.toHaveProperty('seedAudience')
+    expect((await get(await startedArn(startBody({ name: 'audience-s3' })))).json).not.toHaveProperty(
+      'protectedQueryIdentifier'
+    )
+    const shown = emu.addJob({
+      name: 'shown',
+      configuredAudienceModelArn: MODEL_ARN,
+      seedAudience: sqlSeed,
+      showSeedAudience: true
+    })
+    expect((await get(shown.audienceGenerationJobArn)).json.seedAudience).toEqual(sqlSeed)
   })
 })

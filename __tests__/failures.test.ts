@@ -20,7 +20,8 @@ const SETTINGS: Settings = {
   waitForCompletion: true,
   waitTimeoutSeconds: 60,
   ifExists: 'reuse',
-  dryRun: false
+  dryRun: false,
+  qualityGates: {}
 }
 
 function named(name: string, message = 'm', metadata: object = {}): Error {

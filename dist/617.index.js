@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   CleanRoomsMLClient: () => (/* reexport */ CleanRoomsMLClient),
+  getJob: () => (/* binding */ getJob),
   requestHandlerFor: () => (/* reexport */ proxy/* requestHandlerFor */.n),
   startOrReuse: () => (/* binding */ startOrReuse),
   usesProxy: () => (/* reexport */ proxy/* usesProxy */.B),
@@ -693,11 +694,16 @@ async function startOrReuse(client, settings, progress, signal) {
         progress.phase = 'reuse';
         const job = await findReusableJob(client, request);
         record(progress, job.audienceGenerationJobArn, false);
+        progress.reusedStatus = job.status;
         log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
             `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, {
             title: 'Reusing the existing audience generation job'
         });
     }
+}
+/** One status check of a job, outside a wait: a reused ACTIVE job's metrics. */
+async function getJob(client, jobArn) {
+    return client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }));
 }
 /**
  * The service's answer becomes an output that later steps act on, so it is held to the model's

@@ -105,10 +105,13 @@ function checkSeedSource(seedAudience) {
   }
 }
 
-/** Get's view of a job: the model says seedAudience is not returned to the account that started it. */
-function getView(job) {
-  const view = { ...job }
-  delete view.seedAudience
+/**
+ * Get's view of a job: the model says seedAudience is not returned to the account that started it;
+ * a job stored with showSeedAudience shows it, as the service does to another member of the collaboration.
+ */
+function getView(entry) {
+  const view = { ...entry.job }
+  if (!entry.showSeedAudience) delete view.seedAudience
   return view
 }
 
@@ -211,7 +214,8 @@ function get(ctx, accountId, label) {
   validate(ctx.model, 'GetAudienceGenerationJobRequest', { audienceGenerationJobArn: label })
   const entry = ctx.store.find(accountId, label)
   if (!entry) throw new ServiceError(404, 'ResourceNotFoundException', `Audience generation job ${label} not found.`)
-  return json(200, getView(ctx.store.advance(entry)))
+  ctx.store.advance(entry)
+  return json(200, getView(entry))
 }
 
 function list(ctx, request, accountId) {

@@ -205,6 +205,18 @@ function hintFor(
       return 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.'
     case 'JobFailed':
       return "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes."
+    case 'AudienceQualityBelowThreshold':
+      return (
+        'The job finished and its audience exists; this step failed so that later steps do not use it. Its ARN ' +
+        'and metrics are in the outputs (recall-metric, relevance-metrics). Improve the seed or the model, or ' +
+        'change the threshold if it is stricter than intended.'
+      )
+    case 'AudienceQualityUnavailable':
+      return (
+        'A gate on a metric the job does not report is not passed. Check relevance-audience-size against the ' +
+        'sizes the job reports (relevance-metrics output; a percentage as 20%, a number of users as 100000), or ' +
+        'remove the gate.'
+      )
     case 'ExistingJobMismatch':
       return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
     case 'NetworkError':
@@ -238,7 +250,8 @@ const PHASES: Record<Phase, string> = {
   credentials: 'Getting AWS credentials',
   start: 'Starting the audience generation job',
   reuse: 'Finding the existing job to reuse',
-  wait: 'Waiting for the audience generation job'
+  wait: 'Waiting for the audience generation job',
+  quality: 'Checking the audience quality'
 }
 
 /** Describes a failure of the step, for one error annotation and the `error-type` output. */

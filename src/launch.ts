@@ -2,7 +2,14 @@
 // job of the same name. Outputs are set the moment the ARN is known.
 import * as core from '@actions/core'
 import * as log from './log.js'
-import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from './cleanroomsml/index.js'
+import {
+  ConflictException,
+  GetAudienceGenerationJobCommand,
+  StartAudienceGenerationJobCommand,
+  type AudienceGenerationJobStatus,
+  type CleanRoomsMLClient,
+  type GetAudienceGenerationJobResponse
+} from './cleanroomsml/index.js'
 import type { Settings } from './inputs.js'
 import { describeSeed } from './redaction.js'
 import { findReusableJob, jobArnProblems } from './reuse.js'
@@ -14,13 +21,15 @@ export { waitForJob } from './waiting.js'
 export { requestHandlerFor, usesProxy } from './proxy.js'
 
 /** What the step is doing; a failure is reported as a failure of that phase. */
-export type Phase = 'credentials' | 'start' | 'reuse' | 'wait'
+export type Phase = 'credentials' | 'start' | 'reuse' | 'wait' | 'quality'
 
 /** What starting (or reusing) the job tells the rest of the step. */
 export interface LaunchProgress {
   phase: Phase
   jobArn?: string
   created?: boolean
+  /** The status of the job reuse found, as its listing showed it. */
+  reusedStatus?: AudienceGenerationJobStatus
 }
 
 export async function startOrReuse(
@@ -50,6 +59,7 @@ export async function startOrReuse(
     progress.phase = 'reuse'
     const job = await findReusableJob(client, request)
     record(progress, job.audienceGenerationJobArn, false)
+    progress.reusedStatus = job.status
     log.notice(
       `A job named "${log.inline(request.name)}" already exists (${log.inline(job.status)}); ` +
         `reusing ${log.inline(job.audienceGenerationJobArn)}.`,
@@ -58,6 +68,11 @@ export async function startOrReuse(
       }
     )
   }
+}
+
+/** One status check of a job, outside a wait: a reused ACTIVE job's metrics. */
+export async function getJob(client: CleanRoomsMLClient, jobArn: string): Promise<GetAudienceGenerationJobResponse> {
+  return client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }))
 }
 
 /**

@@ -15,6 +15,8 @@ import { reportProblems } from './problems.js'
 import { describeSeed, redactRequest } from './redaction.js'
 import type { RetryNotice, RetryPolicy } from './retry.js'
 import { writeSummary } from './summary.js'
+import { qualityTable, reportQuality, type QualityProgress } from './quality.js'
+import { setJobOutputs } from './job-output.js'
 import type { LaunchProgress } from './launch.js'
 import type { PollPolicy, WaitOutcome } from './waiting.js'
 import { maskEnvironmentCredentials } from './secrets.js'
@@ -31,7 +33,7 @@ export interface RunOptions {
 }
 
 /** What the step knows so far; each step adds to it, and the summary reports it. */
-interface Progress extends LaunchProgress {
+interface Progress extends LaunchProgress, QualityProgress {
   status?: AudienceGenerationJobStatus
   statusDetails?: StatusDetails
   waited?: string
@@ -136,6 +138,8 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
     if (context.settings.waitForCompletion) {
       progress.phase = 'wait'
       await waitAndReport(created.launch, client, context, progress)
+    } else if (progress.reusedStatus === 'ACTIVE') {
+      await reportReusedJob(created.launch, client, context, progress)
     }
   } catch (error) {
     // After a cancellation, whatever it interrupted is reported as the cancellation.
@@ -222,6 +226,34 @@ async function waitAndReport(
     )
   }
   log.info(`The job is ACTIVE after ${progress.waited}.`)
+  reportQuality(outcome.job, context.settings.qualityGates, progress)
+}
+
+/**
+ * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them.
+ * Gates need the wait, so none is checked here.
+ */
+async function reportReusedJob(
+  launch: LaunchModule,
+  client: CleanRoomsMLClient,
+  context: LaunchContext,
+  progress: Progress
+): Promise<void> {
+  let job: GetAudienceGenerationJobResponse
+  try {
+    job = await launch.getJob(client, progress.jobArn ?? '')
+  } catch (error) {
+    // The job was reused as asked: its metrics are extra, so failing to read them does not fail the step.
+    if (context.signal.aborted) throw error
+    log.warning(
+      `The reused job's quality metrics could not be read (${log.inline((error as Error).name)}); ` +
+        'reading them needs cleanrooms-ml:GetAudienceGenerationJob.',
+      { title: 'Audience quality not read' }
+    )
+    return
+  }
+  recordStatus(progress, job)
+  if (job.status === 'ACTIVE') reportQuality(job, context.settings.qualityGates, progress)
 }
 
 function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse): void {
@@ -230,6 +262,7 @@ function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse)
   // A later step may paste the output into a shell: only a status of the API's form is passed on.
   core.setOutput('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '')
   core.setOutput('status-details', job.statusDetails?.message ?? '')
+  setJobOutputs(job)
 }
 
 function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {
@@ -252,10 +285,12 @@ async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: 
   if (progress.statusDetails?.statusCode) rows.push(['Status code', progress.statusDetails.statusCode])
   if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
   if (progress.waited && progress.waited !== 'cancelled') rows.push(['Waited', progress.waited])
+  if (progress.gates) rows.push(['Quality gates', progress.gates])
   rows.push(...failureRows(progress.failure))
   await writeSummary({
     heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
     rows,
+    ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
     ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
   })
 }

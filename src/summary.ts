@@ -6,6 +6,15 @@ export interface SummaryFacts {
   heading: string
   rows: [string, string][]
   note?: string
+  /** More tables after the note, each under its own heading. */
+  tables?: SummaryTable[]
+}
+
+export interface SummaryTable {
+  heading: string
+  header: string[]
+  rows: string[][]
+  note?: string
 }
 
 function escapeHtml(text: string): string {
@@ -33,5 +42,17 @@ export async function writeSummary(facts: SummaryFacts): Promise<void> {
     ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
   ])
   if (facts.note) summary.addRaw(`\n${escapeHtml(facts.note)}\n`)
+  for (const table of facts.tables ?? []) addTable(table)
   await summary.write()
+}
+
+function addTable(table: SummaryTable): void {
+  core.summary.addHeading(escapeHtml(table.heading), 4)
+  if (table.rows.length > 0) {
+    core.summary.addTable([
+      table.header.map((cell) => ({ data: escapeHtml(cell), header: true })),
+      ...table.rows.map((row) => row.map((cell) => `<code>${escapeValue(cell)}</code>`))
+    ])
+  }
+  if (table.note) core.summary.addRaw(`\n${escapeHtml(table.note)}\n`)
 }
