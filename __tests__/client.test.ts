@@ -14,7 +14,7 @@ import {
   ValidationException
 } from '../src/cleanroomsml/index.js'
 import { BODY_EXCERPT_CHARS } from '../src/cleanroomsml/protocol.js'
-import type { RetryPolicy } from '../src/retry.js'
+import { retryStrategy, type RetryPolicy } from '../src/aws/retry.js'
 import { FakeClock } from './helpers/fake-clock.js'
 // @ts-expect-error the emulator is plain JavaScript without types for this module
 import { verifySigV4 } from '../emulator/sigv4.js'
@@ -74,8 +74,7 @@ function clientWith(answers: Answer[], policy = POLICY, clock = new FakeClock())
     systemClockOffset: SIGNING_TIME - Date.now(),
     endpoint: 'https://cleanrooms-ml.us-east-1.amazonaws.com',
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    retryPolicy: policy,
-    clock,
+    retryStrategy: retryStrategy({ policy, clock }),
     requestHandler: handler
   })
   return { client, handler, clock }
@@ -118,7 +117,7 @@ describe('requests are restJson1, signed with SigV4 for cleanrooms-ml', () => {
       region: pseudo,
       endpoint: `https://cleanrooms-ml-fips.${real}.amazonaws.com`,
       credentials,
-      retryPolicy: POLICY,
+      retryStrategy: retryStrategy({ policy: POLICY, clock: new FakeClock() }),
       requestHandler: handler
     })
     await client.send(new StartAudienceGenerationJobCommand(REQUEST))
@@ -370,8 +369,7 @@ describe("a runner's clock that is off is corrected from AWS's answer, as the SD
       region: 'us-east-1',
       endpoint: 'https://x.test',
       credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-      retryPolicy: POLICY,
-      clock: new FakeClock(),
+      retryStrategy: retryStrategy({ policy: POLICY, clock: new FakeClock() }),
       requestHandler: handler,
       logger: { warn: (message) => warnings.push(message) }
     })
@@ -428,10 +426,8 @@ describe('cancellation: an aborted signal stops every call at once', () => {
       region: 'us-east-1',
       endpoint: 'https://x.test',
       credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-      retryPolicy: POLICY,
-      clock,
-      requestHandler: handler,
-      signal: controller.signal
+      retryStrategy: retryStrategy({ policy: POLICY, clock, signal: controller.signal }),
+      requestHandler: handler
     })
     return { client, handler, controller, clock }
   }

@@ -4,8 +4,8 @@ import {
   resolveCleanRoomsMLEndpoint,
   stsEndpointOverride,
   type EndpointParams
-} from '../src/endpoints.js'
-import { regionOf } from '../src/regions.js'
+} from '../src/aws/endpoints.js'
+import { regionOf } from '../src/cleanroomsml/regions.js'
 
 interface EndpointTestCase {
   documentation: string

@@ -1,6 +1,8 @@
-import { describeFailure } from '../src/failures.js'
-import type { Settings } from '../src/inputs.js'
-import type { LaunchProgress } from '../src/launch.js'
+import { readFileSync } from 'node:fs'
+import { ERROR_TYPES, hintFor } from '../src/report/error-types.js'
+import { describeFailure } from '../src/report/failures.js'
+import type { Settings } from '../src/inputs/settings.js'
+import type { StepState } from '../src/report/progress.js'
 import { AccessDeniedException, ConflictException, ServiceQuotaExceededException } from '../src/cleanroomsml/index.js'
 
 const SETTINGS: Settings = {
@@ -28,7 +30,7 @@ function named(name: string, message = 'm', metadata: object = {}): Error {
   return Object.assign(new Error(message), { name, $metadata: metadata })
 }
 
-function describe_(error: unknown, settings = SETTINGS, progress: LaunchProgress = { phase: 'start' }) {
+function describe_(error: unknown, settings = SETTINGS, progress: StepState = { phase: 'start' }) {
   return describeFailure(error, settings, { GITHUB_REPOSITORY: 'o/r' }, progress)
 }
 
@@ -198,5 +200,27 @@ describe('a network failure is named NetworkError, with the code and the host it
   it('leaves errors that are not about the network alone', () => {
     const failure = describe_(Object.assign(new Error('bad'), { code: 'ERR_INVALID_ARG_TYPE' }))
     expect(failure.errorType).toBe('Error')
+  })
+})
+
+describe('the README lists every error type, and each has a hint', () => {
+  /** The backquoted names of the README's "`error-type` is one of:" paragraph. */
+  function readmeErrorTypes(): string[] {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const start = readme.indexOf('`error-type` is one of:')
+    const paragraph = readme.slice(start, readme.indexOf('\n\n', start))
+    return [...paragraph.matchAll(/`([^`]+)`/g)]
+      .map((match) => match[1]!)
+      .filter((name) => name !== 'error-type' && name !== 'HTTP<status>')
+  }
+
+  it("names exactly the code's error types", () => {
+    expect(readmeErrorTypes().length).toBeGreaterThan(20)
+    expect([...readmeErrorTypes()].sort()).toEqual(Object.keys(ERROR_TYPES).sort())
+  })
+
+  it.each(Object.keys(ERROR_TYPES))('%s has a hint', (name) => {
+    const hint = hintFor({ facts: { name, message: 'm' }, settings: SETTINGS, env: {}, progress: { phase: 'start' } })
+    expect(hint.length).toBeGreaterThan(20)
   })
 })

@@ -2,7 +2,7 @@
 // how many jobs may exist afterwards. e2e-faults.test.ts runs them through dist/index.js, and
 // RELIABILITY.md is written from its results (npm run reliability).
 import type { Emulator, Fault } from '../emulator/index.js'
-import { scaledTiming } from '../src/timing.js'
+import { scaledTiming } from '../src/aws/timing.js'
 
 /**
  * The time scale the end-to-end runs use unless a scenario says otherwise: small, so that

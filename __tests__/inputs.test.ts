@@ -1,4 +1,4 @@
-import { readSettings, sanitizeSessionName, type Settings, type SettingsResult } from '../src/inputs.js'
+import { readSettings, sanitizeSessionName, type Settings, type SettingsResult } from '../src/inputs/settings.js'
 
 const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/abc-123'
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/seed-reader'

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { MAPS, SHAPES, WORKER_COMPUTE_TYPES, WORKER_COUNT, type MapShape, type StringShape } from '../src/model.js'
+import {
+  MAPS,
+  SHAPES,
+  WORKER_COMPUTE_TYPES,
+  WORKER_COUNT,
+  type MapShape,
+  type StringShape
+} from '../src/inputs/constraints.js'
 
 // AWS's newest Clean Rooms ML model (botocore form), copied into the fixtures.
 interface C2JShape {

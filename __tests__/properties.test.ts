@@ -2,9 +2,9 @@
 // the action never throws, reports every problem, and a request built from valid inputs carries
 // exactly those inputs.
 import fc from 'fast-check'
-import { readSettings } from '../src/inputs.js'
-import { SHAPES } from '../src/model.js'
-import { checkString } from '../src/validation.js'
+import { readSettings } from '../src/inputs/settings.js'
+import { SHAPES } from '../src/inputs/constraints.js'
+import { checkString } from '../src/inputs/validation.js'
 import { inProcessSteps } from './helpers/in-process.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
 

@@ -2,7 +2,8 @@
 // as outputs and in the summary, and the gates on them. e2e-quality.test.ts runs the same through dist/.
 import { readFileSync } from 'node:fs'
 import { DEFAULT_METRICS, type AudienceQualityMetrics, type Emulator } from '../emulator/index.js'
-import { AUDIENCE_SIZE, RECALL, RELEVANCE_SCORE, parseAudienceSize, readQuality } from '../src/quality.js'
+import { AUDIENCE_SIZE, RECALL, RELEVANCE_SCORE, parseAudienceSize } from '../src/inputs/quality-gates.js'
+import { readQuality } from '../src/job/quality.js'
 import { inProcessSteps } from './helpers/in-process.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
 

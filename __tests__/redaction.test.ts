@@ -1,6 +1,6 @@
-import { describeSeed, redactJob, redactRequest, REDACTED } from '../src/redaction.js'
-import { fitDescription } from '../src/github-context.js'
-import { systemClock } from '../src/clock.js'
+import { describeSeed, redactJob, redactRequest, REDACTED } from '../src/report/redaction.js'
+import { defaultDescription, fitDescription } from '../src/inputs/github-context.js'
+import { systemClock } from '../src/aws/clock.js'
 import type { StartAudienceGenerationJobRequest } from '../src/cleanroomsml/index.js'
 
 const BASE: StartAudienceGenerationJobRequest = {
@@ -55,6 +55,20 @@ describe('the default description always fits the model', () => {
     const long = fitDescription('名'.repeat(300))
     expect([...long]).toHaveLength(255)
     expect(long.endsWith('…')).toBe(true)
+  })
+
+  it('names the run from the environment the step was given, not the process', () => {
+    const env = {
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_WORKFLOW: 'nightly',
+      GITHUB_RUN_ID: '77',
+      GITHUB_SERVER_URL: 'https://ghe.example'
+    }
+    expect(defaultDescription(env)).toBe(
+      'Started by GitHub Actions: o/r, workflow "nightly", run https://ghe.example/o/r/actions/runs/77'
+    )
+    expect(defaultDescription({ ...env, GITHUB_SERVER_URL: undefined })).toContain('https://github.com/o/r/')
+    expect(defaultDescription({})).toBe('Started by GitHub Actions')
   })
 })
 

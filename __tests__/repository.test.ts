@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { NoOperationTraceWriter, isMapping, isSequence, isString, parseWorkflow } from '@actions/workflow-parser'
-import { readSettings } from '../src/inputs.js'
+import { readSettings } from '../src/inputs/settings.js'
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index'
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index'
 import semver from 'semver'

@@ -12,6 +12,7 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -275,7 +276,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-exports.debug = debug; // for test
+__webpack_unused_export__ = debug; // for test
 
 
 /***/ }),
@@ -283,6 +284,7 @@ exports.debug = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -310,29 +312,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-module.exports.Dispatcher = Dispatcher
-module.exports.Client = Client
-module.exports.Pool = Pool
-module.exports.BalancedPool = BalancedPool
-module.exports.Agent = Agent
-module.exports.ProxyAgent = ProxyAgent
-module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
-module.exports.RetryAgent = RetryAgent
-module.exports.RetryHandler = RetryHandler
+__webpack_unused_export__ = Dispatcher
+__webpack_unused_export__ = Client
+__webpack_unused_export__ = Pool
+__webpack_unused_export__ = BalancedPool
+__webpack_unused_export__ = Agent
+module.exports.kT = ProxyAgent
+__webpack_unused_export__ = EnvHttpProxyAgent
+__webpack_unused_export__ = RetryAgent
+__webpack_unused_export__ = RetryHandler
 
-module.exports.DecoratorHandler = DecoratorHandler
-module.exports.RedirectHandler = RedirectHandler
-module.exports.createRedirectInterceptor = createRedirectInterceptor
-module.exports.interceptors = {
+__webpack_unused_export__ = DecoratorHandler
+__webpack_unused_export__ = RedirectHandler
+__webpack_unused_export__ = createRedirectInterceptor
+__webpack_unused_export__ = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-module.exports.buildConnector = buildConnector
-module.exports.errors = errors
-module.exports.util = {
+__webpack_unused_export__ = buildConnector
+__webpack_unused_export__ = errors
+__webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -386,11 +388,11 @@ function makeDispatcher (fn) {
   }
 }
 
-module.exports.setGlobalDispatcher = setGlobalDispatcher
-module.exports.getGlobalDispatcher = getGlobalDispatcher
+__webpack_unused_export__ = setGlobalDispatcher
+__webpack_unused_export__ = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-module.exports.fetch = async function fetch (init, options = undefined) {
+__webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -401,57 +403,57 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
-module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(660).Headers
+/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(5910).FormData
+__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
+/* unused reexport */ __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-module.exports.setGlobalOrigin = setGlobalOrigin
-module.exports.getGlobalOrigin = getGlobalOrigin
+__webpack_unused_export__ = setGlobalOrigin
+__webpack_unused_export__ = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-module.exports.caches = new CacheStorage(kConstruct)
+__webpack_unused_export__ = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-module.exports.deleteCookie = deleteCookie
-module.exports.getCookies = getCookies
-module.exports.getSetCookies = getSetCookies
-module.exports.setCookie = setCookie
+__webpack_unused_export__ = deleteCookie
+__webpack_unused_export__ = getCookies
+__webpack_unused_export__ = getSetCookies
+__webpack_unused_export__ = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-module.exports.parseMIMEType = parseMIMEType
-module.exports.serializeAMimeType = serializeAMimeType
+__webpack_unused_export__ = parseMIMEType
+__webpack_unused_export__ = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
-module.exports.CloseEvent = CloseEvent
-module.exports.ErrorEvent = ErrorEvent
-module.exports.MessageEvent = MessageEvent
+/* unused reexport */ __nccwpck_require__(3726).WebSocket
+__webpack_unused_export__ = CloseEvent
+__webpack_unused_export__ = ErrorEvent
+__webpack_unused_export__ = MessageEvent
 
-module.exports.request = makeDispatcher(api.request)
-module.exports.stream = makeDispatcher(api.stream)
-module.exports.pipeline = makeDispatcher(api.pipeline)
-module.exports.connect = makeDispatcher(api.connect)
-module.exports.upgrade = makeDispatcher(api.upgrade)
+__webpack_unused_export__ = makeDispatcher(api.request)
+__webpack_unused_export__ = makeDispatcher(api.stream)
+__webpack_unused_export__ = makeDispatcher(api.pipeline)
+__webpack_unused_export__ = makeDispatcher(api.connect)
+__webpack_unused_export__ = makeDispatcher(api.upgrade)
 
-module.exports.MockClient = MockClient
-module.exports.MockPool = MockPool
-module.exports.MockAgent = MockAgent
-module.exports.mockErrors = mockErrors
+__webpack_unused_export__ = MockClient
+__webpack_unused_export__ = MockPool
+__webpack_unused_export__ = MockAgent
+__webpack_unused_export__ = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-module.exports.EventSource = EventSource
+__webpack_unused_export__ = EventSource
 
 
 /***/ }),
@@ -8315,7 +8317,7 @@ module.exports = class FixedQueue {
 const DispatcherBase = __nccwpck_require__(1841)
 const FixedQueue = __nccwpck_require__(4660)
 const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(865)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8508,7 +8510,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 865:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
@@ -28368,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 3299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28428,121 +28430,122 @@ async function untilAborted(work, signal) {
 
 /***/ }),
 
-/***/ 7465:
+/***/ 528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ isErrorLike)
+/* harmony export */   Bs: () => (/* binding */ maskCredentials),
+/* harmony export */   C6: () => (/* binding */ maskEnvironmentCredentials),
+/* harmony export */   dK: () => (/* binding */ mask)
 /* harmony export */ });
-// Errors are recognised by shape rather than `instanceof`: errors from Node's own modules come
-// from another realm under some runners and test sandboxes, and must be classified all the same.
-function isErrorLike(value) {
-    return typeof value === 'object' && value !== null && typeof value.name === 'string';
-}
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5517);
+// Masking: every credential is registered with the runner's log masker before anything else
+// can print it. Kept apart from credentials.ts so masking loads no AWS code.
 
-
-/***/ }),
-
-/***/ 5625:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* binding */ warning),
-/* harmony export */   bX: () => (/* binding */ flush),
-/* harmony export */   lm: () => (/* binding */ notice),
-/* harmony export */   mG: () => (/* binding */ inline),
-/* harmony export */   oi: () => (/* binding */ safeJson),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   z3: () => (/* binding */ error)
-/* harmony export */ });
-/* unused harmony export defuse */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3246);
-// Everything the action prints goes through here, because the runner obeys some of what a step
-// prints: a line that starts with `::name::` (after leading whitespace) is a command, and so is
-// `##[name]` anywhere in a line. Text the action did not write (inputs, AWS answers, the
-// environment) may contain either, so it is shown on one line with its line breaks and invisible
-// characters escaped, and every line printed has both command forms neutralised.
-
-/**
- * Characters shown as escapes: controls and line or paragraph separators (a line break forges a
- * line of its own), lone surrogates, and format and default-ignorable characters, which are
- * invisible and which culture-aware string matching may skip, so that `#<U+200B>#[` could still
- * read as `##[` to the runner.
- */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
-const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
-function escapeUnits(text) {
-    let escaped = '';
-    for (let i = 0; i < text.length; i++)
-        escaped += `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`;
-    return escaped;
-}
-/** Untrusted text for a log line: never more than one line, nothing hidden in it. */
-function inline(value) {
-    return String(value).replace(HIDDEN, (char) => SHORT_ESCAPES[char] ?? escapeUnits(char));
-}
-/**
- * Neutralises both command forms in one printed line, and shows what `inline` hides. The escapes
- * are those of JSON, so a JSON printout stays valid JSON that reads back to the same values.
- */
-function defuseLine(line) {
-    return inline(line)
-        .replaceAll('##[', '##\\u005b')
-        .replace(/^(\s*):(?=:)/, '$1\\u003a');
-}
-/** Neutralises command forms in every line of a text the action prints; line breaks are kept. */
-function defuse(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map(defuseLine)
-        .join('\n');
-}
-/** A JSON printout of untrusted values: JSON escapes line breaks, and `defuse` the rest. */
-function safeJson(value) {
-    return defuse(JSON.stringify(value, null, 2));
-}
-/**
- * Resolves once everything printed has been handed to the system. Writes to a pipe queue in the
- * process when the reader is slower than the step, and an exit would drop what is queued.
- */
-async function flush() {
-    const stdout = process.stdout;
-    if (!stdout.writableNeedDrain)
+const masked = new Set();
+/** Registers a value with the log masker, once. */
+function mask(value) {
+    if (!value || masked.has(value))
         return;
-    await new Promise((resolve) => {
-        const done = () => {
-            stdout.off('drain', done).off('close', done).off('error', done);
-            resolve();
-        };
-        stdout.on('drain', done).on('close', done).on('error', done);
-    });
+    masked.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
 }
-function info(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
+/** Masks each secret part of a set of credentials in the workflow log. */
+function maskCredentials(credentials) {
+    for (const value of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken])
+        mask(value);
 }
-/**
- * Annotations: @actions/core escapes line breaks in the message and title, so the command stays on
- * one line; the runner also writes the message into the log, line by line, where `##[` is shown as
- * a log marker, so each line of it is neutralised too.
- */
-function annotationProperties(properties) {
-    return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) };
-}
-function error(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(defuse(message), annotationProperties(properties));
-}
-function warning(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(defuse(message), annotationProperties(properties));
-}
-function notice(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(defuse(message), annotationProperties(properties));
+/** Masks credentials found in the environment before any of them can reach a log line. */
+function maskEnvironmentCredentials(env) {
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+        mask(env[name]);
 }
 
 
 /***/ }),
 
-/***/ 182:
+/***/ 191:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   nL: () => (/* binding */ scaledTiming),
+/* harmony export */   vX: () => (/* binding */ parseTimeScale),
+/* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY_POLICY, DEFAULT_POLL_POLICY, MIN_SCALED_ATTEMPT_TIMEOUT_MS */
+/**
+ * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
+ * 20 s, 15 s per attempt and 5 minutes in all.
+ */
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 12,
+    baseDelayMs: 250,
+    throttlingBaseDelayMs: 1000,
+    maxDelayMs: 20_000,
+    attemptTimeoutMs: 15_000,
+    deadlineMs: 300_000
+};
+/**
+ * Polling a job: every 5 s at first, then a tenth of the time waited, at most once a minute; a log
+ * line at least every 5 minutes; a last check, when the wait ends before any status was seen,
+ * bounded like one attempt.
+ */
+const DEFAULT_POLL_POLICY = {
+    firstDelayMs: 5_000,
+    maxDelayMs: 60_000,
+    heartbeatMs: 300_000,
+    finalCheckMs: DEFAULT_RETRY_POLICY.attemptTimeoutMs
+};
+function formatDuration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${seconds % 60}s`;
+    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+const TIME_SCALE_VARIABLE = 'CLEANROOMS_ML_ACTION_TIME_SCALE';
+/** The time scale a variable's text gives: a number in (0, 1], or undefined when it is not one. */
+function parseTimeScale(text) {
+    const trimmed = text?.trim() ?? '';
+    if (trimmed === '')
+        return 1;
+    const scale = Number(trimmed);
+    return Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : undefined;
+}
+/**
+ * A scaled attempt timeout is never shorter than this: an answer from a loaded machine (an
+ * end-to-end test beside other work) must not turn into a timeout, a retry and a second job.
+ */
+const MIN_SCALED_ATTEMPT_TIMEOUT_MS = 1_000;
+/** Every delay, timeout and deadline, shrunk alike by the scale (attempt timeouts down to a floor). */
+function scaledTiming(scale) {
+    const scaled = (ms) => Math.max(1, Math.round(ms * scale));
+    const attemptTimeout = (ms) => Math.min(ms, Math.max(MIN_SCALED_ATTEMPT_TIMEOUT_MS, scaled(ms)));
+    return {
+        retryPolicy: {
+            ...DEFAULT_RETRY_POLICY,
+            baseDelayMs: scaled(DEFAULT_RETRY_POLICY.baseDelayMs),
+            throttlingBaseDelayMs: scaled(DEFAULT_RETRY_POLICY.throttlingBaseDelayMs),
+            maxDelayMs: scaled(DEFAULT_RETRY_POLICY.maxDelayMs),
+            attemptTimeoutMs: attemptTimeout(DEFAULT_RETRY_POLICY.attemptTimeoutMs),
+            deadlineMs: scaled(DEFAULT_RETRY_POLICY.deadlineMs)
+        },
+        pollPolicy: {
+            firstDelayMs: scaled(DEFAULT_POLL_POLICY.firstDelayMs),
+            maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
+            heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
+            finalCheckMs: attemptTimeout(DEFAULT_POLL_POLICY.finalCheckMs)
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 1677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28633,182 +28636,7 @@ const RESERVED_TAG_PREFIX = 'aws:';
 
 /***/ }),
 
-/***/ 1066:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J9: () => (/* binding */ redactJob),
-/* harmony export */   jt: () => (/* binding */ redactRequest),
-/* harmony export */   jv: () => (/* binding */ describeSeed)
-/* harmony export */ });
-/* unused harmony export REDACTED */
-const REDACTED = '***';
-function redactRequest(request) {
-    const seedAudience = redactSeedAudience(request.seedAudience);
-    return seedAudience === request.seedAudience ? request : { ...request, seedAudience };
-}
-/** A seed with its query text and parameter values replaced, whatever their shape in an answer. */
-function redactSeedAudience(seed) {
-    const sql = seed.sqlParameters;
-    if (typeof sql !== 'object' || sql === null)
-        return seed;
-    const { queryString, parameters } = sql;
-    return {
-        ...seed,
-        sqlParameters: {
-            ...sql,
-            ...(queryString !== undefined ? { queryString: REDACTED } : {}),
-            ...(parameters !== undefined
-                ? {
-                    parameters: typeof parameters === 'object' && parameters !== null
-                        ? Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED]))
-                        : { [REDACTED]: REDACTED }
-                }
-                : {})
-        }
-    };
-}
-/**
- * A GetAudienceGenerationJob answer as a later step may see it: API member names, without the client's
- * metadata, and the seed (shown to collaboration members who did not start the job) redacted as in the log.
- */
-function redactJob(job) {
-    const { $metadata: _metadata, ...answer } = job;
-    const seed = answer.seedAudience;
-    if (typeof seed !== 'object' || seed === null)
-        return answer;
-    return { ...answer, seedAudience: redactSeedAudience(seed) };
-}
-/** Which seed the request uses, in words for logs and the summary. */
-function describeSeed(request) {
-    const { dataSource, sqlParameters } = request.seedAudience;
-    if (dataSource)
-        return `S3 file ${dataSource.s3Uri}`;
-    if (sqlParameters?.analysisTemplateArn)
-        return `analysis template ${sqlParameters.analysisTemplateArn}`;
-    return 'SQL query';
-}
-
-
-/***/ }),
-
-/***/ 7194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bs: () => (/* binding */ maskCredentials),
-/* harmony export */   C6: () => (/* binding */ maskEnvironmentCredentials),
-/* harmony export */   dK: () => (/* binding */ mask)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3246);
-// Masking: every credential is registered with the runner's log masker before anything else
-// can print it. Kept apart from credentials.ts so masking loads no AWS code.
-
-const masked = new Set();
-/** Registers a value with the log masker, once. */
-function mask(value) {
-    if (!value || masked.has(value))
-        return;
-    masked.add(value);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-}
-/** Masks each secret part of a set of credentials in the workflow log. */
-function maskCredentials(credentials) {
-    for (const value of [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken])
-        mask(value);
-}
-/** Masks credentials found in the environment before any of them can reach a log line. */
-function maskEnvironmentCredentials(env) {
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
-        mask(env[name]);
-}
-
-
-/***/ }),
-
-/***/ 8117:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
-/* harmony export */   nL: () => (/* binding */ scaledTiming),
-/* harmony export */   vX: () => (/* binding */ parseTimeScale),
-/* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_POLL_POLICY, MIN_SCALED_ATTEMPT_TIMEOUT_MS */
-/**
- * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
- * 20 s, 15 s per attempt and 5 minutes in all.
- */
-const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 12,
-    baseDelayMs: 250,
-    throttlingBaseDelayMs: 1000,
-    maxDelayMs: 20_000,
-    attemptTimeoutMs: 15_000,
-    deadlineMs: 300_000
-};
-/**
- * Polling a job: every 5 s at first, then a tenth of the time waited, at most once a minute; a log
- * line at least every 5 minutes; a last check, when the wait ends before any status was seen,
- * bounded like one attempt.
- */
-const DEFAULT_POLL_POLICY = {
-    firstDelayMs: 5_000,
-    maxDelayMs: 60_000,
-    heartbeatMs: 300_000,
-    finalCheckMs: DEFAULT_RETRY_POLICY.attemptTimeoutMs
-};
-function formatDuration(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${seconds % 60}s`;
-    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
-const TIME_SCALE_VARIABLE = 'CLEANROOMS_ML_ACTION_TIME_SCALE';
-/** The time scale a variable's text gives: a number in (0, 1], or undefined when it is not one. */
-function parseTimeScale(text) {
-    const trimmed = text?.trim() ?? '';
-    if (trimmed === '')
-        return 1;
-    const scale = Number(trimmed);
-    return Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : undefined;
-}
-/**
- * A scaled attempt timeout is never shorter than this: an answer from a loaded machine (an
- * end-to-end test beside other work) must not turn into a timeout, a retry and a second job.
- */
-const MIN_SCALED_ATTEMPT_TIMEOUT_MS = 1_000;
-/** Every delay, timeout and deadline, shrunk alike by the scale (attempt timeouts down to a floor). */
-function scaledTiming(scale) {
-    const scaled = (ms) => Math.max(1, Math.round(ms * scale));
-    const attemptTimeout = (ms) => Math.min(ms, Math.max(MIN_SCALED_ATTEMPT_TIMEOUT_MS, scaled(ms)));
-    return {
-        retryPolicy: {
-            ...DEFAULT_RETRY_POLICY,
-            baseDelayMs: scaled(DEFAULT_RETRY_POLICY.baseDelayMs),
-            throttlingBaseDelayMs: scaled(DEFAULT_RETRY_POLICY.throttlingBaseDelayMs),
-            maxDelayMs: scaled(DEFAULT_RETRY_POLICY.maxDelayMs),
-            attemptTimeoutMs: attemptTimeout(DEFAULT_RETRY_POLICY.attemptTimeoutMs),
-            deadlineMs: scaled(DEFAULT_RETRY_POLICY.deadlineMs)
-        },
-        pollPolicy: {
-            firstDelayMs: scaled(DEFAULT_POLL_POLICY.firstDelayMs),
-            maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
-            heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
-            finalCheckMs: attemptTimeout(DEFAULT_POLL_POLICY.finalCheckMs)
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 4344:
+/***/ 5002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29003,6 +28831,362 @@ function checkMap(map, shape) {
 
 /***/ }),
 
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   bX: () => (/* binding */ flush),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   oi: () => (/* binding */ safeJson),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony export defuse */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5517);
+// Everything the action prints goes through here, because the runner obeys some of what a step
+// prints: a line that starts with `::name::` (after leading whitespace) is a command, and so is
+// `##[name]` anywhere in a line. Text the action did not write (inputs, AWS answers, the
+// environment) may contain either, so it is shown on one line with its line breaks and invisible
+// characters escaped, and every line printed has both command forms neutralised.
+
+/**
+ * Characters shown as escapes: controls and line or paragraph separators (a line break forges a
+ * line of its own), lone surrogates, and format and default-ignorable characters, which are
+ * invisible and which culture-aware string matching may skip, so that `#<U+200B>#[` could still
+ * read as `##[` to the runner.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
+function escapeUnits(text) {
+    let escaped = '';
+    for (let i = 0; i < text.length; i++)
+        escaped += `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return escaped;
+}
+/** Untrusted text for a log line: never more than one line, nothing hidden in it. */
+function inline(value) {
+    return String(value).replace(HIDDEN, (char) => SHORT_ESCAPES[char] ?? escapeUnits(char));
+}
+/**
+ * Neutralises both command forms in one printed line, and shows what `inline` hides. The escapes
+ * are those of JSON, so a JSON printout stays valid JSON that reads back to the same values.
+ */
+function defuseLine(line) {
+    return inline(line)
+        .replaceAll('##[', '##\\u005b')
+        .replace(/^(\s*):(?=:)/, '$1\\u003a');
+}
+/** Neutralises command forms in every line of a text the action prints; line breaks are kept. */
+function defuse(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map(defuseLine)
+        .join('\n');
+}
+/** A JSON printout of untrusted values: JSON escapes line breaks, and `defuse` the rest. */
+function safeJson(value) {
+    return defuse(JSON.stringify(value, null, 2));
+}
+/**
+ * Resolves once everything printed has been handed to the system. Writes to a pipe queue in the
+ * process when the reader is slower than the step, and an exit would drop what is queued.
+ */
+async function flush() {
+    const stdout = process.stdout;
+    if (!stdout.writableNeedDrain)
+        return;
+    await new Promise((resolve) => {
+        const done = () => {
+            stdout.off('drain', done).off('close', done).off('error', done);
+            resolve();
+        };
+        stdout.on('drain', done).on('close', done).on('error', done);
+    });
+}
+function info(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
+}
+/**
+ * Annotations: @actions/core escapes line breaks in the message and title, so the command stays on
+ * one line; the runner also writes the message into the log, line by line, where `##[` is shown as
+ * a log marker, so each line of it is neutralised too.
+ */
+function annotationProperties(properties) {
+    return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) };
+}
+function error(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(defuse(message), annotationProperties(properties));
+}
+function warning(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(defuse(message), annotationProperties(properties));
+}
+function notice(message, properties = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(defuse(message), annotationProperties(properties));
+}
+
+
+/***/ }),
+
+/***/ 9284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JR: () => (/* binding */ hintFor),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   u7: () => (/* binding */ isErrorLike)
+/* harmony export */ });
+/* unused harmony export ERROR_TYPES */
+function accessDeniedHint({ settings }) {
+    const actions = [
+        `cleanrooms-ml:StartAudienceGenerationJob on ${settings.request.configuredAudienceModelArn}`,
+        `iam:PassRole on ${settings.request.seedAudience.roleArn} with the condition iam:PassedToService = cleanrooms-ml.amazonaws.com`
+    ];
+    if (settings.request.tags !== undefined)
+        actions.push('cleanrooms-ml:TagResource (tags are sent with the job)');
+    if (settings.ifExists === 'reuse')
+        actions.push('cleanrooms-ml:ListAudienceGenerationJobs (if-exists: reuse)');
+    if (settings.waitForCompletion)
+        actions.push('cleanrooms-ml:GetAudienceGenerationJob (wait-for-completion)');
+    return (`The identity the action runs as needs: ${actions.join('; ')}. ` +
+        "For a configured audience model in another account, that model's resource policy must also allow " +
+        'cleanrooms-ml:StartAudienceGenerationJob for your account.');
+}
+function stsTrustHint({ settings, env }) {
+    const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com';
+    const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO';
+    return ("Check the role's trust policy: it must trust the federated principal token.actions.githubusercontent.com " +
+        `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
+        `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`);
+}
+/**
+ * Only reached with if-exists: fail (reuse carries on with the job). Says why the name was taken in the way
+ * this step was run: a lost answer, a re-run (github.run_id in the name stays the same across attempts),
+ * another job of the same run, or a name that is the same on every run.
+ */
+function conflictHint({ facts, settings, env }) {
+    const name = settings.request.name;
+    if (facts.attempts !== undefined && facts.attempts > 1) {
+        return (`A job named "${name}" exists now, but an earlier attempt of this step lost its answer: ` +
+            'that attempt most likely created it. Set if-exists: reuse to carry on with it, or choose another name.');
+    }
+    const runId = env['GITHUB_RUN_ID'];
+    const attempt = Number(env['GITHUB_RUN_ATTEMPT'] ?? '1');
+    if (runId && name.includes(runId) && attempt > 1) {
+        return (`A job named "${name}" already exists: this is attempt ${attempt} of run ${runId}, and a re-run keeps ` +
+            'github.run_id, so an earlier attempt most likely started this job. Set if-exists: reuse to carry on with ' +
+            'it on re-runs, or add github.run_attempt to the name to start a new job on every attempt.');
+    }
+    if (runId && name.includes(runId)) {
+        return (`A job named "${name}" already exists, and its name includes this run's id (${runId}): another job or ` +
+            'step of this run (a matrix leg, for example) most likely started it. Add what tells them apart to the ' +
+            'name (for example github.job or a matrix value), or set if-exists: reuse if they should share one job.');
+    }
+    return (`A job named "${name}" already exists in this account: job names are unique per account, and this name is ` +
+        'the same on every run. Include github.run_id in the name so that each run starts its own job, with ' +
+        'if-exists: reuse so that a re-run carries on with the job its first attempt started; or set ' +
+        'if-exists: reuse alone to carry on with the existing job.');
+}
+/** What a cancellation left behind, by the phase it stopped. */
+function cancelledHint({ settings, progress }) {
+    if (progress.jobArn) {
+        return `The job keeps running in AWS: ${progress.jobArn} (in the step's outputs).`;
+    }
+    if (progress.phase === 'start') {
+        return (`The request to start job "${settings.request.name}" was in flight, so the job may have been created. ` +
+            'Re-run with if-exists: reuse to carry on with it if it exists, or look for it in the AWS Clean Rooms console.');
+    }
+    return 'No job was started.';
+}
+const THROTTLED = 'AWS kept throttling the request after every retry. Run fewer jobs at once, or re-run the workflow later.';
+const CONTRACT_BROKEN = "The service's answer broke the API's contract, so nothing was taken from it. Re-run the workflow; if it " +
+    'happens again, report it to AWS with the request id.';
+/** Every error type, with its hint. Errors of other names get a hint from their HTTP status. */
+const ERROR_TYPES = {
+    InvalidInput: {
+        origin: 'action',
+        hint: 'Correct the inputs named in the annotations (all of them are in the log and the job summary); nothing was sent to AWS.'
+    },
+    ConflictException: { origin: 'service', hint: conflictHint },
+    ValidationException: {
+        origin: 'service',
+        hint: 'Clean Rooms ML rejected the request. The action checks every input against the API model first, so this is ' +
+            'a rule only the service knows: for example the seed size, the state of the configured audience model, or the ' +
+            "seed role's access to the seed data."
+    },
+    AccessDeniedException: { origin: 'service', hint: accessDeniedHint },
+    ResourceNotFoundException: {
+        origin: 'service',
+        hint: ({ settings }) => `Check that the configured audience model ${settings.request.configuredAudienceModelArn} exists in ` +
+            `${settings.region}, and that collaboration-id (if given) names a collaboration this account belongs to.`
+    },
+    ServiceQuotaExceededException: {
+        origin: 'service',
+        hint: ({ facts }) => `Quota ${facts.quotaName ?? 'on audience generation jobs'}${facts.quotaValue !== undefined ? ` (${facts.quotaValue})` : ''} ` +
+            'is reached: by default at most 10 audience generation jobs may be pending or in progress per account and Region. ' +
+            'Wait for running jobs to finish, or request a higher quota in Service Quotas.'
+    },
+    ThrottlingException: { origin: 'service', hint: THROTTLED },
+    InvalidIdentityTokenException: { origin: 'sts', hint: stsTrustHint },
+    InvalidIdentityToken: { origin: 'sts', hint: stsTrustHint },
+    IDPRejectedClaimException: { origin: 'sts', hint: stsTrustHint },
+    AccessDenied: { origin: 'sts', hint: stsTrustHint },
+    ExpiredTokenException: { origin: 'sts', hint: 'The OIDC token expired before STS saw it; re-run the job.' },
+    Throttling: { origin: 'sts', hint: THROTTLED },
+    MissingIdTokenPermission: {
+        origin: 'action',
+        hint: 'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
+    },
+    CredentialsNotFound: {
+        origin: 'action',
+        hint: 'Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
+            "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
+    },
+    OidcTokenUnavailable: {
+        origin: 'action',
+        hint: "GitHub's OIDC token endpoint gave no token. Re-run the job; if it happens again, check that the job has " +
+            '`permissions: id-token: write` and that GitHub Actions is not having an incident.'
+    },
+    ExistingJobMismatch: {
+        origin: 'action',
+        hint: 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
+    },
+    JobFailed: {
+        origin: 'action',
+        hint: "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes."
+    },
+    WaitTimeout: {
+        origin: 'action',
+        hint: 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.'
+    },
+    AudienceQualityBelowThreshold: {
+        origin: 'action',
+        hint: 'The job finished and its audience exists; this step failed so that later steps do not use it. Its ARN ' +
+            'and metrics are in the outputs (recall-metric, relevance-metrics). Improve the seed or the model, or ' +
+            'change the threshold if it is stricter than intended.'
+    },
+    AudienceQualityUnavailable: {
+        origin: 'action',
+        hint: 'A gate on a metric the job does not report is not passed. Check relevance-audience-size against the ' +
+            'sizes the job reports (relevance-metrics output; a percentage as 20%, a number of users as 100000), or ' +
+            'remove the gate.'
+    },
+    StepCancelled: { origin: 'action', hint: (context) => `The action stopped at once. ${cancelledHint(context)}` },
+    TimeoutError: {
+        origin: 'action',
+        hint: "No answer came in time, after every retry. Check the runner's network access to AWS (and, with " +
+            "role-to-assume, to GitHub's OIDC token endpoint), then re-run."
+    },
+    NetworkError: {
+        origin: 'action',
+        hint: 'The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
+            "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run."
+    },
+    MalformedResponse: { origin: 'action', hint: CONTRACT_BROKEN },
+    UnexpectedResponse: {
+        origin: 'action',
+        hint: 'The ARN is not passed on to later steps. If the job was started, find it in the AWS Clean Rooms console, ' +
+            'or re-run with if-exists: reuse.'
+    },
+    ResponseTooLarge: { origin: 'action', hint: CONTRACT_BROKEN }
+};
+/** A failure the action explains itself; `name` is what `error-type` reports. */
+class ActionError extends Error {
+    name;
+    constructor(name, message, 
+    /** An HTTP status that came with it, by which the retry logic classifies it. */
+    httpStatusCode) {
+        super(message);
+        this.name = name;
+        if (httpStatusCode !== undefined)
+            this.$metadata = { httpStatusCode };
+    }
+}
+function isErrorType(name) {
+    return Object.hasOwn(ERROR_TYPES, name);
+}
+/** The hint for a failure; errors outside the table get one from their HTTP status, or none. */
+function hintFor(context) {
+    const { name, status } = context.facts;
+    if (isErrorType(name)) {
+        const hint = ERROR_TYPES[name].hint;
+        return typeof hint === 'string' ? hint : hint(context);
+    }
+    if (status !== undefined && status >= 500) {
+        return "AWS answered with a server error after every retry. This is on AWS's side: re-run the workflow later.";
+    }
+    return '';
+}
+// Errors are recognised by shape rather than `instanceof`: errors from Node's own modules come
+// from another realm under some runners and test sandboxes, and must be classified all the same.
+function isErrorLike(value) {
+    return typeof value === 'object' && value !== null && typeof value.name === 'string';
+}
+
+
+/***/ }),
+
+/***/ 7079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J9: () => (/* binding */ redactJob),
+/* harmony export */   jt: () => (/* binding */ redactRequest),
+/* harmony export */   jv: () => (/* binding */ describeSeed)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+const REDACTED = '***';
+function redactRequest(request) {
+    const seedAudience = redactSeedAudience(request.seedAudience);
+    return seedAudience === request.seedAudience ? request : { ...request, seedAudience };
+}
+/** A seed with its query text and parameter values replaced, whatever their shape in an answer. */
+function redactSeedAudience(seed) {
+    const sql = seed.sqlParameters;
+    if (typeof sql !== 'object' || sql === null)
+        return seed;
+    const { queryString, parameters } = sql;
+    return {
+        ...seed,
+        sqlParameters: {
+            ...sql,
+            ...(queryString !== undefined ? { queryString: REDACTED } : {}),
+            ...(parameters !== undefined
+                ? {
+                    parameters: typeof parameters === 'object' && parameters !== null
+                        ? Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED]))
+                        : { [REDACTED]: REDACTED }
+                }
+                : {})
+        }
+    };
+}
+/**
+ * A GetAudienceGenerationJob answer as a later step may see it: API member names, without the client's
+ * metadata, and the seed (shown to collaboration members who did not start the job) redacted as in the log.
+ */
+function redactJob(job) {
+    const { $metadata: _metadata, ...answer } = job;
+    const seed = answer.seedAudience;
+    if (typeof seed !== 'object' || seed === null)
+        return answer;
+    return { ...answer, seedAudience: redactSeedAudience(seed) };
+}
+/** Which seed the request uses, in words for logs and the summary. */
+function describeSeed(request) {
+    const { dataSource, sqlParameters } = request.seedAudience;
+    if (dataSource)
+        return `S3 file ${dataSource.s3Uri}`;
+    if (sqlParameters?.analysisTemplateArn)
+        return `analysis template ${sqlParameters.analysisTemplateArn}`;
+    return 'SQL query';
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -29021,13 +29205,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -29241,13 +29418,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
 /***/ 3193:
 /***/ ((module) => {
 
@@ -29269,7 +29439,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5517:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29277,7 +29447,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.d(__webpack_exports__, {
   yU: () => (/* binding */ ExitCode),
   z3: () => (/* binding */ error),
-  V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
   uH: () => (/* binding */ setOutput),
@@ -29286,10 +29455,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29364,7 +29533,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -29420,8 +29589,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -29435,10 +29604,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -29454,7 +29623,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29549,7 +29718,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29572,7 +29741,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29668,7 +29837,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_.EOL);
+        return this.addRaw(external_os_namespaceObject.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29872,7 +30041,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29899,7 +30068,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30392,13 +30561,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
+            let n = s.indexOf(external_os_namespaceObject.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
             }
             return s;
         }
@@ -30689,7 +30858,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31028,8 +31197,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_.platform();
-const arch = external_os_.arch();
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31210,7 +31379,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_.EOL);
+    process.stdout.write(external_os_namespaceObject.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31278,7 +31447,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_.EOL);
+    process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
  * Begin an output group.
@@ -32164,7 +32333,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -32452,32 +32621,27 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __nccwpck_require__(3246);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __nccwpck_require__(5517);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __nccwpck_require__(5625);
-;// CONCATENATED MODULE: ./src/cancellation.ts
+// EXTERNAL MODULE: ./src/report/error-types.ts
+var error_types = __nccwpck_require__(9284);
+;// CONCATENATED MODULE: ./src/aws/cancellation.ts
 // The runner cancels a step with SIGINT, then SIGTERM, and kills it about 10 s later. Either
 // signal aborts the one AbortSignal that every phase of the step is handed (the OIDC request,
 // STS, the default credential chain, every Clean Rooms ML call, every backoff and the wait), so
 // nothing new starts after it and whatever is in flight is abandoned at once.
 
-/** The reason every phase sees when the runner cancels the step; its name is the `error-type`. */
-class StepCancelled extends Error {
-    signal;
-    name = 'StepCancelled';
-    constructor(signal) {
-        super(`The runner cancelled the step (${signal}).`);
-        this.signal = signal;
-    }
-}
+
 function cancelOnRunnerSignals() {
     const controller = new AbortController();
     const onSignal = (signal) => {
         if (controller.signal.aborted)
             return;
         log/* info */.pq(`Received ${signal}: stopping.`);
-        controller.abort(new StepCancelled(signal));
+        // The reason every phase sees; its name is the `error-type`.
+        controller.abort(new error_types/* ActionError */.lZ('StepCancelled', `The runner cancelled the step (${signal}).`));
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -32490,11 +32654,9 @@ function cancelOnRunnerSignals() {
     };
 }
 
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __nccwpck_require__(9373);
-// EXTERNAL MODULE: ./src/error-like.ts
-var error_like = __nccwpck_require__(7465);
-;// CONCATENATED MODULE: ./src/failures.ts
+// EXTERNAL MODULE: ./src/aws/clock.ts
+var clock = __nccwpck_require__(3299);
+;// CONCATENATED MODULE: ./src/report/failures.ts
 
 
 /** Node's codes for a connection that could not be made or was lost. */
@@ -32522,7 +32684,7 @@ function networkFacts(error) {
     return { code: cause.code, ...(host ? { host } : {}) };
 }
 function factsOf(error) {
-    if (!(0,error_like/* isErrorLike */.u)(error))
+    if (!(0,error_types/* isErrorLike */.u7)(error))
         return { name: 'Error', message: String(error) };
     const network = networkFacts(error);
     const meta = error.$metadata;
@@ -32538,124 +32700,6 @@ function factsOf(error) {
         ...(typeof extra.quotaName === 'string' ? { quotaName: extra.quotaName } : {}),
         ...(typeof extra.quotaValue === 'number' ? { quotaValue: extra.quotaValue } : {})
     };
-}
-function accessDeniedHint(settings) {
-    const actions = [
-        `cleanrooms-ml:StartAudienceGenerationJob on ${settings.request.configuredAudienceModelArn}`,
-        `iam:PassRole on ${settings.request.seedAudience.roleArn} with the condition iam:PassedToService = cleanrooms-ml.amazonaws.com`
-    ];
-    if (settings.request.tags !== undefined)
-        actions.push('cleanrooms-ml:TagResource (tags are sent with the job)');
-    if (settings.ifExists === 'reuse')
-        actions.push('cleanrooms-ml:ListAudienceGenerationJobs (if-exists: reuse)');
-    if (settings.waitForCompletion)
-        actions.push('cleanrooms-ml:GetAudienceGenerationJob (wait-for-completion)');
-    return (`The identity the action runs as needs: ${actions.join('; ')}. ` +
-        "For a configured audience model in another account, that model's resource policy must also allow " +
-        'cleanrooms-ml:StartAudienceGenerationJob for your account.');
-}
-function stsTrustHint(settings, env) {
-    const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com';
-    const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO';
-    return ("Check the role's trust policy: it must trust the federated principal token.actions.githubusercontent.com " +
-        `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
-        `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`);
-}
-/**
- * Only reached with if-exists: fail (reuse carries on with the job). Says why the name was taken in the way
- * this step was run: a lost answer, a re-run (github.run_id in the name stays the same across attempts),
- * another job of the same run, or a name that is the same on every run.
- */
-function conflictHint(facts, settings, env) {
-    const name = settings.request.name;
-    if (facts.attempts !== undefined && facts.attempts > 1) {
-        return (`A job named "${name}" exists now, but an earlier attempt of this step lost its answer: ` +
-            'that attempt most likely created it. Set if-exists: reuse to carry on with it, or choose another name.');
-    }
-    const runId = env['GITHUB_RUN_ID'];
-    const attempt = Number(env['GITHUB_RUN_ATTEMPT'] ?? '1');
-    if (runId && name.includes(runId) && attempt > 1) {
-        return (`A job named "${name}" already exists: this is attempt ${attempt} of run ${runId}, and a re-run keeps ` +
-            'github.run_id, so an earlier attempt most likely started this job. Set if-exists: reuse to carry on with ' +
-            'it on re-runs, or add github.run_attempt to the name to start a new job on every attempt.');
-    }
-    if (runId && name.includes(runId)) {
-        return (`A job named "${name}" already exists, and its name includes this run's id (${runId}): another job or ` +
-            'step of this run (a matrix leg, for example) most likely started it. Add what tells them apart to the ' +
-            'name (for example github.job or a matrix value), or set if-exists: reuse if they should share one job.');
-    }
-    return (`A job named "${name}" already exists in this account: job names are unique per account, and this name is ` +
-        'the same on every run. Include github.run_id in the name so that each run starts its own job, with ' +
-        'if-exists: reuse so that a re-run carries on with the job its first attempt started; or set ' +
-        'if-exists: reuse alone to carry on with the existing job.');
-}
-/** What a cancellation left behind, by the phase it stopped. */
-function cancelledHint(settings, progress) {
-    if (progress.jobArn) {
-        return `The job keeps running in AWS: ${progress.jobArn} (in the step's outputs).`;
-    }
-    if (progress.phase === 'start') {
-        return (`The request to start job "${settings.request.name}" was in flight, so the job may have been created. ` +
-            'Re-run with if-exists: reuse to carry on with it if it exists, or look for it in the AWS Clean Rooms console.');
-    }
-    return 'No job was started.';
-}
-/** The hint for each failure; unknown failures get one from their HTTP status. */
-function hintFor(facts, settings, env, progress) {
-    switch (facts.name) {
-        case 'ConflictException':
-            return conflictHint(facts, settings, env);
-        case 'ValidationException':
-            return ('Clean Rooms ML rejected the request. The action checks every input against the API model first, so this is ' +
-                'a rule only the service knows: for example the seed size, the state of the configured audience model, or the ' +
-                "seed role's access to the seed data.");
-        case 'AccessDeniedException':
-            return accessDeniedHint(settings);
-        case 'ResourceNotFoundException':
-            return (`Check that the configured audience model ${settings.request.configuredAudienceModelArn} exists in ` +
-                `${settings.region}, and that collaboration-id (if given) names a collaboration this account belongs to.`);
-        case 'ServiceQuotaExceededException':
-            return (`Quota ${facts.quotaName ?? 'on audience generation jobs'}${facts.quotaValue !== undefined ? ` (${facts.quotaValue})` : ''} ` +
-                'is reached: by default at most 10 audience generation jobs may be pending or in progress per account and Region. ' +
-                'Wait for running jobs to finish, or request a higher quota in Service Quotas.');
-        case 'ThrottlingException':
-        case 'Throttling':
-            return 'AWS kept throttling the request after every retry. Run fewer jobs at once, or re-run the workflow later.';
-        case 'InvalidIdentityTokenException':
-        case 'InvalidIdentityToken':
-        case 'IDPRejectedClaimException':
-        case 'AccessDenied':
-            return stsTrustHint(settings, env);
-        case 'ExpiredTokenException':
-            return 'The OIDC token expired before STS saw it; re-run the job.';
-        case 'StepCancelled':
-            return `The action stopped at once. ${cancelledHint(settings, progress)}`;
-        case 'WaitTimeout':
-            return 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.';
-        case 'JobFailed':
-            return "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes.";
-        case 'AudienceQualityBelowThreshold':
-            return ('The job finished and its audience exists; this step failed so that later steps do not use it. Its ARN ' +
-                'and metrics are in the outputs (recall-metric, relevance-metrics). Improve the seed or the model, or ' +
-                'change the threshold if it is stricter than intended.');
-        case 'AudienceQualityUnavailable':
-            return ('A gate on a metric the job does not report is not passed. Check relevance-audience-size against the ' +
-                'sizes the job reports (relevance-metrics output; a percentage as 20%, a number of users as 100000), or ' +
-                'remove the gate.');
-        case 'ExistingJobMismatch':
-            return 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.';
-        case 'NetworkError':
-            return ('The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
-                "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run.");
-        case 'TimeoutError':
-            return ("No answer came in time, after every retry. Check the runner's network access to AWS (and, with " +
-                "role-to-assume, to GitHub's OIDC token endpoint), then re-run.");
-        default:
-            if (facts.status !== undefined && facts.status >= 500) {
-                return "AWS answered with a server error after every retry. This is on AWS's side: re-run the workflow later.";
-            }
-            return '';
-    }
 }
 function details(facts) {
     const parts = [
@@ -32676,7 +32720,7 @@ const PHASES = {
 function describeFailure(error, settings, env, progress) {
     const facts = factsOf(error);
     const doing = PHASES[progress.phase];
-    const hint = hintFor(facts, settings, env, progress);
+    const hint = (0,error_types/* hintFor */.JR)({ facts, settings, env, progress });
     const serviceMessage = facts.message.trim() || 'no message';
     return {
         errorType: facts.name,
@@ -32690,31 +32734,85 @@ function describeFailure(error, settings, env, progress) {
     };
 }
 
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: ./src/validation.ts
-var validation = __nccwpck_require__(4344);
-;// CONCATENATED MODULE: ./src/quality.ts
-// Audience quality: the metrics Clean Rooms ML reports with a finished job, as outputs, a log line
-// and a summary table, and the optional gates on them. The metrics are part of the service's
-// answer: each value is held to the model's ranges before it is shown, set as an output or compared,
-// and a gate whose metric is missing fails, because a gate that cannot be checked is not passed.
+// EXTERNAL MODULE: ./src/report/redaction.ts
+var redaction = __nccwpck_require__(7079);
+;// CONCATENATED MODULE: ./src/report/progress.ts
+// The step's progress: the phase it is in and what it has learned so far. Every output is set
+// here, once, the moment it is known; a failure's description, the job summary and the exit code
+// are drawn from what is recorded here.
 
 
+class Progress {
+    #phase = 'credentials';
+    jobArn;
+    created;
+    /** The status of the job reuse found, as its listing showed it. */
+    reusedStatus;
+    status;
+    statusDetails;
+    /** The finished job's quality metrics. */
+    quality;
+    /** The quality gates' results, in words, for the summary. */
+    gates;
+    /** How long the wait lasted, in words. */
+    waited;
+    /** The runner cancelled the step. */
+    cancelled = false;
+    /** The `error-type` of a failure (see error-types.ts). */
+    errorType;
+    get phase() {
+        return this.#phase;
+    }
+    enter(phase) {
+        this.#phase = phase;
+    }
+    /** The job was started or found: later steps may act on it from now on, even if this step fails. */
+    jobKnown(jobArn, created) {
+        this.jobArn = jobArn;
+        this.created = created;
+        core/* setOutput */.uH('audience-generation-job-arn', jobArn);
+        core/* setOutput */.uH('created', String(created));
+    }
+    /** The last status seen, and the whole answer for later steps (`job`, with SQL values redacted). */
+    lastStatus(job) {
+        this.status = job.status;
+        if (job.statusDetails)
+            this.statusDetails = job.statusDetails;
+        // A later step may paste the output into a shell: only a status of the API's form is passed on.
+        core/* setOutput */.uH('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '');
+        core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
+        core/* setOutput */.uH('job', JSON.stringify((0,redaction/* redactJob */.J9)(job)));
+        const queryId = job.protectedQueryIdentifier;
+        if (typeof queryId === 'string' && queryId !== '')
+            core/* setOutput */.uH('protected-query-identifier', queryId);
+    }
+    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs. */
+    qualityKnown(report) {
+        this.quality = report;
+        core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
+        core/* setOutput */.uH('relevance-metrics', JSON.stringify(report.relevance));
+    }
+    /** The step failed; the caller annotates why. */
+    failed(errorType) {
+        this.errorType = errorType;
+        core/* setOutput */.uH('error-type', errorType);
+    }
+    get exitCode() {
+        return this.errorType === undefined ? core/* ExitCode */.yU.Success : core/* ExitCode */.yU.Failure;
+    }
+}
+
+// EXTERNAL MODULE: ./src/inputs/constraints.ts
+var constraints = __nccwpck_require__(1677);
+// EXTERNAL MODULE: ./src/inputs/validation.ts
+var validation = __nccwpck_require__(5002);
+;// CONCATENATED MODULE: ./src/inputs/quality-gates.ts
 /** The model's ranges: AudienceSizeValue, RelevanceMetricScoreDouble, AudienceQualityMetricsRecallMetricDouble. */
 const AUDIENCE_SIZE = { min: 1, max: 20_000_000 };
 const RELEVANCE_SCORE = { min: 0, max: 10 };
 const RECALL = { min: 0, max: 1 };
 /** The documentation's range of a percentage audience size. */
 const PERCENTAGE = { min: 1, max: 100 };
-/** A metric missed its gate; `name` is the error type. */
-class QualityBelowThreshold extends Error {
-    name = 'AudienceQualityBelowThreshold';
-}
-/** A gate's metric is not in the answer, so the gate cannot be checked. */
-class QualityUnavailable extends Error {
-    name = 'AudienceQualityUnavailable';
-}
 /** An audience size as the API reports it and the inputs take it: `20%` (PERCENTAGE) or `100000` (ABSOLUTE). */
 function formatAudienceSize(size) {
     return size.type === 'PERCENTAGE' ? `${size.value}%` : String(size.value);
@@ -32733,149 +32831,12 @@ function parseAudienceSize(text) {
         return `${rule}; got ${match[1].slice(0, 12)}${match[2]}`;
     return { type, value };
 }
-function inRange(value, range) {
-    return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max;
-}
-function asRelevanceMetric(value) {
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const { audienceSize, score } = value;
-    if (typeof audienceSize !== 'object' || audienceSize === null)
-        return undefined;
-    const { type, value: size } = audienceSize;
-    if ((type !== 'ABSOLUTE' && type !== 'PERCENTAGE') || !Number.isInteger(size) || !inRange(size, AUDIENCE_SIZE)) {
-        return undefined;
-    }
-    if (score !== undefined && score !== null && !inRange(score, RELEVANCE_SCORE))
-        return undefined;
-    return { audienceSize: { type, value: size }, ...(inRange(score, RELEVANCE_SCORE) ? { score } : {}) };
-}
-/** The metrics of a job's answer that match the model. */
-function readQuality(job) {
-    const metrics = job.metrics;
-    if (typeof metrics !== 'object' || metrics === null)
-        return { relevance: [], reported: false, dropped: 0 };
-    const { relevanceMetrics, recallMetric } = metrics;
-    const listed = Array.isArray(relevanceMetrics) ? relevanceMetrics : [];
-    const relevance = listed.map(asRelevanceMetric).filter((metric) => metric !== undefined);
-    const recallValid = inRange(recallMetric, RECALL);
-    const recallDropped = recallMetric !== undefined && recallMetric !== null && !recallValid ? 1 : 0;
-    return {
-        ...(recallValid ? { recall: recallMetric } : {}),
-        relevance,
-        reported: true,
-        dropped: listed.length - relevance.length + recallDropped + (Array.isArray(relevanceMetrics) ? 0 : 1)
-    };
-}
-function describeQuality(report) {
-    if (!report.reported)
-        return 'The job reports no quality metrics.';
-    const recall = report.recall !== undefined ? `recall ${report.recall}` : 'no recall';
-    const relevance = report.relevance
-        .map((metric) => `${metric.score ?? 'no score'} at ${formatAudienceSize(metric.audienceSize)}`)
-        .join(', ');
-    return `Audience quality: ${recall}; relevance ${relevance || 'not reported'}.`;
-}
-/** The relevance metric reported at the given size, as the API reports it. */
-function relevanceAt(report, size) {
-    return report.relevance.find((metric) => metric.audienceSize.type === size.type && metric.audienceSize.value === size.value);
-}
-function recallGate(report, min) {
-    const label = `min-recall-metric ${min}`;
-    if (report.recall === undefined) {
-        return {
-            label,
-            passed: false,
-            checked: false,
-            message: `min-recall-metric is ${min}, but the job reports no recall metric: the gate cannot be checked.`
-        };
-    }
-    const passed = report.recall >= min;
-    return {
-        label,
-        passed,
-        checked: true,
-        message: `The recall metric is ${report.recall}, ${passed ? 'at or above' : 'below'} min-recall-metric ${min}.`
-    };
-}
-function relevanceGate(report, gate) {
-    const size = formatAudienceSize(gate.size);
-    const score = relevanceAt(report, gate.size)?.score;
-    const label = `min-relevance-score ${gate.score} at ${size}`;
-    if (score === undefined) {
-        const sizes = report.relevance.filter((metric) => metric.score !== undefined);
-        const listed = sizes.map((metric) => formatAudienceSize(metric.audienceSize)).join(', ');
-        return {
-            label,
-            passed: false,
-            checked: false,
-            message: `min-relevance-score is ${gate.score} at relevance-audience-size ${size}, but the job reports no relevance ` +
-                `score at that size (${listed ? `it reports scores at ${listed}` : 'it reports none'}): the gate cannot be checked.`
-        };
-    }
-    const passed = score >= gate.score;
-    return {
-        label,
-        passed,
-        checked: true,
-        message: `The relevance score at audience size ${size} is ${score}, ${passed ? 'at or above' : 'below'} min-relevance-score ${gate.score}.`
-    };
-}
-function gateResults(gates, report) {
-    return [
-        ...(gates.minRecall !== undefined ? [recallGate(report, gates.minRecall)] : []),
-        ...(gates.minRelevance !== undefined ? [relevanceGate(report, gates.minRelevance)] : [])
-    ];
-}
-/**
- * Reports the ACTIVE job's metrics (outputs, a log line, the summary through `progress`), then checks
- * the gates: a missed gate throws QualityBelowThreshold, a gate without its metric QualityUnavailable.
- */
-function reportQuality(job, gates, progress) {
-    const report = readQuality(job);
-    progress.quality = report;
-    core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
-    core/* setOutput */.uH('relevance-metrics', JSON.stringify(report.relevance));
-    log/* info */.pq(describeQuality(report));
-    if (report.dropped > 0) {
-        log/* warning */.$e(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`);
-    }
-    const results = gateResults(gates, report);
-    if (results.length === 0)
-        return;
-    progress.phase = 'quality';
-    progress.gates = results
-        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
-        .join('; ');
-    const failed = results.filter((result) => !result.passed);
-    if (failed.length === 0) {
-        log/* info */.pq(results.map((result) => result.message).join(' '));
-        return;
-    }
-    const message = failed.map((result) => result.message).join('\n');
-    throw failed.some((result) => result.checked) ? new QualityBelowThreshold(message) : new QualityUnavailable(message);
-}
-/** The summary's quality table: audience size and its type against relevance score, then the recall. */
-function qualityTable(report) {
-    return {
-        heading: 'Audience quality',
-        header: ['Audience size', 'Type', 'Relevance score'],
-        rows: report.relevance.map((metric) => [
-            formatAudienceSize(metric.audienceSize),
-            metric.audienceSize.type,
-            metric.score !== undefined ? String(metric.score) : 'not reported'
-        ]),
-        note: !report.reported
-            ? 'The job reports no quality metrics.'
-            : `Recall: ${report.recall ?? 'not reported'} (0 to 1; a recall close to the bin size is no better than random selection).`
-    };
-}
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/seed-file.ts
+;// CONCATENATED MODULE: ./src/inputs/seed-file.ts
 // A SQL seed query read from a file of the workspace. Inputs reach the action as environment
 // variables, which Linux refuses over 128 KiB each, while the model allows a 500,000-character query;
 // and SQL belongs in a reviewed file, not in YAML. The file must be inside GITHUB_WORKSPACE, however
@@ -32885,7 +32846,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
-const QUERY = model/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString;
+const QUERY = constraints/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString;
 /** A character is at most 4 bytes of UTF-8: a larger file cannot hold a query within the limit. */
 const MAX_SEED_FILE_BYTES = 4 * QUERY.max;
 function refuse(problem) {
@@ -32970,11 +32931,15 @@ function readBounded(real, shown) {
     return (0,external_node_fs_.readFileSync)(real);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
 
 
 
 
+/** Inputs as the runner passes them, INPUT_<NAME> variables, trimmed as @actions/core's getInput reads them. */
+function inputsFrom(env) {
+    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
 const MAX_WAIT_SECONDS = 21_600;
 /** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
@@ -33077,7 +33042,7 @@ function sanitizeSessionName(name) {
     return name.replace(STS_SESSION_NAME, '-').slice(0, 64);
 }
 function readCredentials(inputs) {
-    const roleArn = inputs.string('role-to-assume', model/* SHAPES */.HY.IamRoleArn);
+    const roleArn = inputs.string('role-to-assume', constraints/* SHAPES */.HY.IamRoleArn);
     const audience = inputs.optional('audience') ?? 'sts.amazonaws.com';
     const sessionName = sanitizeSessionName(inputs.optional('role-session-name') ?? 'GitHubActions');
     if (sessionName.length < 2)
@@ -33088,14 +33053,14 @@ function readCredentials(inputs) {
     return { source: 'oidc', roleArn: roleArn ?? '', audience, roleSessionName: sessionName, durationSeconds };
 }
 function readTags(inputs) {
-    const tags = inputs.map('tags', model/* MAPS */.ql.TagMap);
+    const tags = inputs.map('tags', constraints/* MAPS */.ql.TagMap);
     if (tags === undefined)
         return undefined;
     const count = Object.keys(tags).length;
-    if (count > model/* USER_TAG_LIMIT */.xK)
-        inputs.problem('tags', `must have at most ${model/* USER_TAG_LIMIT */.xK} tags (AWS tagging rules); it has ${count}`);
+    if (count > constraints/* USER_TAG_LIMIT */.xK)
+        inputs.problem('tags', `must have at most ${constraints/* USER_TAG_LIMIT */.xK} tags (AWS tagging rules); it has ${count}`);
     for (const key of Object.keys(tags)) {
-        if (key.toLowerCase().startsWith(model/* RESERVED_TAG_PREFIX */.zM)) {
+        if (key.toLowerCase().startsWith(constraints/* RESERVED_TAG_PREFIX */.zM)) {
             inputs.problem('tags', `key ${(0,validation/* quote */.hD)(key)} uses the prefix aws:, which AWS reserves for its own tags`);
         }
     }
@@ -33120,13 +33085,13 @@ const SEED_INPUTS = [
 ];
 /** The seed: an S3 file, or a SQL query (inline or from a file) or analysis template, never more than one. */
 function readSeedAudience(inputs, env) {
-    const roleArn = inputs.string('seed-audience-role-arn', model/* SHAPES */.HY.IamRoleArn, true);
-    const s3Uri = inputs.string('seed-audience-s3-uri', model/* SHAPES */.HY.S3Path);
-    const inlineQuery = inputs.string('seed-audience-sql-query', model/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString);
+    const roleArn = inputs.string('seed-audience-role-arn', constraints/* SHAPES */.HY.IamRoleArn, true);
+    const s3Uri = inputs.string('seed-audience-s3-uri', constraints/* SHAPES */.HY.S3Path);
+    const inlineQuery = inputs.string('seed-audience-sql-query', constraints/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString);
     const fileQuery = readQueryFile(inputs, env);
     const queryString = inlineQuery ?? fileQuery;
-    const analysisTemplateArn = inputs.string('seed-audience-analysis-template-arn', model/* SHAPES */.HY.AnalysisTemplateArn);
-    const parameters = inputs.map('seed-audience-sql-parameters', model/* MAPS */.ql.ParameterMap);
+    const analysisTemplateArn = inputs.string('seed-audience-analysis-template-arn', constraints/* SHAPES */.HY.AnalysisTemplateArn);
+    const parameters = inputs.map('seed-audience-sql-parameters', constraints/* MAPS */.ql.ParameterMap);
     const compute = readCompute(inputs);
     const given = (name) => inputs.optional(name) !== undefined;
     const seeds = SEED_INPUTS.filter(given);
@@ -33160,9 +33125,9 @@ function readSeedAudience(inputs, env) {
 }
 const COMPUTE_INPUTS = ['sql-compute-worker-type', 'sql-compute-worker-count', 'sql-compute-spark-properties'];
 function readCompute(inputs) {
-    const type = inputs.oneOf('sql-compute-worker-type', model/* WORKER_COMPUTE_TYPES */.Jv);
-    const number = inputs.wholeNumber('sql-compute-worker-count', model/* WORKER_COUNT */.pr.min, model/* WORKER_COUNT */.pr.max);
-    const spark = inputs.map('sql-compute-spark-properties', model/* MAPS */.ql.SparkProperties);
+    const type = inputs.oneOf('sql-compute-worker-type', constraints/* WORKER_COMPUTE_TYPES */.Jv);
+    const number = inputs.wholeNumber('sql-compute-worker-count', constraints/* WORKER_COUNT */.pr.min, constraints/* WORKER_COUNT */.pr.max);
+    const spark = inputs.map('sql-compute-spark-properties', constraints/* MAPS */.ql.SparkProperties);
     if (type === undefined && number === undefined && spark === undefined)
         return undefined;
     return {
@@ -33172,12 +33137,12 @@ function readCompute(inputs) {
     };
 }
 function readRequest(inputs, env) {
-    const name = inputs.string('name', model/* SHAPES */.HY.NameString, true);
-    const configuredAudienceModelArn = inputs.string('configured-audience-model-arn', model/* SHAPES */.HY.ConfiguredAudienceModelArn, true);
+    const name = inputs.string('name', constraints/* SHAPES */.HY.NameString, true);
+    const configuredAudienceModelArn = inputs.string('configured-audience-model-arn', constraints/* SHAPES */.HY.ConfiguredAudienceModelArn, true);
     const seedAudience = readSeedAudience(inputs, env);
     const includeSeedInOutput = inputs.boolean('include-seed-in-output', false);
-    const collaborationId = inputs.string('collaboration-id', model/* SHAPES */.HY.UUID);
-    const description = inputs.string('description', model/* SHAPES */.HY.ResourceDescription);
+    const collaborationId = inputs.string('collaboration-id', constraints/* SHAPES */.HY.UUID);
+    const description = inputs.string('description', constraints/* SHAPES */.HY.ResourceDescription);
     const tags = readTags(inputs);
     return {
         name: name ?? '',
@@ -33237,8 +33202,12 @@ function readSettings(read, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: a short table of what the step did, shown on the workflow run's page.
+
+
 
 
 function escapeHtml(text) {
@@ -33253,11 +33222,18 @@ function escapeHtml(text) {
 function escapeValue(text) {
     return (0,log/* inline */.mG)(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
-/** Writes the summary; without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write. */
-async function writeSummary(facts) {
-    if (!process.env['GITHUB_STEP_SUMMARY'])
+/**
+ * Appends the summary to the file the runner names in GITHUB_STEP_SUMMARY, as core.summary.write()
+ * does, but at the path of the environment the step was given; without one (a local run) there is
+ * nowhere to write.
+ */
+async function writeSummary(facts, path) {
+    if (!path)
         return;
-    const summary = core/* summary */.z.addHeading(escapeHtml(facts.heading), 3).addTable([
+    const summary = core/* summary */.z
+        .emptyBuffer()
+        .addHeading(escapeHtml(facts.heading), 3)
+        .addTable([
         [
             { data: 'Item', header: true },
             { data: 'Value', header: true }
@@ -33268,7 +33244,15 @@ async function writeSummary(facts) {
         summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
     for (const table of facts.tables ?? [])
         addTable(table);
-    await summary.write();
+    const text = summary.stringify();
+    summary.emptyBuffer();
+    try {
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
+    }
+    catch {
+        throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
+    }
+    await (0,promises_.appendFile)(path, text, { encoding: 'utf8' });
 }
 function addTable(table) {
     core/* summary */.z.addHeading(escapeHtml(table.heading), 4);
@@ -33282,7 +33266,7 @@ function addTable(table) {
         core/* summary */.z.addRaw(`\n${escapeHtml(table.note)}\n`);
 }
 
-;// CONCATENATED MODULE: ./src/problems.ts
+;// CONCATENATED MODULE: ./src/report/problems.ts
 
 
 /** Annotations for input problems, the one that counts the rest included. */
@@ -33298,7 +33282,7 @@ function line(problem) {
 function annotate(problem) {
     log/* error */.z3(line(problem), { title: `Invalid input: ${problem.input}` });
 }
-async function reportProblems(problems) {
+async function reportProblems(problems, summaryPath) {
     const annotated = problems.length > MAX_PROBLEM_ANNOTATIONS ? MAX_PROBLEM_ANNOTATIONS - 1 : problems.length;
     problems.slice(0, annotated).forEach(annotate);
     for (const problem of problems.slice(annotated))
@@ -33316,7 +33300,7 @@ async function reportProblems(problems) {
         heading: 'Clean Rooms ML audience generation job: invalid inputs',
         rows: summaryRows(problems),
         note: 'Nothing was sent to AWS.'
-    });
+    }, summaryPath);
 }
 function summaryRows(problems) {
     const rows = [];
@@ -33332,54 +33316,204 @@ function summaryRows(problems) {
     return rows;
 }
 
-// EXTERNAL MODULE: ./src/redaction.ts
-var redaction = __nccwpck_require__(1066);
-;// CONCATENATED MODULE: ./src/job-output.ts
-// The job as later steps may use it: the last GetAudienceGenerationJob answer as the `job` output
-// (for `fromJSON`, anything the action does not name), and the protected query a SQL seed ran as.
+// EXTERNAL MODULE: ./src/aws/secrets.ts
+var secrets = __nccwpck_require__(528);
+// EXTERNAL MODULE: ./src/aws/timing.ts
+var timing = __nccwpck_require__(191);
+;// CONCATENATED MODULE: ./src/inputs/github-context.ts
 
 
-function setJobOutputs(job) {
-    core/* setOutput */.uH('job', JSON.stringify((0,redaction/* redactJob */.J9)(job)));
-    const queryId = job.protectedQueryIdentifier;
-    if (typeof queryId === 'string' && queryId !== '')
-        core/* setOutput */.uH('protected-query-identifier', queryId);
+const DESCRIPTION_MAX = constraints/* SHAPES */.HY.ResourceDescription.max;
+function defaultDescription(env) {
+    const repository = env['GITHUB_REPOSITORY'];
+    if (!repository)
+        return 'Started by GitHub Actions';
+    const [owner, repo] = repository.split('/');
+    const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+    const run = `${server}/${owner}/${repo}/actions/runs/${parseInt(env['GITHUB_RUN_ID'] ?? '', 10)}`;
+    return fitDescription(`Started by GitHub Actions: ${owner}/${repo}, workflow "${env['GITHUB_WORKFLOW']}", run ${run}`);
+}
+/** Keeps a description within the model's pattern and length, whatever a workflow name holds. */
+function fitDescription(text) {
+    // eslint-disable-next-line no-control-regex
+    const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uD800-\uDFFF]/g, '');
+    return (0,validation/* codePoints */.BH)(clean) <= DESCRIPTION_MAX ? clean : [...clean].slice(0, DESCRIPTION_MAX - 1).join('') + '…';
 }
 
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-// EXTERNAL MODULE: ./src/timing.ts
-var timing = __nccwpck_require__(8117);
-;// CONCATENATED MODULE: ./src/main.ts
-// The step, start to end: read and check the inputs, then get credentials, start (or reuse)
-// the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
+;// CONCATENATED MODULE: ./src/job/quality.ts
 
 
 
-
-
-
-
-
-
-
-
-
-async function run(options = {}) {
-    const env = options.env ?? process.env;
-    (0,secrets/* maskEnvironmentCredentials */.C6)(env);
-    const result = readSettings((name) => core/* getInput */.V4(name), env);
-    if (!result.ok)
-        return reportInvalidInputs(result.problems);
-    const settings = result.settings;
-    const endpoint = await resolveEndpoint(settings, env);
-    if (!endpoint)
-        return;
-    if (settings.dryRun) {
-        await fillDescription(settings);
-        return dryRun(settings, endpoint);
+function inRange(value, range) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max;
+}
+function asRelevanceMetric(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { audienceSize, score } = value;
+    if (typeof audienceSize !== 'object' || audienceSize === null)
+        return undefined;
+    const { type, value: size } = audienceSize;
+    if ((type !== 'ABSOLUTE' && type !== 'PERCENTAGE') || !Number.isInteger(size) || !inRange(size, AUDIENCE_SIZE)) {
+        return undefined;
     }
-    const progress = { phase: 'credentials' };
+    if (score !== undefined && score !== null && !inRange(score, RELEVANCE_SCORE))
+        return undefined;
+    return { audienceSize: { type, value: size }, ...(inRange(score, RELEVANCE_SCORE) ? { score } : {}) };
+}
+/** The metrics of a job's answer that match the model. */
+function readQuality(job) {
+    const metrics = job.metrics;
+    if (typeof metrics !== 'object' || metrics === null)
+        return { relevance: [], reported: false, dropped: 0 };
+    const { relevanceMetrics, recallMetric } = metrics;
+    const listed = Array.isArray(relevanceMetrics) ? relevanceMetrics : [];
+    const relevance = listed.map(asRelevanceMetric).filter((metric) => metric !== undefined);
+    const recallValid = inRange(recallMetric, RECALL);
+    const recallDropped = recallMetric !== undefined && recallMetric !== null && !recallValid ? 1 : 0;
+    return {
+        ...(recallValid ? { recall: recallMetric } : {}),
+        relevance,
+        reported: true,
+        dropped: listed.length - relevance.length + recallDropped + (Array.isArray(relevanceMetrics) ? 0 : 1)
+    };
+}
+function describeQuality(report) {
+    if (!report.reported)
+        return 'The job reports no quality metrics.';
+    const recall = report.recall !== undefined ? `recall ${report.recall}` : 'no recall';
+    const relevance = report.relevance
+        .map((metric) => `${metric.score ?? 'no score'} at ${formatAudienceSize(metric.audienceSize)}`)
+        .join(', ');
+    return `Audience quality: ${recall}; relevance ${relevance || 'not reported'}.`;
+}
+/** The relevance metric reported at the given size, as the API reports it. */
+function relevanceAt(report, size) {
+    return report.relevance.find((metric) => metric.audienceSize.type === size.type && metric.audienceSize.value === size.value);
+}
+function recallGate(report, min) {
+    const label = `min-recall-metric ${min}`;
+    if (report.recall === undefined) {
+        return {
+            label,
+            passed: false,
+            checked: false,
+            message: `min-recall-metric is ${min}, but the job reports no recall metric: the gate cannot be checked.`
+        };
+    }
+    const passed = report.recall >= min;
+    return {
+        label,
+        passed,
+        checked: true,
+        message: `The recall metric is ${report.recall}, ${passed ? 'at or above' : 'below'} min-recall-metric ${min}.`
+    };
+}
+function relevanceGate(report, gate) {
+    const size = formatAudienceSize(gate.size);
+    const score = relevanceAt(report, gate.size)?.score;
+    const label = `min-relevance-score ${gate.score} at ${size}`;
+    if (score === undefined) {
+        const sizes = report.relevance.filter((metric) => metric.score !== undefined);
+        const listed = sizes.map((metric) => formatAudienceSize(metric.audienceSize)).join(', ');
+        return {
+            label,
+            passed: false,
+            checked: false,
+            message: `min-relevance-score is ${gate.score} at relevance-audience-size ${size}, but the job reports no relevance ` +
+                `score at that size (${listed ? `it reports scores at ${listed}` : 'it reports none'}): the gate cannot be checked.`
+        };
+    }
+    const passed = score >= gate.score;
+    return {
+        label,
+        passed,
+        checked: true,
+        message: `The relevance score at audience size ${size} is ${score}, ${passed ? 'at or above' : 'below'} min-relevance-score ${gate.score}.`
+    };
+}
+function gateResults(gates, report) {
+    return [
+        ...(gates.minRecall !== undefined ? [recallGate(report, gates.minRecall)] : []),
+        ...(gates.minRelevance !== undefined ? [relevanceGate(report, gates.minRelevance)] : [])
+    ];
+}
+/**
+ * Reports the ACTIVE job's metrics (outputs, a log line, the summary through `progress`), then checks
+ * the gates: a missed gate fails with AudienceQualityBelowThreshold, a gate without its metric with
+ * AudienceQualityUnavailable.
+ */
+function reportQuality(job, gates, progress) {
+    const report = readQuality(job);
+    progress.qualityKnown(report);
+    log/* info */.pq(describeQuality(report));
+    if (report.dropped > 0) {
+        log/* warning */.$e(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`);
+    }
+    const results = gateResults(gates, report);
+    if (results.length === 0)
+        return;
+    progress.enter('quality');
+    progress.gates = results
+        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
+        .join('; ');
+    const failed = results.filter((result) => !result.passed);
+    if (failed.length === 0) {
+        log/* info */.pq(results.map((result) => result.message).join(' '));
+        return;
+    }
+    const message = failed.map((result) => result.message).join('\n');
+    throw new error_types/* ActionError */.lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', message);
+}
+/** The summary's quality table: audience size and its type against relevance score, then the recall. */
+function qualityTable(report) {
+    return {
+        heading: 'Audience quality',
+        header: ['Audience size', 'Type', 'Relevance score'],
+        rows: report.relevance.map((metric) => [
+            formatAudienceSize(metric.audienceSize),
+            metric.audienceSize.type,
+            metric.score !== undefined ? String(metric.score) : 'not reported'
+        ]),
+        note: !report.reported
+            ? 'The job reports no quality metrics.'
+            : `Recall: ${report.recall ?? 'not reported'} (0 to 1; a recall close to the bin size is no better than random selection).`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs the step; resolves to the process's exit code. */
+async function run(options) {
+    const env = options.env;
+    const progress = new Progress();
+    (0,secrets/* maskEnvironmentCredentials */.C6)(env);
+    const result = readSettings(inputsFrom(env), env);
+    if (!result.ok) {
+        await reportInvalidInputs(result.problems, env, progress);
+        return progress.exitCode;
+    }
+    const settings = result.settings;
+    const endpoint = await resolveEndpoint(settings, env, progress);
+    if (!endpoint)
+        return progress.exitCode;
+    if (settings.dryRun) {
+        fillDescription(settings, env);
+        await dryRun(settings, endpoint, env);
+        return progress.exitCode;
+    }
     const context = {
         settings,
         endpoint,
@@ -33388,34 +33522,32 @@ async function run(options = {}) {
         signal: options.signal ?? new AbortController().signal,
         ...(0,timing/* scaledTiming */.nL)(options.timeScale ?? 1)
     };
-    await launchAndWait(context, progress);
-    await report(settings, endpoint, progress);
+    const failure = await launchAndWait(context, progress);
+    await report(settings, endpoint, progress, failure, env);
+    return progress.exitCode;
 }
-/** The default description names the workflow run; @actions/github is loaded only for it. */
-async function fillDescription(settings) {
-    settings.request.description ??= await (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 8886))).defaultDescription();
+/** The default description names the workflow run. */
+function fillDescription(settings, env) {
+    settings.request.description ??= defaultDescription(env);
 }
-async function reportInvalidInputs(problems) {
-    await reportProblems(problems);
-    core/* setOutput */.uH('error-type', 'InvalidInput');
-    process.exitCode = core/* ExitCode */.yU.Failure;
+async function reportInvalidInputs(problems, env, progress) {
+    await reportProblems(problems, env['GITHUB_STEP_SUMMARY']);
+    progress.failed('InvalidInput');
 }
 /** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
-async function resolveEndpoint(settings, env) {
-    const { cleanRoomsMLEndpoint } = await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3774));
+async function resolveEndpoint(settings, env, progress) {
+    const { cleanRoomsMLEndpoint } = await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2560));
     try {
         return cleanRoomsMLEndpoint(settings.region, env);
     }
     catch (error) {
         // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
         const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find((name) => env[name]?.toLowerCase() === 'true');
-        await reportInvalidInputs([
-            { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }
-        ]);
+        await reportInvalidInputs([{ input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }], env, progress);
         return undefined;
     }
 }
-async function dryRun(settings, endpoint) {
+async function dryRun(settings, endpoint, env) {
     log/* info */.pq('Dry run: every input is valid. This request would be sent (sensitive values redacted):');
     log/* info */.pq(`POST ${log/* inline */.mG(endpoint.url)}/audience-generation-job`);
     log/* info */.pq(log/* safeJson */.oi((0,redaction/* redactRequest */.jt)(settings.request)));
@@ -33425,22 +33557,22 @@ async function dryRun(settings, endpoint) {
         heading: 'Clean Rooms ML audience generation job (dry run)',
         rows: requestRows(settings, endpoint),
         note: 'Dry run: inputs checked, nothing was sent to AWS.'
-    });
+    }, env['GITHUB_STEP_SUMMARY']);
 }
 function credentialSource(settings) {
     return settings.credentials.source === 'oidc'
         ? `GitHub OIDC, assuming ${log/* inline */.mG(settings.credentials.roleArn)}`
         : 'the environment (AWS SDK default chain)';
 }
-/** Credentials, start or reuse, then the optional wait; a failure is annotated here. */
+/** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
 async function launchAndWait(context, progress) {
     let client;
     try {
         const created = await createClient(context);
         client = created.client;
-        await created.launch.startOrReuse(client, context.settings, progress, context.signal);
+        await created.launch.startOrReuse(client, context.settings, progress, context);
         if (context.settings.waitForCompletion) {
-            progress.phase = 'wait';
+            progress.enter('wait');
             await waitAndReport(created.launch, client, context, progress);
         }
         else if (progress.reusedStatus === 'ACTIVE') {
@@ -33451,32 +33583,31 @@ async function launchAndWait(context, progress) {
         // After a cancellation, whatever it interrupted is reported as the cancellation.
         const cause = context.signal.aborted ? context.signal.reason : error;
         const failure = describeFailure(cause, context.settings, context.env, progress);
-        if (context.signal.aborted)
-            progress.waited = 'cancelled';
-        progress.failure = failure;
+        progress.cancelled = context.signal.aborted;
         log/* error */.z3(failure.message, { title: failure.title });
-        core/* setOutput */.uH('error-type', failure.errorType);
-        process.exitCode = core/* ExitCode */.yU.Failure;
+        progress.failed(failure.errorType);
+        return failure;
     }
     finally {
         client?.destroy();
     }
+    return undefined;
 }
 function logRetry(notice) {
     log/* info */.pq(`${log/* inline */.mG(notice.error.name)}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`);
 }
 /**
- * Gets credentials while the launch code and @actions/github (for the default description) load:
- * the requests for credentials leave the CPU idle, so loading that code then costs no time.
+ * Gets credentials while the launch code loads: the requests for credentials leave the CPU idle,
+ * so loading that code then costs no time.
  */
 async function createClient(context) {
     const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal };
     log/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
     const [credentials, launch] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5933)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
-        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617)),
-        fillDescription(context.settings)
+        Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 805)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
+        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1551))
     ]);
+    fillDescription(context.settings, context.env);
     if (launch.usesProxy(context.endpoint.url)) {
         log/* info */.pq('Requests to Clean Rooms ML go through the proxy set in the environment.');
     }
@@ -33485,8 +33616,13 @@ async function createClient(context) {
         endpoint: context.endpoint.url,
         credentials,
         requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
-        logger: { warn: (message) => log/* warning */.$e(message, { title: "The runner's clock is off" }) },
-        ...common
+        retryStrategy: launch.retryStrategy({
+            policy: context.retryPolicy,
+            clock: context.clock,
+            onRetry: logRetry,
+            signal: context.signal
+        }),
+        logger: { warn: (message) => log/* warning */.$e(message, { title: "The runner's clock is off" }) }
     });
     return { client, launch };
 }
@@ -33503,16 +33639,16 @@ async function waitAndReport(launch, client, context, progress) {
     });
     progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
     if (outcome.job)
-        recordStatus(progress, outcome.job);
+        progress.lastStatus(outcome.job);
     if (outcome.kind === 'timed-out') {
-        throw Object.assign(new Error(`The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
-            `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`), { name: 'WaitTimeout' });
+        throw new error_types/* ActionError */.lZ('WaitTimeout', `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
+            `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`);
     }
     if (outcome.kind === 'failed') {
         const details = outcome.job.statusDetails;
-        throw Object.assign(new Error(`The job ended ${outcome.job.status}` +
+        throw new error_types/* ActionError */.lZ('JobFailed', `The job ended ${outcome.job.status}` +
             (details?.statusCode ? ` with ${details.statusCode}` : '') +
-            (details?.message ? `: ${details.message}` : '.')), { name: 'JobFailed' });
+            (details?.message ? `: ${details.message}` : '.'));
     }
     log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
     reportQuality(outcome.job, context.settings.qualityGates, progress);
@@ -33534,18 +33670,9 @@ async function reportReusedJob(launch, client, context, progress) {
             'reading them needs cleanrooms-ml:GetAudienceGenerationJob.', { title: 'Audience quality not read' });
         return;
     }
-    recordStatus(progress, job);
+    progress.lastStatus(job);
     if (job.status === 'ACTIVE')
         reportQuality(job, context.settings.qualityGates, progress);
-}
-function recordStatus(progress, job) {
-    progress.status = job.status;
-    if (job.statusDetails)
-        progress.statusDetails = job.statusDetails;
-    // A later step may paste the output into a shell: only a status of the API's form is passed on.
-    core/* setOutput */.uH('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '');
-    core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
-    setJobOutputs(job);
 }
 function requestRows(settings, endpoint) {
     return [
@@ -33557,7 +33684,7 @@ function requestRows(settings, endpoint) {
     ];
 }
 /** The job summary: what was asked, what happened, and on failure what went wrong and what to do. */
-async function report(settings, endpoint, progress) {
+async function report(settings, endpoint, progress, failure, env) {
     const rows = requestRows(settings, endpoint);
     if (progress.jobArn)
         rows.splice(1, 0, ['Job ARN', progress.jobArn]);
@@ -33571,17 +33698,17 @@ async function report(settings, endpoint, progress) {
         rows.push(['Status code', progress.statusDetails.statusCode]);
     if (progress.statusDetails?.message)
         rows.push(['Status message', progress.statusDetails.message]);
-    if (progress.waited && progress.waited !== 'cancelled')
+    if (progress.waited && !progress.cancelled)
         rows.push(['Waited', progress.waited]);
     if (progress.gates)
         rows.push(['Quality gates', progress.gates]);
-    rows.push(...failureRows(progress.failure));
+    rows.push(...failureRows(failure));
     await writeSummary({
-        heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
+        heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
         rows,
         ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
-        ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
-    });
+        ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
+    }, env['GITHUB_STEP_SUMMARY']);
 }
 function failureRows(failure) {
     if (!failure)
@@ -33615,6 +33742,9 @@ function timeScale(env) {
 const env = { ...process.env };
 const cancellation = cancelOnRunnerSignals();
 run({ env, timeScale: timeScale(env), signal: cancellation.signal })
+    .then((exitCode) => {
+    process.exitCode = exitCode;
+})
     .catch((error) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
     log/* error */.z3(String(error?.message ?? error), { title: 'Unexpected failure' });

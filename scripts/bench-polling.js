@@ -1,5 +1,5 @@
 // How soon a wait notices the end of a job, and how many status checks it makes, measured on
-// the action's own wait loop (src/waiting.ts, compiled into .bench-build/) with a virtual clock:
+// the action's own wait loop (src/job/waiting.ts, compiled into .bench-build/) with a virtual clock:
 // hours of waiting take milliseconds, and the figures do not depend on the machine.
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
@@ -52,8 +52,8 @@ export async function pollingRows() {
   compile()
   try {
     const modules = {
-      ...(await import(`../${BUILD}/src/waiting.js`)),
-      ...(await import(`../${BUILD}/src/timing.js`)),
+      ...(await import(`../${BUILD}/src/job/waiting.js`)),
+      ...(await import(`../${BUILD}/src/aws/timing.js`)),
       ...(await import(`../${BUILD}/__tests__/helpers/fake-clock.js`))
     }
     // A job that outlasts a 6-hour wait: its checks are the schedule. A job that ends just after

@@ -2,9 +2,9 @@
 // listens for the runner's signals, and ends the process.
 import * as core from '@actions/core'
 import * as log from './log.js'
-import { cancelOnRunnerSignals } from './cancellation.js'
+import { cancelOnRunnerSignals } from './aws/cancellation.js'
 import { run } from './main.js'
-import { parseTimeScale, TIME_SCALE_VARIABLE } from './timing.js'
+import { parseTimeScale, TIME_SCALE_VARIABLE } from './aws/timing.js'
 
 /** How long the process may outlive its work, for example on the socket of an abandoned request. */
 const EXIT_GRACE_MS = 500
@@ -19,6 +19,9 @@ function timeScale(env: NodeJS.ProcessEnv): number {
 const env = { ...process.env }
 const cancellation = cancelOnRunnerSignals()
 run({ env, timeScale: timeScale(env), signal: cancellation.signal })
+  .then((exitCode) => {
+    process.exitCode = exitCode
+  })
   .catch((error: unknown) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
     log.error(String((error as Error)?.message ?? error), { title: 'Unexpected failure' })

@@ -1,30 +1,26 @@
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
-import * as core from '@actions/core'
-import type {
-  AudienceGenerationJobStatus,
-  CleanRoomsMLClient,
-  GetAudienceGenerationJobResponse,
-  StatusDetails
-} from './cleanroomsml/index.js'
-import { systemClock, type Clock } from './clock.js'
-import type { Environment, ResolvedEndpoint } from './endpoints.js'
-import { describeFailure, type Failure } from './failures.js'
-import { readSettings, type Problem, type Settings } from './inputs.js'
-import { reportProblems } from './problems.js'
-import { describeSeed, redactRequest } from './redaction.js'
-import type { RetryNotice, RetryPolicy } from './retry.js'
-import { writeSummary } from './summary.js'
-import { qualityTable, reportQuality, type QualityProgress } from './quality.js'
-import { setJobOutputs } from './job-output.js'
-import type { LaunchProgress } from './launch.js'
-import type { PollPolicy, WaitOutcome } from './waiting.js'
-import { maskEnvironmentCredentials } from './secrets.js'
-import { formatDuration, scaledTiming } from './timing.js'
+import type { CleanRoomsMLClient, GetAudienceGenerationJobResponse } from './cleanroomsml/index.js'
+import { systemClock, type Clock } from './aws/clock.js'
+import type { ResolvedEndpoint } from './aws/endpoints.js'
+import { ActionError, type ErrorType } from './report/error-types.js'
+import { describeFailure, type Failure } from './report/failures.js'
+import { Progress } from './report/progress.js'
+import { inputsFrom, readSettings, type Environment, type Problem, type Settings } from './inputs/settings.js'
+import { reportProblems } from './report/problems.js'
+import { describeSeed, redactRequest } from './report/redaction.js'
+import type { RetryNotice, RetryPolicy } from './aws/retry.js'
+import { writeSummary } from './report/summary.js'
+import type { PollPolicy, WaitOutcome } from './job/waiting.js'
+import { maskEnvironmentCredentials } from './aws/secrets.js'
+import { formatDuration, scaledTiming } from './aws/timing.js'
+import { defaultDescription } from './inputs/github-context.js'
+import { qualityTable, reportQuality } from './job/quality.js'
 import * as log from './log.js'
 
 export interface RunOptions {
-  env?: Environment
+  /** The process environment, inputs included (INPUT_<NAME>), read once by index.ts. */
+  env: Environment
   clock?: Clock
   /** Shrinks every delay, timeout and deadline alike (end-to-end tests); default 1. */
   timeScale?: number
@@ -32,28 +28,25 @@ export interface RunOptions {
   signal?: AbortSignal
 }
 
-/** What the step knows so far; each step adds to it, and the summary reports it. */
-interface Progress extends LaunchProgress, QualityProgress {
-  status?: AudienceGenerationJobStatus
-  statusDetails?: StatusDetails
-  waited?: string
-  failure?: Failure
-}
-
-export async function run(options: RunOptions = {}): Promise<void> {
-  const env = options.env ?? process.env
+/** Runs the step; resolves to the process's exit code. */
+export async function run(options: RunOptions): Promise<number> {
+  const env = options.env
+  const progress = new Progress()
   maskEnvironmentCredentials(env)
-  const result = readSettings((name) => core.getInput(name), env)
-  if (!result.ok) return reportInvalidInputs(result.problems)
+  const result = readSettings(inputsFrom(env), env)
+  if (!result.ok) {
+    await reportInvalidInputs(result.problems, env, progress)
+    return progress.exitCode
+  }
   const settings = result.settings
-  const endpoint = await resolveEndpoint(settings, env)
-  if (!endpoint) return
+  const endpoint = await resolveEndpoint(settings, env, progress)
+  if (!endpoint) return progress.exitCode
   if (settings.dryRun) {
-    await fillDescription(settings)
-    return dryRun(settings, endpoint)
+    fillDescription(settings, env)
+    await dryRun(settings, endpoint, env)
+    return progress.exitCode
   }
 
-  const progress: Progress = { phase: 'credentials' }
   const context = {
     settings,
     endpoint,
@@ -62,24 +55,28 @@ export async function run(options: RunOptions = {}): Promise<void> {
     signal: options.signal ?? new AbortController().signal,
     ...scaledTiming(options.timeScale ?? 1)
   }
-  await launchAndWait(context, progress)
-  await report(settings, endpoint, progress)
+  const failure = await launchAndWait(context, progress)
+  await report(settings, endpoint, progress, failure, env)
+  return progress.exitCode
 }
 
-/** The default description names the workflow run; @actions/github is loaded only for it. */
-async function fillDescription(settings: Settings): Promise<void> {
-  settings.request.description ??= await (await import('./github-context.js')).defaultDescription()
+/** The default description names the workflow run. */
+function fillDescription(settings: Settings, env: Environment): void {
+  settings.request.description ??= defaultDescription(env)
 }
 
-async function reportInvalidInputs(problems: Problem[]): Promise<void> {
-  await reportProblems(problems)
-  core.setOutput('error-type', 'InvalidInput')
-  process.exitCode = core.ExitCode.Failure
+async function reportInvalidInputs(problems: Problem[], env: Environment, progress: Progress): Promise<void> {
+  await reportProblems(problems, env['GITHUB_STEP_SUMMARY'])
+  progress.failed('InvalidInput' satisfies ErrorType)
 }
 
 /** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
-async function resolveEndpoint(settings: Settings, env: Environment): Promise<ResolvedEndpoint | undefined> {
-  const { cleanRoomsMLEndpoint } = await import('./endpoints.js')
+async function resolveEndpoint(
+  settings: Settings,
+  env: Environment,
+  progress: Progress
+): Promise<ResolvedEndpoint | undefined> {
+  const { cleanRoomsMLEndpoint } = await import('./aws/endpoints.js')
   try {
     return cleanRoomsMLEndpoint(settings.region, env)
   } catch (error) {
@@ -87,14 +84,16 @@ async function resolveEndpoint(settings: Settings, env: Environment): Promise<Re
     const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find(
       (name) => env[name]?.toLowerCase() === 'true'
     )
-    await reportInvalidInputs([
-      { input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }
-    ])
+    await reportInvalidInputs(
+      [{ input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }],
+      env,
+      progress
+    )
     return undefined
   }
 }
 
-async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<void> {
+async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Environment): Promise<void> {
   log.info('Dry run: every input is valid. This request would be sent (sensitive values redacted):')
   log.info(`POST ${log.inline(endpoint.url)}/audience-generation-job`)
   log.info(log.safeJson(redactRequest(settings.request)))
@@ -102,11 +101,14 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint): Promise<v
     `Region ${log.inline(settings.region)}; endpoint from ${endpoint.source}; ` +
       `credentials from ${credentialSource(settings)}.`
   )
-  await writeSummary({
-    heading: 'Clean Rooms ML audience generation job (dry run)',
-    rows: requestRows(settings, endpoint),
-    note: 'Dry run: inputs checked, nothing was sent to AWS.'
-  })
+  await writeSummary(
+    {
+      heading: 'Clean Rooms ML audience generation job (dry run)',
+      rows: requestRows(settings, endpoint),
+      note: 'Dry run: inputs checked, nothing was sent to AWS.'
+    },
+    env['GITHUB_STEP_SUMMARY']
+  )
 }
 
 function credentialSource(settings: Settings): string {
@@ -116,7 +118,7 @@ function credentialSource(settings: Settings): string {
 }
 
 /** The code only a launch needs, loaded as one chunk once the inputs are valid. */
-type LaunchModule = typeof import('./launch.js')
+type LaunchModule = typeof import('./job/launch.js')
 
 interface LaunchContext {
   settings: Settings
@@ -128,15 +130,15 @@ interface LaunchContext {
   pollPolicy: PollPolicy
 }
 
-/** Credentials, start or reuse, then the optional wait; a failure is annotated here. */
-async function launchAndWait(context: LaunchContext, progress: Progress): Promise<void> {
+/** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
+async function launchAndWait(context: LaunchContext, progress: Progress): Promise<Failure | undefined> {
   let client: CleanRoomsMLClient | undefined
   try {
     const created = await createClient(context)
     client = created.client
-    await created.launch.startOrReuse(client, context.settings, progress, context.signal)
+    await created.launch.startOrReuse(client, context.settings, progress, context)
     if (context.settings.waitForCompletion) {
-      progress.phase = 'wait'
+      progress.enter('wait')
       await waitAndReport(created.launch, client, context, progress)
     } else if (progress.reusedStatus === 'ACTIVE') {
       await reportReusedJob(created.launch, client, context, progress)
@@ -145,14 +147,14 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
     // After a cancellation, whatever it interrupted is reported as the cancellation.
     const cause = context.signal.aborted ? context.signal.reason : error
     const failure = describeFailure(cause, context.settings, context.env, progress)
-    if (context.signal.aborted) progress.waited = 'cancelled'
-    progress.failure = failure
+    progress.cancelled = context.signal.aborted
     log.error(failure.message, { title: failure.title })
-    core.setOutput('error-type', failure.errorType)
-    process.exitCode = core.ExitCode.Failure
+    progress.failed(failure.errorType)
+    return failure
   } finally {
     client?.destroy()
   }
+  return undefined
 }
 
 function logRetry(notice: RetryNotice): void {
@@ -160,19 +162,19 @@ function logRetry(notice: RetryNotice): void {
 }
 
 /**
- * Gets credentials while the launch code and @actions/github (for the default description) load:
- * the requests for credentials leave the CPU idle, so loading that code then costs no time.
+ * Gets credentials while the launch code loads: the requests for credentials leave the CPU idle,
+ * so loading that code then costs no time.
  */
 async function createClient(context: LaunchContext): Promise<{ client: CleanRoomsMLClient; launch: LaunchModule }> {
   const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal }
   log.info(`Credentials: ${credentialSource(context.settings)}.`)
   const [credentials, launch] = await Promise.all([
-    import('./credentials.js').then(({ resolveCredentials }) =>
+    import('./aws/credentials.js').then(({ resolveCredentials }) =>
       resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })
     ),
-    import('./launch.js'),
-    fillDescription(context.settings)
+    import('./job/launch.js')
   ])
+  fillDescription(context.settings, context.env)
   if (launch.usesProxy(context.endpoint.url)) {
     log.info('Requests to Clean Rooms ML go through the proxy set in the environment.')
   }
@@ -181,8 +183,13 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
     endpoint: context.endpoint.url,
     credentials,
     requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
-    logger: { warn: (message) => log.warning(message, { title: "The runner's clock is off" }) },
-    ...common
+    retryStrategy: launch.retryStrategy({
+      policy: context.retryPolicy,
+      clock: context.clock,
+      onRetry: logRetry,
+      signal: context.signal
+    }),
+    logger: { warn: (message) => log.warning(message, { title: "The runner's clock is off" }) }
   })
   return { client, launch }
 }
@@ -204,25 +211,21 @@ async function waitAndReport(
     signal: context.signal
   })
   progress.waited = formatDuration(outcome.elapsedMs)
-  if (outcome.job) recordStatus(progress, outcome.job)
+  if (outcome.job) progress.lastStatus(outcome.job)
   if (outcome.kind === 'timed-out') {
-    throw Object.assign(
-      new Error(
-        `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
-          `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`
-      ),
-      { name: 'WaitTimeout' }
+    throw new ActionError(
+      'WaitTimeout',
+      `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
+        `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`
     )
   }
   if (outcome.kind === 'failed') {
     const details = outcome.job.statusDetails
-    throw Object.assign(
-      new Error(
-        `The job ended ${outcome.job.status}` +
-          (details?.statusCode ? ` with ${details.statusCode}` : '') +
-          (details?.message ? `: ${details.message}` : '.')
-      ),
-      { name: 'JobFailed' }
+    throw new ActionError(
+      'JobFailed',
+      `The job ended ${outcome.job.status}` +
+        (details?.statusCode ? ` with ${details.statusCode}` : '') +
+        (details?.message ? `: ${details.message}` : '.')
     )
   }
   log.info(`The job is ACTIVE after ${progress.waited}.`)
@@ -252,17 +255,8 @@ async function reportReusedJob(
     )
     return
   }
-  recordStatus(progress, job)
+  progress.lastStatus(job)
   if (job.status === 'ACTIVE') reportQuality(job, context.settings.qualityGates, progress)
-}
-
-function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse): void {
-  progress.status = job.status
-  if (job.statusDetails) progress.statusDetails = job.statusDetails
-  // A later step may paste the output into a shell: only a status of the API's form is passed on.
-  core.setOutput('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '')
-  core.setOutput('status-details', job.statusDetails?.message ?? '')
-  setJobOutputs(job)
 }
 
 function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {
@@ -276,7 +270,13 @@ function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, s
 }
 
 /** The job summary: what was asked, what happened, and on failure what went wrong and what to do. */
-async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: Progress): Promise<void> {
+async function report(
+  settings: Settings,
+  endpoint: ResolvedEndpoint,
+  progress: Progress,
+  failure: Failure | undefined,
+  env: Environment
+): Promise<void> {
   const rows = requestRows(settings, endpoint)
   if (progress.jobArn) rows.splice(1, 0, ['Job ARN', progress.jobArn])
   if (progress.created === false) rows.push(['Created by this step', 'no: an existing job of that name was reused'])
@@ -284,15 +284,18 @@ async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: 
   if (progress.status) rows.push(['Status', progress.status])
   if (progress.statusDetails?.statusCode) rows.push(['Status code', progress.statusDetails.statusCode])
   if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
-  if (progress.waited && progress.waited !== 'cancelled') rows.push(['Waited', progress.waited])
+  if (progress.waited && !progress.cancelled) rows.push(['Waited', progress.waited])
   if (progress.gates) rows.push(['Quality gates', progress.gates])
-  rows.push(...failureRows(progress.failure))
-  await writeSummary({
-    heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
-    rows,
-    ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
-    ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
-  })
+  rows.push(...failureRows(failure))
+  await writeSummary(
+    {
+      heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
+      rows,
+      ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
+      ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
+    },
+    env['GITHUB_STEP_SUMMARY']
+  )
 }
 
 function failureRows(failure: Failure | undefined): [string, string][] {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { jest } from '@jest/globals'
 import { startEmulator, type Emulator, type Fault, type RecordedRequest } from '../../emulator/index.js'
-import { cancelOnRunnerSignals } from '../../src/cancellation.js'
+import { cancelOnRunnerSignals } from '../../src/aws/cancellation.js'
 import { run } from '../../src/main.js'
 import { FakeClock } from './fake-clock.js'
 import { EMULATOR_CREDENTIALS, parseOutputs, runnerEnv } from './run-action.js'
@@ -88,18 +88,16 @@ export function inProcessSteps(): InProcess {
       log += chunk.toString()
       return true
     })
-    process.exitCode = 0
     const cancellation = cancelOnRunnerSignals()
     hooks.onStart?.()
+    let exitCode: number
     try {
-      await run({ env: process.env, clock, signal: cancellation.signal })
+      exitCode = await run({ env: process.env, clock, signal: cancellation.signal })
     } finally {
       cancellation.dispose()
       write.mockRestore()
     }
     const outputs = parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
-    const exitCode = Number(process.exitCode ?? 0)
-    process.exitCode = 0
     return { exitCode, log, outputs, summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') }
   }
 

@@ -17,26 +17,45 @@ import type {
   Logger,
   MiddlewareStack
 } from '@smithy/types'
-import { systemClock, type Clock } from '../clock.js'
-import { regionOf } from '../regions.js'
-import { CLOCK_SKEW_ERRORS, withRetries, type RetryNotice, type RetryPolicy } from '../retry.js'
-import { DEFAULT_RETRY_POLICY } from '../timing.js'
 import type { MetadataBearer } from './models.js'
-import { toHttpRequest, type HttpOperation } from './protocol.js'
+import { metadataOf, parseSuccess, toHttpRequest, type HttpOperation } from './protocol.js'
+import { regionOf } from './regions.js'
 
 /** The SigV4 signing name of Clean Rooms ML. */
 export const SIGNING_NAME = 'cleanrooms-ml'
 
+/** The options of one call's attempts. */
+export interface RetryCall {
+  /** The call's own abortSignal: no attempt starts, and none goes on, once it aborts. */
+  signal?: AbortSignal
+  /** Told each backoff before it is slept, for `$metadata.totalRetryDelay`. */
+  onRetry?: (delayMs: number) => void
+}
+
+/**
+ * Runs the attempts of one call, each with a signal of its own that aborts it, until one succeeds
+ * or the strategy gives up and throws the last error. The SDK's token-based strategies sleep on the
+ * machine's timers and bound no attempt; this one is handed in, so that the caller decides which
+ * errors are tried again, the backoff, each attempt's timeout, a deadline and a cancellation.
+ */
+export interface RetryStrategy {
+  retry<T>(attempt: (signal: AbortSignal) => Promise<T>, call: RetryCall): Promise<T>
+}
+
+/** Without a strategy, each call makes one attempt, bounded only by the call's own abortSignal. */
+const SINGLE_ATTEMPT: RetryStrategy = {
+  retry: (attempt, call) => {
+    call.signal?.throwIfAborted()
+    return attempt(call.signal ?? new AbortController().signal)
+  }
+}
+
 export interface CleanRoomsMLClientConfig {
   region: string
-  /** The resolved endpoint URL (see endpoints.ts). */
+  /** The resolved endpoint URL. */
   endpoint: string
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider
-  retryPolicy?: RetryPolicy
-  clock?: Clock
-  onRetry?: (notice: RetryNotice) => void
-  /** Aborts every call in flight, for example when the runner cancels the step. */
-  signal?: AbortSignal
+  retryStrategy?: RetryStrategy
   requestHandler?: RequestHandler
   /**
    * Milliseconds added to the machine's time when signing, as the SDK's `systemClockOffset`:
@@ -57,10 +76,7 @@ export interface CleanRoomsMLClientResolvedConfig {
   region: string
   endpoint: URL
   signer: SignatureV4
-  retryPolicy: RetryPolicy
-  clock: Clock
-  onRetry?: (notice: RetryNotice) => void
-  signal?: AbortSignal
+  retryStrategy: RetryStrategy
   requestHandler: RequestHandler
   systemClockOffset: number
   logger?: Pick<Logger, 'warn'>
@@ -68,7 +84,6 @@ export interface CleanRoomsMLClientResolvedConfig {
 }
 
 function resolveConfig(config: CleanRoomsMLClientConfig): CleanRoomsMLClientResolvedConfig {
-  const retryPolicy = config.retryPolicy ?? DEFAULT_RETRY_POLICY
   return {
     region: config.region,
     endpoint: new URL(config.endpoint),
@@ -79,13 +94,8 @@ function resolveConfig(config: CleanRoomsMLClientConfig): CleanRoomsMLClientReso
       credentials: config.credentials,
       sha256: Sha256
     }),
-    retryPolicy,
-    clock: config.clock ?? systemClock,
-    ...(config.onRetry ? { onRetry: config.onRetry } : {}),
-    ...(config.signal ? { signal: config.signal } : {}),
-    requestHandler:
-      config.requestHandler ??
-      new NodeHttpHandler({ connectionTimeout: Math.min(5_000, retryPolicy.attemptTimeoutMs) }),
+    retryStrategy: config.retryStrategy ?? SINGLE_ATTEMPT,
+    requestHandler: config.requestHandler ?? new NodeHttpHandler({ connectionTimeout: 5_000 }),
     systemClockOffset: config.systemClockOffset ?? 0,
     ...(config.logger ? { logger: config.logger } : {}),
     apiVersion: '2023-09-06'
@@ -100,17 +110,12 @@ export class CleanRoomsMLClient extends Client<object, object, MetadataBearer, C
 
 /** Per-call state shared by the middleware of one operation. */
 interface CallContext {
-  /** Stops the whole call: the client's signal and the call's own `abortSignal`, whichever fires first. */
+  /** The call's own `abortSignal`, which stops the whole call. */
   stop: AbortSignal | undefined
   /** The current attempt's signal, which also fires at that attempt's timeout. */
   signal?: AbortSignal
   /** The `Date` header of the last answer: AWS's time, for correcting the runner's clock. */
   serverDate: string | undefined
-}
-
-function stopSignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const given = signals.filter((signal) => signal !== undefined)
-  return given.length > 1 ? AbortSignal.any(given) : given[0]
 }
 
 /**
@@ -127,7 +132,12 @@ export abstract class CleanRoomsMLCommand<Input extends object, Output extends M
   }
 
   protected abstract serialize(input: Input): HttpOperation
-  protected abstract deserialize(response: HttpResponse): Promise<Output>
+
+  /** Every operation here answers a JSON object whose members are the output's, as restJson1 has it. */
+  protected async deserialize(response: HttpResponse): Promise<Output> {
+    const data = await parseSuccess(response)
+    return { ...data, $metadata: metadataOf(response) } as unknown as Output
+  }
 
   resolveMiddleware(
     clientStack: MiddlewareStack<object, MetadataBearer>,
@@ -136,7 +146,7 @@ export abstract class CleanRoomsMLCommand<Input extends object, Output extends M
   ): Handler<Input, Output> {
     const stack = clientStack.concat(this.middlewareStack as unknown as MiddlewareStack<object, MetadataBearer>)
     const call: CallContext = {
-      stop: stopSignal(config.signal, options?.abortSignal as AbortSignal | undefined),
+      stop: options?.abortSignal as AbortSignal | undefined,
       serverDate: undefined
     }
     stack.add(
@@ -171,7 +181,7 @@ function retryMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallCon
     async (args) => {
       let attempts = 0
       let totalRetryDelay = 0
-      const result = await withRetries(
+      const result = await config.retryStrategy.retry(
         (signal) => {
           attempts++
           call.signal = signal
@@ -179,11 +189,8 @@ function retryMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallCon
           return next({ ...args, request: (args.request as HttpRequest).clone() })
         },
         {
-          policy: config.retryPolicy,
-          clock: config.clock,
-          onRetry: (notice) => {
-            totalRetryDelay += notice.delayMs
-            config.onRetry?.(notice)
+          onRetry: (delayMs) => {
+            totalRetryDelay += delayMs
           },
           ...(call.stop ? { signal: call.stop } : {})
         }
@@ -209,6 +216,16 @@ function signingMiddleware(config: CleanRoomsMLClientResolvedConfig, call: CallC
       }
     }
 }
+
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+const CLOCK_SKEW_ERRORS = new Set([
+  'AuthFailure',
+  'InvalidSignatureException',
+  'RequestExpired',
+  'RequestInTheFuture',
+  'RequestTimeTooSkewed',
+  'SignatureDoesNotMatch'
+])
 
 /** How far apart two clocks may be before a signature is refused (AWS allows 5 minutes). */
 const SKEW_TOLERANCE_MS = 4 * 60_000

@@ -1,5 +1,4 @@
 // The operations this action uses, with the official client's command names.
-import type { HttpResponse } from '@smithy/types'
 import { CleanRoomsMLCommand } from './client.js'
 import type {
   GetAudienceGenerationJobRequest,
@@ -9,7 +8,7 @@ import type {
   StartAudienceGenerationJobRequest,
   StartAudienceGenerationJobResponse
 } from './models.js'
-import { metadataOf, parseSuccess, pathLabel, type HttpOperation } from './protocol.js'
+import { pathLabel, type HttpOperation } from './protocol.js'
 
 export class StartAudienceGenerationJobCommand extends CleanRoomsMLCommand<
   StartAudienceGenerationJobRequest,
@@ -17,11 +16,6 @@ export class StartAudienceGenerationJobCommand extends CleanRoomsMLCommand<
 > {
   protected serialize(input: StartAudienceGenerationJobRequest): HttpOperation {
     return { method: 'POST', path: '/audience-generation-job', body: input }
-  }
-
-  protected async deserialize(response: HttpResponse): Promise<StartAudienceGenerationJobResponse> {
-    const data = await parseSuccess(response)
-    return { ...(data as Omit<StartAudienceGenerationJobResponse, '$metadata'>), $metadata: metadataOf(response) }
   }
 }
 
@@ -31,11 +25,6 @@ export class GetAudienceGenerationJobCommand extends CleanRoomsMLCommand<
 > {
   protected serialize(input: GetAudienceGenerationJobRequest): HttpOperation {
     return { method: 'GET', path: `/audience-generation-job/${pathLabel(input.audienceGenerationJobArn)}` }
-  }
-
-  protected async deserialize(response: HttpResponse): Promise<GetAudienceGenerationJobResponse> {
-    const data = await parseSuccess(response)
-    return { ...(data as Omit<GetAudienceGenerationJobResponse, '$metadata'>), $metadata: metadataOf(response) }
   }
 }
 
@@ -49,10 +38,5 @@ export class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand<
       if (value !== undefined) query[key] = String(value)
     }
     return { method: 'GET', path: '/audience-generation-job', query }
-  }
-
-  protected async deserialize(response: HttpResponse): Promise<ListAudienceGenerationJobsResponse> {
-    const data = await parseSuccess(response)
-    return { ...(data as Omit<ListAudienceGenerationJobsResponse, '$metadata'>), $metadata: metadataOf(response) }
   }
 }

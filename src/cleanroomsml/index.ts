@@ -1,5 +1,11 @@
 // The Clean Rooms ML client surface the action uses, named as in @aws-sdk/client-cleanroomsml.
-export { CleanRoomsMLClient, SIGNING_NAME, type CleanRoomsMLClientConfig } from './client.js'
+export {
+  CleanRoomsMLClient,
+  SIGNING_NAME,
+  type CleanRoomsMLClientConfig,
+  type RetryCall,
+  type RetryStrategy
+} from './client.js'
 export {
   GetAudienceGenerationJobCommand,
   ListAudienceGenerationJobsCommand,

@@ -2,10 +2,17 @@
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
 // classifiers), never by message text.
-import { isClockSkewCorrectedError, isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
+import {
+  isClockSkewCorrectedError,
+  isClockSkewError,
+  isServerError,
+  isThrottlingError,
+  isTransientError
+} from '@smithy/core/retry'
 import type { SdkError } from '@smithy/types'
+import type { RetryStrategy } from '../cleanroomsml/index.js'
 import { untilAborted, type Clock } from './clock.js'
-import { isErrorLike } from './error-like.js'
+import { ActionError, isErrorLike } from '../report/error-types.js'
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -39,25 +46,10 @@ export interface RetryOptions {
   signal?: AbortSignal
 }
 
-/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
-export class TimeoutError extends Error {
-  override readonly name = 'TimeoutError'
-}
-
 /** An Error carrying how many attempts were made, as the SDK's `$metadata.attempts`. */
 export interface AttemptsBearer {
   $metadata?: { attempts?: number; totalRetryDelay?: number }
 }
-
-/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
-export const CLOCK_SKEW_ERRORS = new Set([
-  'AuthFailure',
-  'InvalidSignatureException',
-  'RequestExpired',
-  'RequestInTheFuture',
-  'RequestTimeTooSkewed',
-  'SignatureDoesNotMatch'
-])
 
 /** Whether an error may succeed when tried again, and which backoff applies. */
 export function retryKindOf(error: unknown): RetryKind | undefined {
@@ -66,7 +58,7 @@ export function retryKindOf(error: unknown): RetryKind | undefined {
   const sdkError = error as SdkError
   // Signed again with the same clock, a refused signature is refused again: it is tried again
   // only once the clock has been corrected from AWS's answer.
-  if (CLOCK_SKEW_ERRORS.has(error.name)) return isClockSkewCorrectedError(sdkError) ? 'transient' : undefined
+  if (isClockSkewError(sdkError)) return isClockSkewCorrectedError(sdkError) ? 'transient' : undefined
   if (isThrottlingError(sdkError)) return 'throttling'
   if (isTransientError(sdkError) || isServerError(sdkError)) return 'transient'
   return undefined
@@ -93,7 +85,8 @@ async function runAttempt<T>(
   const onOuterAbort = (): void => controller.abort(outer?.reason)
   outer?.addEventListener('abort', onOuterAbort, { once: true })
   void clock.timeout(timeoutMs, finished.signal).then(() => {
-    controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`))
+    // Its name makes it a transient error.
+    controller.abort(new ActionError('TimeoutError', `No complete answer within ${timeoutMs} ms.`))
   })
   try {
     return await untilAborted(attempt(controller.signal), controller.signal)
@@ -135,6 +128,28 @@ export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T
       options.onRetry?.({ error: error as Error, kind, attempt: number, delayMs })
       await clock.sleep(delayMs, signal)
       totalDelay += delayMs
+    }
+  }
+}
+
+/**
+ * The action's policy as the Clean Rooms ML client's retry strategy: the client counts attempts and
+ * signs each afresh, this decides what is tried again and when. A call's own abortSignal stops it
+ * beside the step's cancellation.
+ */
+export function retryStrategy(options: RetryOptions): RetryStrategy {
+  return {
+    retry: (attempt, call) => {
+      const signal =
+        options.signal && call.signal ? AbortSignal.any([options.signal, call.signal]) : (options.signal ?? call.signal)
+      return withRetries(attempt, {
+        ...options,
+        onRetry: (notice) => {
+          call.onRetry?.(notice.delayMs)
+          options.onRetry?.(notice)
+        },
+        ...(signal ? { signal } : {})
+      })
     }
   }
 }

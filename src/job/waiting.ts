@@ -7,11 +7,11 @@ import {
   type AudienceGenerationJobStatus,
   type CleanRoomsMLClient,
   type GetAudienceGenerationJobResponse
-} from './cleanroomsml/index.js'
-import type { Clock } from './clock.js'
-import { retryKindOf } from './retry.js'
-import { formatDuration } from './timing.js'
-import { inline } from './log.js'
+} from '../cleanroomsml/index.js'
+import type { Clock } from '../aws/clock.js'
+import { retryKindOf } from '../aws/retry.js'
+import { formatDuration } from '../aws/timing.js'
+import { inline } from '../log.js'
 
 export interface PollPolicy {
   /** The shortest delay between checks, and the first. */

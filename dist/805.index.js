@@ -1,8 +1,8 @@
-export const id = 933;
-export const ids = [933,774];
+export const id = 805;
+export const ids = [805,560];
 export const modules = {
 
-/***/ 5933:
+/***/ 805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,28 +10,29 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  CredentialsError: () => (/* binding */ CredentialsError),
   RENEWAL_MARGIN_MS: () => (/* binding */ RENEWAL_MARGIN_MS),
   resolveCredentials: () => (/* binding */ resolveCredentials)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/util-endpoints/dist-cjs/index.js
 var dist_cjs = __webpack_require__(3068);
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __webpack_require__(9373);
-// EXTERNAL MODULE: ./src/endpoints.ts + 1 modules
-var endpoints = __webpack_require__(3774);
-// EXTERNAL MODULE: ./src/proxy.ts
-var proxy = __webpack_require__(8903);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/aws/clock.ts
+var clock = __webpack_require__(3299);
+// EXTERNAL MODULE: ./src/aws/endpoints.ts + 1 modules
+var endpoints = __webpack_require__(2560);
+// EXTERNAL MODULE: ./src/aws/proxy.ts
+var proxy = __webpack_require__(1373);
+// EXTERNAL MODULE: ./src/report/error-types.ts
+var error_types = __webpack_require__(9284);
+// EXTERNAL MODULE: ./src/aws/secrets.ts
+var secrets = __webpack_require__(528);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth = __webpack_require__(2145);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
-;// CONCATENATED MODULE: ./src/oidc.ts
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
+;// CONCATENATED MODULE: ./src/aws/oidc.ts
 // The workflow's GitHub OIDC token, requested from the runner's token endpoint with
 // @actions/http-client (which honours the runner's proxy settings). Requested here rather than
 // with core.getIDToken so that a 5xx or a silent endpoint gets the same bounded retries,
@@ -40,15 +41,7 @@ var retry = __webpack_require__(9809);
 
 
 
-/** A failed token request; `$metadata.httpStatusCode` lets the retry logic classify it. */
-class OidcTokenError extends Error {
-    name = 'OidcTokenUnavailable';
-    $metadata;
-    constructor(message, httpStatusCode) {
-        super(message);
-        this.$metadata = httpStatusCode !== undefined ? { httpStatusCode } : {};
-    }
-}
+
 async function requestIdToken(audience, env, options) {
     const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`;
     const token = await (0,retry/* withRetries */.LH)((signal) => requestOnce(url, env, signal), options);
@@ -68,13 +61,14 @@ async function requestOnce(url, env, signal) {
     try {
         const response = await client.getJson(url);
         if (typeof response.result?.value !== 'string' || response.result.value === '') {
-            throw new OidcTokenError('The GitHub OIDC token endpoint answered without a token.');
+            throw new error_types/* ActionError */.lZ('OidcTokenUnavailable', 'The GitHub OIDC token endpoint answered without a token.');
         }
         return response.result.value;
     }
     catch (error) {
         if (error instanceof lib/* HttpClientError */.Kg) {
-            throw new OidcTokenError(`The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`, error.statusCode);
+            // The status lets the retry logic classify it: a 5xx is tried again, a 4xx is not.
+            throw new error_types/* ActionError */.lZ('OidcTokenUnavailable', `The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`, error.statusCode);
         }
         throw error;
     }
@@ -84,7 +78,7 @@ async function requestOnce(url, env, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/credentials.ts
+;// CONCATENATED MODULE: ./src/aws/credentials.ts
 // AWS credentials for the call: the workflow's GitHub OIDC token exchanged with STS
 // AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
 // chain (for example keys exported by an earlier configure-aws-credentials step).
@@ -96,14 +90,7 @@ async function requestOnce(url, env, signal) {
 
 
 
-/** A credentials failure the action explains itself; `name` is what `error-type` reports. */
-class CredentialsError extends Error {
-    name;
-    constructor(name, message) {
-        super(message);
-        this.name = name;
-    }
-}
+
 /** Temporary credentials are renewed this long before they expire. */
 const RENEWAL_MARGIN_MS = 5 * 60_000;
 /**
@@ -134,8 +121,7 @@ async function fromDefaultChain(context) {
     }
     catch (error) {
         if (error.name === 'CredentialsProviderError') {
-            throw new CredentialsError('CredentialsNotFound', 'No AWS credentials were found. Either set role-to-assume (with `permissions: id-token: write` on the job) ' +
-                "to assume a role with the workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step.");
+            throw new error_types/* ActionError */.lZ('CredentialsNotFound', 'No AWS credentials were found.');
         }
         throw error;
     }
@@ -143,8 +129,7 @@ async function fromDefaultChain(context) {
 /** The workflow's OIDC token; only a job with `permissions: id-token: write` can request one. */
 async function getOidcToken(audience, context) {
     if (!context.env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !context.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
-        throw new CredentialsError('MissingIdTokenPermission', "role-to-assume needs the workflow's OIDC token, but this job cannot request one. " +
-            'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.');
+        throw new error_types/* ActionError */.lZ('MissingIdTokenPermission', "role-to-assume needs the workflow's OIDC token, but this job cannot request one.");
     }
     return requestIdToken(audience, context.env, retryOptions(context));
 }
@@ -216,7 +201,7 @@ function ownRealm(error) {
 
 /***/ }),
 
-/***/ 3774:
+/***/ 2560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -234,9 +219,9 @@ var dist_cjs = __webpack_require__(3068);
 var endpoints = __webpack_require__(2085);
 ;// CONCATENATED MODULE: ./src/cleanroomsml/endpoint-rule-set.json
 const endpoint_rule_set_namespaceObject = /*#__PURE__*/JSON.parse('{"version":"1.0","parameters":{"Region":{"builtIn":"AWS::Region","required":false,"documentation":"The AWS region used to dispatch the request.","type":"string"},"UseDualStack":{"builtIn":"AWS::UseDualStack","required":true,"default":false,"documentation":"When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.","type":"boolean"},"UseFIPS":{"builtIn":"AWS::UseFIPS","required":true,"default":false,"documentation":"When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.","type":"boolean"},"Endpoint":{"builtIn":"SDK::Endpoint","required":false,"documentation":"Override the endpoint used to send this request","type":"string"}},"rules":[{"conditions":[{"fn":"isSet","argv":[{"ref":"Endpoint"}]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]}],"error":"Invalid Configuration: FIPS and custom endpoint are not supported","type":"error"},{"conditions":[],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseDualStack"},true]}],"error":"Invalid Configuration: Dualstack and custom endpoint are not supported","type":"error"},{"conditions":[],"endpoint":{"url":{"ref":"Endpoint"},"properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"rules":[{"conditions":[{"fn":"isSet","argv":[{"ref":"Region"}]}],"rules":[{"conditions":[{"fn":"aws.partition","argv":[{"ref":"Region"}],"assign":"PartitionResult"}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]},{"fn":"booleanEquals","argv":[{"ref":"UseDualStack"},true]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[true,{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsFIPS"]}]},{"fn":"booleanEquals","argv":[true,{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsDualStack"]}]}],"rules":[{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml-fips.{Region}.{PartitionResult#dualStackDnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"FIPS and DualStack are enabled, but this partition does not support one or both","type":"error"}],"type":"tree"},{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsFIPS"]},true]}],"rules":[{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml-fips.{Region}.{PartitionResult#dnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"FIPS is enabled but this partition does not support FIPS","type":"error"}],"type":"tree"},{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseDualStack"},true]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[true,{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsDualStack"]}]}],"rules":[{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml.{Region}.{PartitionResult#dualStackDnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"DualStack is enabled but this partition does not support DualStack","type":"error"}],"type":"tree"},{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml.{Region}.{PartitionResult#dnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"Invalid Configuration: Missing Region","type":"error"}],"type":"tree"}]}');
-// EXTERNAL MODULE: ./src/regions.ts
-var regions = __webpack_require__(5374);
-;// CONCATENATED MODULE: ./src/endpoints.ts
+// EXTERNAL MODULE: ./src/cleanroomsml/regions.ts
+var regions = __webpack_require__(723);
+;// CONCATENATED MODULE: ./src/aws/endpoints.ts
 // Where requests go: AWS's own endpoint rules for Clean Rooms ML (the rule set shipped with
 // the service model, evaluated by the SDK's rules engine with its partition data), after the
 // SDK's standard endpoint overrides from the environment.
@@ -290,7 +275,7 @@ function stsEndpointOverride(env) {
 
 /***/ }),
 
-/***/ 8903:
+/***/ 1373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -333,39 +318,18 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 
 /***/ }),
 
-/***/ 5374:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ regionOf)
-/* harmony export */ });
-// Region names as AWS SDKs read them. Kept apart from endpoints.ts, which loads the endpoint rules
-// engine, so that the client can sign with the real Region without loading it.
-/**
- * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
- * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
- * endpoint and for signing: the Region in a signature is always the real one.
- */
-function regionOf(region) {
-    const real = region.replace(/^fips-|-fips$/, '');
-    return { region: real, fips: real !== region };
-}
-
-
-/***/ }),
-
-/***/ 9809:
+/***/ 2495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   Sx: () => (/* binding */ CLOCK_SKEW_ERRORS),
+/* harmony export */   UN: () => (/* binding */ retryStrategy),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
-/* unused harmony exports TimeoutError, backoffDelay */
+/* unused harmony export backoffDelay */
 /* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7465);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3299);
+/* harmony import */ var _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9284);
 // Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
 // with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
 // over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
@@ -373,29 +337,16 @@ function regionOf(region) {
 
 
 
-/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
-class TimeoutError extends Error {
-    name = 'TimeoutError';
-}
-/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
-const CLOCK_SKEW_ERRORS = new Set([
-    'AuthFailure',
-    'InvalidSignatureException',
-    'RequestExpired',
-    'RequestInTheFuture',
-    'RequestTimeTooSkewed',
-    'SignatureDoesNotMatch'
-]);
 /** Whether an error may succeed when tried again, and which backoff applies. */
 function retryKindOf(error) {
-    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
+    if (!(0,_report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u7)(error))
         return undefined;
     if (error.name === 'AbortError')
         return undefined;
     const sdkError = error;
     // Signed again with the same clock, a refused signature is refused again: it is tried again
     // only once the clock has been corrected from AWS's answer.
-    if (CLOCK_SKEW_ERRORS.has(error.name))
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewError)(sdkError))
         return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
     if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
         return 'throttling';
@@ -418,7 +369,8 @@ async function runAttempt(attempt, timeoutMs, clock, outer) {
     const onOuterAbort = () => controller.abort(outer?.reason);
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     void clock.timeout(timeoutMs, finished.signal).then(() => {
-        controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`));
+        // Its name makes it a transient error.
+        controller.abort(new _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`));
     });
     try {
         return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
@@ -463,6 +415,48 @@ async function withRetries(attempt, options) {
             totalDelay += delayMs;
         }
     }
+}
+/**
+ * The action's policy as the Clean Rooms ML client's retry strategy: the client counts attempts and
+ * signs each afresh, this decides what is tried again and when. A call's own abortSignal stops it
+ * beside the step's cancellation.
+ */
+function retryStrategy(options) {
+    return {
+        retry: (attempt, call) => {
+            const signal = options.signal && call.signal ? AbortSignal.any([options.signal, call.signal]) : (options.signal ?? call.signal);
+            return withRetries(attempt, {
+                ...options,
+                onRetry: (notice) => {
+                    call.onRetry?.(notice.delayMs);
+                    options.onRetry?.(notice);
+                },
+                ...(signal ? { signal } : {})
+            });
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 723:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ regionOf)
+/* harmony export */ });
+// Region names as AWS SDKs read them: the client signs with the real Region, and the action's
+// endpoint resolution (aws/endpoints.ts) reads FIPS pseudo-Regions the same way. A file of its own so
+// that the endpoint resolution loads none of the client.
+/**
+ * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
+ * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
+ * endpoint and for signing: the Region in a signature is always the real one.
+ */
+function regionOf(region) {
+    const real = region.replace(/^fips-|-fips$/, '');
+    return { region: real, fips: real !== region };
 }
 
 

@@ -1,8 +1,195 @@
-export const id = 617;
-export const ids = [617];
+export const id = 551;
+export const ids = [551];
 export const modules = {
 
-/***/ 3617:
+/***/ 1373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ usesProxy),
+/* harmony export */   n: () => (/* binding */ requestHandlerFor)
+/* harmony export */ });
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
+
+
+/** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
+function proxyAgentFor(url) {
+    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
+        return undefined;
+    const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
+    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
+    // for options; destroying it ends the tunnels it holds.
+    if (typeof agent.destroy !== 'function') {
+        agent.destroy = () => {
+            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
+                socket.destroy?.();
+            }
+        };
+    }
+    return agent;
+}
+/** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
+function usesProxy(url) {
+    return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
+}
+/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
+function requestHandlerFor(url, attemptTimeoutMs) {
+    const agent = proxyAgentFor(url);
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
+        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
+    });
+}
+
+
+/***/ }),
+
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   UN: () => (/* binding */ retryStrategy),
+/* harmony export */   yz: () => (/* binding */ retryKindOf)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3299);
+/* harmony import */ var _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9284);
+// Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
+// with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
+// over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
+// classifiers), never by message text.
+
+
+
+/** Whether an error may succeed when tried again, and which backoff applies. */
+function retryKindOf(error) {
+    if (!(0,_report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u7)(error))
+        return undefined;
+    if (error.name === 'AbortError')
+        return undefined;
+    const sdkError = error;
+    // Signed again with the same clock, a refused signature is refused again: it is tried again
+    // only once the clock has been corrected from AWS's answer.
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewError)(sdkError))
+        return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
+        return 'throttling';
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isServerError)(sdkError))
+        return 'transient';
+    return undefined;
+}
+function backoffDelay(policy, kind, attempt, random) {
+    const base = kind === 'throttling' ? policy.throttlingBaseDelayMs : policy.baseDelayMs;
+    const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
+    return Math.round(random * ceiling);
+}
+/**
+ * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
+ * the whole operation is aborted; either way the attempt is abandoned at that moment.
+ */
+async function runAttempt(attempt, timeoutMs, clock, outer) {
+    const controller = new AbortController();
+    const finished = new AbortController();
+    const onOuterAbort = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    void clock.timeout(timeoutMs, finished.signal).then(() => {
+        // Its name makes it a transient error.
+        controller.abort(new _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`));
+    });
+    try {
+        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
+    }
+    finally {
+        finished.abort();
+        outer?.removeEventListener('abort', onOuterAbort);
+    }
+}
+function recordAttempts(error, attempts, totalRetryDelay) {
+    if (typeof error === 'object' && error !== null) {
+        const bearer = error;
+        bearer.$metadata = { ...(bearer.$metadata ?? {}), attempts, totalRetryDelay };
+    }
+}
+/** Calls `attempt` until it succeeds, fails for good, or runs out of attempts or time. */
+async function withRetries(attempt, options) {
+    const { policy, clock, signal } = options;
+    const started = clock.now();
+    let totalDelay = 0;
+    for (let number = 1;; number++) {
+        // No attempt starts once the step is cancelled.
+        signal?.throwIfAborted();
+        const elapsed = clock.now() - started;
+        try {
+            const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
+            return await runAttempt(attempt, timeout, clock, signal);
+        }
+        catch (error) {
+            // A cancellation is reported as such, not as whatever it interrupted.
+            if (signal?.aborted)
+                throw signal.reason;
+            const kind = retryKindOf(error);
+            const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
+            const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
+            if (!kind || number >= policy.maxAttempts || outOfTime) {
+                recordAttempts(error, number, totalDelay);
+                throw error;
+            }
+            options.onRetry?.({ error: error, kind, attempt: number, delayMs });
+            await clock.sleep(delayMs, signal);
+            totalDelay += delayMs;
+        }
+    }
+}
+/**
+ * The action's policy as the Clean Rooms ML client's retry strategy: the client counts attempts and
+ * signs each afresh, this decides what is tried again and when. A call's own abortSignal stops it
+ * beside the step's cancellation.
+ */
+function retryStrategy(options) {
+    return {
+        retry: (attempt, call) => {
+            const signal = options.signal && call.signal ? AbortSignal.any([options.signal, call.signal]) : (options.signal ?? call.signal);
+            return withRetries(attempt, {
+                ...options,
+                onRetry: (notice) => {
+                    call.onRetry?.(notice.delayMs);
+                    options.onRetry?.(notice);
+                },
+                ...(signal ? { signal } : {})
+            });
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 723:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ regionOf)
+/* harmony export */ });
+// Region names as AWS SDKs read them: the client signs with the real Region, and the action's
+// endpoint resolution (aws/endpoints.ts) reads FIPS pseudo-Regions the same way. A file of its own so
+// that the endpoint resolution loads none of the client.
+/**
+ * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
+ * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
+ * endpoint and for signing: the Region in a signature is always the real one.
+ */
+function regionOf(region) {
+    const real = region.replace(/^fips-|-fips$/, '');
+    return { region: real, fips: real !== region };
+}
+
+
+/***/ }),
+
+/***/ 1551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,13 +200,12 @@ __webpack_require__.d(__webpack_exports__, {
   CleanRoomsMLClient: () => (/* reexport */ CleanRoomsMLClient),
   getJob: () => (/* binding */ getJob),
   requestHandlerFor: () => (/* reexport */ proxy/* requestHandlerFor */.n),
+  retryStrategy: () => (/* reexport */ retry/* retryStrategy */.UN),
   startOrReuse: () => (/* binding */ startOrReuse),
   usesProxy: () => (/* reexport */ proxy/* usesProxy */.B),
   waitForJob: () => (/* reexport */ waitForJob)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(3246);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./node_modules/@aws-crypto/sha256-js/build/main/index.js
@@ -30,14 +216,6 @@ var client = __webpack_require__(2658);
 var dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
 var signature_v4_dist_cjs = __webpack_require__(5118);
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __webpack_require__(9373);
-// EXTERNAL MODULE: ./src/regions.ts
-var regions = __webpack_require__(5374);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
-// EXTERNAL MODULE: ./src/timing.ts
-var timing = __webpack_require__(8117);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
 var protocols = __webpack_require__(3422);
 ;// CONCATENATED MODULE: ./src/cleanroomsml/errors.ts
@@ -250,6 +428,8 @@ async function parseError(response) {
     });
 }
 
+// EXTERNAL MODULE: ./src/cleanroomsml/regions.ts
+var regions = __webpack_require__(723);
 ;// CONCATENATED MODULE: ./src/cleanroomsml/client.ts
 // A small Clean Rooms ML client on AWS's own building blocks: the Smithy Client/Command
 // classes and middleware stack, SigV4 from @smithy/signature-v4 (re-signed on every
@@ -260,13 +440,16 @@ async function parseError(response) {
 
 
 
-
-
-
 /** The SigV4 signing name of Clean Rooms ML. */
 const SIGNING_NAME = 'cleanrooms-ml';
+/** Without a strategy, each call makes one attempt, bounded only by the call's own abortSignal. */
+const SINGLE_ATTEMPT = {
+    retry: (attempt, call) => {
+        call.signal?.throwIfAborted();
+        return attempt(call.signal ?? new AbortController().signal);
+    }
+};
 function resolveConfig(config) {
-    const retryPolicy = config.retryPolicy ?? timing/* DEFAULT_RETRY_POLICY */.cO;
     return {
         region: config.region,
         endpoint: new URL(config.endpoint),
@@ -277,12 +460,8 @@ function resolveConfig(config) {
             credentials: config.credentials,
             sha256: main.Sha256
         }),
-        retryPolicy,
-        clock: config.clock ?? clock/* systemClock */.m,
-        ...(config.onRetry ? { onRetry: config.onRetry } : {}),
-        ...(config.signal ? { signal: config.signal } : {}),
-        requestHandler: config.requestHandler ??
-            new dist_cjs.NodeHttpHandler({ connectionTimeout: Math.min(5_000, retryPolicy.attemptTimeoutMs) }),
+        retryStrategy: config.retryStrategy ?? SINGLE_ATTEMPT,
+        requestHandler: config.requestHandler ?? new dist_cjs.NodeHttpHandler({ connectionTimeout: 5_000 }),
         systemClockOffset: config.systemClockOffset ?? 0,
         ...(config.logger ? { logger: config.logger } : {}),
         apiVersion: '2023-09-06'
@@ -292,10 +471,6 @@ class CleanRoomsMLClient extends client.Client {
     constructor(config) {
         super(resolveConfig(config));
     }
-}
-function stopSignal(...signals) {
-    const given = signals.filter((signal) => signal !== undefined);
-    return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
 /**
  * Base of every operation: serializes the input, retries (each attempt signed afresh,
@@ -307,10 +482,15 @@ class CleanRoomsMLCommand extends client.Command {
         super();
         this.input = input;
     }
+    /** Every operation here answers a JSON object whose members are the output's, as restJson1 has it. */
+    async deserialize(response) {
+        const data = await parseSuccess(response);
+        return { ...data, $metadata: metadataOf(response) };
+    }
     resolveMiddleware(clientStack, config, options) {
         const stack = clientStack.concat(this.middlewareStack);
         const call = {
-            stop: stopSignal(config.signal, options?.abortSignal),
+            stop: options?.abortSignal,
             serverDate: undefined
         };
         stack.add((next) => (args) => next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input)) }), { step: 'serialize', name: 'serializerMiddleware' });
@@ -336,17 +516,14 @@ function retryMiddleware(config, call) {
     return (next) => async (args) => {
         let attempts = 0;
         let totalRetryDelay = 0;
-        const result = await (0,retry/* withRetries */.LH)((signal) => {
+        const result = await config.retryStrategy.retry((signal) => {
             attempts++;
             call.signal = signal;
             // A fresh copy per attempt, so that each is signed with its own date.
             return next({ ...args, request: args.request.clone() });
         }, {
-            policy: config.retryPolicy,
-            clock: config.clock,
-            onRetry: (notice) => {
-                totalRetryDelay += notice.delayMs;
-                config.onRetry?.(notice);
+            onRetry: (delayMs) => {
+                totalRetryDelay += delayMs;
             },
             ...(call.stop ? { signal: call.stop } : {})
         });
@@ -370,6 +547,15 @@ function signingMiddleware(config, call) {
         }
     };
 }
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+const CLOCK_SKEW_ERRORS = new Set([
+    'AuthFailure',
+    'InvalidSignatureException',
+    'RequestExpired',
+    'RequestInTheFuture',
+    'RequestTimeTooSkewed',
+    'SignatureDoesNotMatch'
+]);
 /** How far apart two clocks may be before a signature is refused (AWS allows 5 minutes). */
 const SKEW_TOLERANCE_MS = 4 * 60_000;
 /**
@@ -379,7 +565,7 @@ const SKEW_TOLERANCE_MS = 4 * 60_000;
  */
 function correctClockSkew(config, error, serverDate) {
     const name = error?.name;
-    if (typeof name !== 'string' || !retry/* CLOCK_SKEW_ERRORS */.Sx.has(name) || serverDate === undefined)
+    if (typeof name !== 'string' || !CLOCK_SKEW_ERRORS.has(name) || serverDate === undefined)
         return;
     const serverTime = Date.parse(serverDate);
     const offset = serverTime - Date.now();
@@ -399,24 +585,17 @@ function describeOffset(offsetMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/cleanroomsml/commands.ts
+// The operations this action uses, with the official client's command names.
 
 
 class StartAudienceGenerationJobCommand extends CleanRoomsMLCommand {
     serialize(input) {
         return { method: 'POST', path: '/audience-generation-job', body: input };
     }
-    async deserialize(response) {
-        const data = await parseSuccess(response);
-        return { ...data, $metadata: metadataOf(response) };
-    }
 }
 class GetAudienceGenerationJobCommand extends CleanRoomsMLCommand {
     serialize(input) {
         return { method: 'GET', path: `/audience-generation-job/${pathLabel(input.audienceGenerationJobArn)}` };
-    }
-    async deserialize(response) {
-        const data = await parseSuccess(response);
-        return { ...data, $metadata: metadataOf(response) };
     }
 }
 class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
@@ -428,10 +607,6 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
         }
         return { method: 'GET', path: '/audience-generation-job', query };
     }
-    async deserialize(response) {
-        const data = await parseSuccess(response);
-        return { ...data, $metadata: metadataOf(response) };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/cleanroomsml/index.ts
@@ -440,13 +615,17 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
 
 
 
-// EXTERNAL MODULE: ./src/redaction.ts
-var redaction = __webpack_require__(1066);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __webpack_require__(182);
-// EXTERNAL MODULE: ./src/validation.ts
-var validation = __webpack_require__(4344);
-;// CONCATENATED MODULE: ./src/reuse.ts
+// EXTERNAL MODULE: ./src/report/error-types.ts
+var error_types = __webpack_require__(9284);
+// EXTERNAL MODULE: ./src/report/redaction.ts
+var redaction = __webpack_require__(7079);
+// EXTERNAL MODULE: ./src/inputs/constraints.ts
+var constraints = __webpack_require__(1677);
+// EXTERNAL MODULE: ./src/aws/timing.ts
+var timing = __webpack_require__(191);
+// EXTERNAL MODULE: ./src/inputs/validation.ts
+var validation = __webpack_require__(5002);
+;// CONCATENATED MODULE: ./src/job/reuse.ts
 // Safe re-runs: job names are unique per account, so a re-run (or a retry after a lost answer)
 // meets ConflictException. With if-exists: reuse, the existing job of that name is found and
 // checked to be the same model's (and collaboration's) before the action carries on with it.
@@ -457,10 +636,7 @@ var validation = __webpack_require__(4344);
 
 
 
-/** The existing job cannot stand in for the one requested; `name` is the error type. */
-class ReuseError extends Error {
-    name = 'ExistingJobMismatch';
-}
+
 /** Pages one listing may take: 100,000 jobs at the largest page size, far more than an account holds. */
 const MAX_PAGES = 1_000;
 /**
@@ -468,12 +644,9 @@ const MAX_PAGES = 1_000;
  * just been created (the ConflictException says it exists) may not be listed yet.
  */
 const LISTINGS = 5;
-function malformed(message) {
-    return Object.assign(new Error(message), { name: 'MalformedResponse' });
-}
 /** What is wrong with a job ARN from an answer, in words; empty when it matches the model. */
 function jobArnProblems(arn) {
-    return typeof arn === 'string' ? (0,validation/* checkString */.Em)(arn, model/* SHAPES */.HY.AudienceGenerationJobArn) : ['is missing'];
+    return typeof arn === 'string' ? (0,validation/* checkString */.Em)(arn, constraints/* SHAPES */.HY.AudienceGenerationJobArn) : ['is missing'];
 }
 function isNamed(job, name) {
     return typeof job === 'object' && job !== null && job.name === name;
@@ -502,12 +675,12 @@ function nextTokenOf(token, seen, pages) {
     if (token === undefined || token === null || token === '')
         return undefined;
     if (typeof token !== 'string')
-        throw malformed('The service listed jobs with a nextToken that is not a string.');
+        throw new error_types/* ActionError */.lZ('MalformedResponse', 'The service listed jobs with a nextToken that is not a string.');
     if (seen.has(token)) {
-        throw malformed(`The service repeated a nextToken after ${pages} pages of jobs: its listing would never end.`);
+        throw new error_types/* ActionError */.lZ('MalformedResponse', `The service repeated a nextToken after ${pages} pages of jobs: its listing would never end.`);
     }
     if (pages >= MAX_PAGES) {
-        throw malformed(`The service listed more than ${MAX_PAGES} pages of jobs; the listing was stopped there.`);
+        throw new error_types/* ActionError */.lZ('MalformedResponse', `The service listed more than ${MAX_PAGES} pages of jobs; the listing was stopped there.`);
     }
     seen.add(token);
     return token;
@@ -521,8 +694,7 @@ async function findOnce(client, request) {
  * pause would pass the client's deadline. The pauses start at the throttling base: the service
  * needs time here, not a faster client.
  */
-async function findEventually(client, request) {
-    const { clock, retryPolicy, signal } = client.config;
+async function findEventually(client, request, { clock, retryPolicy, signal }) {
     const started = clock.now();
     for (let listing = 1;; listing++) {
         const job = await findOnce(client, request);
@@ -531,7 +703,7 @@ async function findEventually(client, request) {
         const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listing - 1);
         const elapsedMs = clock.now() - started;
         if (listing >= LISTINGS || elapsedMs + pause > retryPolicy.deadlineMs) {
-            throw new ReuseError(`The service reported a job named "${(0,log/* inline */.mG)(request.name)}", but no such job is listed in this account ` +
+            throw new error_types/* ActionError */.lZ('ExistingJobMismatch', `The service reported a job named "${(0,log/* inline */.mG)(request.name)}", but no such job is listed in this account ` +
                 `(${listing} listings over ${(0,timing/* formatDuration */.a3)(elapsedMs)}). It may have been deleted meanwhile, or ` +
                 'the listing may not show it yet: re-run later, or choose another name.');
         }
@@ -539,26 +711,28 @@ async function findEventually(client, request) {
     }
 }
 /** Finds the job of the requested name, and checks it matches the request. */
-async function findReusableJob(client, request) {
-    const job = await findEventually(client, request);
+async function findReusableJob(client, request, pacing) {
+    const job = await findEventually(client, request, pacing);
     if (job.configuredAudienceModelArn !== request.configuredAudienceModelArn) {
-        throw new ReuseError(`A job named "${(0,log/* inline */.mG)(request.name)}" already exists for another configured audience model, ` +
+        throw new error_types/* ActionError */.lZ('ExistingJobMismatch', `A job named "${(0,log/* inline */.mG)(request.name)}" already exists for another configured audience model, ` +
             `${(0,log/* inline */.mG)(job.configuredAudienceModelArn)}; it cannot be reused for ${request.configuredAudienceModelArn}. ` +
             'Choose another name.');
     }
     if (request.collaborationId !== undefined && job.collaborationId !== request.collaborationId) {
-        throw new ReuseError(`A job named "${(0,log/* inline */.mG)(request.name)}" already exists in collaboration ${(0,log/* inline */.mG)(job.collaborationId ?? '(none)')}, ` +
+        throw new error_types/* ActionError */.lZ('ExistingJobMismatch', `A job named "${(0,log/* inline */.mG)(request.name)}" already exists in collaboration ${(0,log/* inline */.mG)(job.collaborationId ?? '(none)')}, ` +
             `not ${request.collaborationId}; it cannot be reused. Choose another name.`);
     }
     // The ARN becomes an output that later steps act on.
     const problems = jobArnProblems(job.audienceGenerationJobArn);
     if (problems.length > 0) {
-        throw Object.assign(new Error(`The service listed the job named "${(0,log/* inline */.mG)(request.name)}" with an ARN that ${problems.join('; ')}.`), { name: 'UnexpectedResponse' });
+        throw new error_types/* ActionError */.lZ('UnexpectedResponse', `The service listed the job named "${(0,log/* inline */.mG)(request.name)}" with an ARN that ${problems.join('; ')}.`);
     }
     return job;
 }
 
-;// CONCATENATED MODULE: ./src/waiting.ts
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
+;// CONCATENATED MODULE: ./src/job/waiting.ts
 // Waiting for a job to finish: polls GetAudienceGenerationJob until ACTIVE (success),
 // CREATE_FAILED or a DELETE_* status (failure), the wait timeout, or cancellation. The timeout
 // is a hard bound: a status check in flight when it falls due is abandoned. Throttling slows
@@ -659,11 +833,11 @@ async function lastCheck(options, state, elapsed) {
     }
 }
 
-// EXTERNAL MODULE: ./src/proxy.ts
-var proxy = __webpack_require__(8903);
-;// CONCATENATED MODULE: ./src/launch.ts
+// EXTERNAL MODULE: ./src/aws/proxy.ts
+var proxy = __webpack_require__(1373);
+;// CONCATENATED MODULE: ./src/job/launch.ts
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
-// job of the same name. Outputs are set the moment the ARN is known.
+// job of the same name. The progress records the ARN (an output) the moment it is known.
 
 
 
@@ -674,26 +848,28 @@ var proxy = __webpack_require__(8903);
 
 
 
-async function startOrReuse(client, settings, progress, signal) {
+
+async function startOrReuse(client, settings, progress, pacing) {
+    const { signal } = pacing;
     // Never a job after a cancellation: this is the last moment it can be checked for certain.
     signal.throwIfAborted();
-    progress.phase = 'start';
+    progress.enter('start');
     const { request } = settings;
     log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,redaction/* describeSeed */.jv)(request))} ` +
         `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
         const started = await client.send(new StartAudienceGenerationJobCommand(request));
         checkJobArn(started.audienceGenerationJobArn);
-        record(progress, started.audienceGenerationJobArn, true);
+        progress.jobKnown(started.audienceGenerationJobArn, true);
         log/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${log/* inline */.mG(started.$metadata.requestId ?? 'unknown')}, ` +
             `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
     }
     catch (error) {
         if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse')
             throw error;
-        progress.phase = 'reuse';
-        const job = await findReusableJob(client, request);
-        record(progress, job.audienceGenerationJobArn, false);
+        progress.enter('reuse');
+        const job = await findReusableJob(client, request, pacing);
+        progress.jobKnown(job.audienceGenerationJobArn, false);
         progress.reusedStatus = job.status;
         log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
             `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, {
@@ -712,192 +888,7 @@ async function getJob(client, jobArn) {
 function checkJobArn(arn) {
     const problems = jobArnProblems(arn);
     if (problems.length > 0) {
-        throw Object.assign(new Error(`The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created: ` +
-            'find it in the AWS console, or re-run with if-exists: reuse.'), { name: 'UnexpectedResponse' });
-    }
-}
-function record(progress, jobArn, created) {
-    progress.jobArn = jobArn;
-    progress.created = created;
-    core/* setOutput */.uH('audience-generation-job-arn', jobArn);
-    core/* setOutput */.uH('created', String(created));
-}
-
-
-/***/ }),
-
-/***/ 8903:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ usesProxy),
-/* harmony export */   n: () => (/* binding */ requestHandlerFor)
-/* harmony export */ });
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
-/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
-
-
-/** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
-function proxyAgentFor(url) {
-    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
-        return undefined;
-    const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
-    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
-    // for options; destroying it ends the tunnels it holds.
-    if (typeof agent.destroy !== 'function') {
-        agent.destroy = () => {
-            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
-                socket.destroy?.();
-            }
-        };
-    }
-    return agent;
-}
-/** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
-function usesProxy(url) {
-    return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
-}
-/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
-function requestHandlerFor(url, attemptTimeoutMs) {
-    const agent = proxyAgentFor(url);
-    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
-        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
-        ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
-    });
-}
-
-
-/***/ }),
-
-/***/ 5374:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ regionOf)
-/* harmony export */ });
-// Region names as AWS SDKs read them. Kept apart from endpoints.ts, which loads the endpoint rules
-// engine, so that the client can sign with the real Region without loading it.
-/**
- * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
- * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
- * endpoint and for signing: the Region in a signature is always the real one.
- */
-function regionOf(region) {
-    const real = region.replace(/^fips-|-fips$/, '');
-    return { region: real, fips: real !== region };
-}
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   Sx: () => (/* binding */ CLOCK_SKEW_ERRORS),
-/* harmony export */   yz: () => (/* binding */ retryKindOf)
-/* harmony export */ });
-/* unused harmony exports TimeoutError, backoffDelay */
-/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _error_like_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7465);
-// Bounded retries for one AWS call: only throttling, 5xx and network errors are tried again,
-// with capped exponential backoff and full jitter, a timeout on every attempt and a deadline
-// over all of them. Errors are classified by name, code and HTTP status (the AWS SDK's own
-// classifiers), never by message text.
-
-
-
-/** Thrown when an attempt outlives its timeout; its name makes it a transient error. */
-class TimeoutError extends Error {
-    name = 'TimeoutError';
-}
-/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
-const CLOCK_SKEW_ERRORS = new Set([
-    'AuthFailure',
-    'InvalidSignatureException',
-    'RequestExpired',
-    'RequestInTheFuture',
-    'RequestTimeTooSkewed',
-    'SignatureDoesNotMatch'
-]);
-/** Whether an error may succeed when tried again, and which backoff applies. */
-function retryKindOf(error) {
-    if (!(0,_error_like_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u)(error))
-        return undefined;
-    if (error.name === 'AbortError')
-        return undefined;
-    const sdkError = error;
-    // Signed again with the same clock, a refused signature is refused again: it is tried again
-    // only once the clock has been corrected from AWS's answer.
-    if (CLOCK_SKEW_ERRORS.has(error.name))
-        return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isClockSkewCorrectedError)(sdkError) ? 'transient' : undefined;
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isThrottlingError)(sdkError))
-        return 'throttling';
-    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.isServerError)(sdkError))
-        return 'transient';
-    return undefined;
-}
-function backoffDelay(policy, kind, attempt, random) {
-    const base = kind === 'throttling' ? policy.throttlingBaseDelayMs : policy.baseDelayMs;
-    const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
-    return Math.round(random * ceiling);
-}
-/**
- * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
- * the whole operation is aborted; either way the attempt is abandoned at that moment.
- */
-async function runAttempt(attempt, timeoutMs, clock, outer) {
-    const controller = new AbortController();
-    const finished = new AbortController();
-    const onOuterAbort = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', onOuterAbort, { once: true });
-    void clock.timeout(timeoutMs, finished.signal).then(() => {
-        controller.abort(new TimeoutError(`No complete answer within ${timeoutMs} ms.`));
-    });
-    try {
-        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
-    }
-    finally {
-        finished.abort();
-        outer?.removeEventListener('abort', onOuterAbort);
-    }
-}
-function recordAttempts(error, attempts, totalRetryDelay) {
-    if (typeof error === 'object' && error !== null) {
-        const bearer = error;
-        bearer.$metadata = { ...(bearer.$metadata ?? {}), attempts, totalRetryDelay };
-    }
-}
-/** Calls `attempt` until it succeeds, fails for good, or runs out of attempts or time. */
-async function withRetries(attempt, options) {
-    const { policy, clock, signal } = options;
-    const started = clock.now();
-    let totalDelay = 0;
-    for (let number = 1;; number++) {
-        // No attempt starts once the step is cancelled.
-        signal?.throwIfAborted();
-        const elapsed = clock.now() - started;
-        try {
-            const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
-            return await runAttempt(attempt, timeout, clock, signal);
-        }
-        catch (error) {
-            // A cancellation is reported as such, not as whatever it interrupted.
-            if (signal?.aborted)
-                throw signal.reason;
-            const kind = retryKindOf(error);
-            const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
-            const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
-            if (!kind || number >= policy.maxAttempts || outOfTime) {
-                recordAttempts(error, number, totalDelay);
-                throw error;
-            }
-            options.onRetry?.({ error: error, kind, attempt: number, delayMs });
-            await clock.sleep(delayMs, signal);
-            totalDelay += delayMs;
-        }
+        throw new error_types/* ActionError */.lZ('UnexpectedResponse', `The service accepted the request but its job ARN ${problems.join('; ')}. The job was probably created.`);
     }
 }
 

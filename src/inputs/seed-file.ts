@@ -5,7 +5,7 @@
 // action send a file from elsewhere on the runner. Problems name the path, never the file's content.
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
-import { SHAPES } from './model.js'
+import { SHAPES } from './constraints.js'
 import { codePoints, quote } from './validation.js'
 
 const QUERY = SHAPES.ProtectedQuerySQLParametersQueryStringString

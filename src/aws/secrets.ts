@@ -2,7 +2,7 @@
 // can print it. Kept apart from credentials.ts so masking loads no AWS code.
 import * as core from '@actions/core'
 import type { AwsCredentialIdentity } from '@smithy/types'
-import type { Environment } from './endpoints.js'
+import type { Environment } from '../inputs/settings.js'
 
 const masked = new Set<string>()
 

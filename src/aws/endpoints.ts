@@ -3,12 +3,11 @@
 // SDK's standard endpoint overrides from the environment.
 import { awsEndpointFunctions } from '@aws-sdk/util-endpoints'
 import { customEndpointFunctions, resolveEndpoint, type RuleSetObject } from '@smithy/core/endpoints'
-import ruleSet from './cleanroomsml/endpoint-rule-set.json' with { type: 'json' }
-import { regionOf } from './regions.js'
+import ruleSet from '../cleanroomsml/endpoint-rule-set.json' with { type: 'json' }
+import { regionOf } from '../cleanroomsml/regions.js'
+import type { Environment } from '../inputs/settings.js'
 
 customEndpointFunctions['aws'] = awsEndpointFunctions
-
-export type Environment = Record<string, string | undefined>
 
 export interface EndpointParams {
   Region?: string

@@ -1,8 +1,8 @@
 // Input problems, all reported at once. GitHub shows at most 10 error annotations per step, so
 // beyond 10 problems the first 9 are annotations and a tenth counts the rest; every problem is
 // still in the log, and in the job summary as far as GitHub's size limit for it allows.
-import type { Problem } from './inputs.js'
-import * as log from './log.js'
+import type { Problem } from '../inputs/settings.js'
+import * as log from '../log.js'
 import { writeSummary } from './summary.js'
 
 /** Annotations for input problems, the one that counts the rest included. */
@@ -22,7 +22,7 @@ function annotate(problem: Problem): void {
   log.error(line(problem), { title: `Invalid input: ${problem.input}` })
 }
 
-export async function reportProblems(problems: Problem[]): Promise<void> {
+export async function reportProblems(problems: Problem[], summaryPath: string | undefined): Promise<void> {
   const annotated = problems.length > MAX_PROBLEM_ANNOTATIONS ? MAX_PROBLEM_ANNOTATIONS - 1 : problems.length
   problems.slice(0, annotated).forEach(annotate)
   for (const problem of problems.slice(annotated)) log.info(line(problem))
@@ -35,11 +35,14 @@ export async function reportProblems(problems: Problem[]): Promise<void> {
   log.info(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`)
   // Every problem is in the log, even when there are thousands and the reader is slow.
   await log.flush()
-  await writeSummary({
-    heading: 'Clean Rooms ML audience generation job: invalid inputs',
-    rows: summaryRows(problems),
-    note: 'Nothing was sent to AWS.'
-  })
+  await writeSummary(
+    {
+      heading: 'Clean Rooms ML audience generation job: invalid inputs',
+      rows: summaryRows(problems),
+      note: 'Nothing was sent to AWS.'
+    },
+    summaryPath
+  )
 }
 
 function summaryRows(problems: Problem[]): [string, string][] {

@@ -1,5 +1,6 @@
-// Region names as AWS SDKs read them. Kept apart from endpoints.ts, which loads the endpoint rules
-// engine, so that the client can sign with the real Region without loading it.
+// Region names as AWS SDKs read them: the client signs with the real Region, and the action's
+// endpoint resolution (aws/endpoints.ts) reads FIPS pseudo-Regions the same way. A file of its own so
+// that the endpoint resolution loads none of the client.
 
 /**
  * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for

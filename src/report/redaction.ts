@@ -5,7 +5,7 @@ import type {
   GetAudienceGenerationJobResponse,
   ProtectedQuerySQLParameters,
   StartAudienceGenerationJobRequest
-} from './cleanroomsml/models.js'
+} from '../cleanroomsml/models.js'
 
 export const REDACTED = '***'
 

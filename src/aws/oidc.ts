@@ -4,19 +4,10 @@
 // timeouts and classification by status as every AWS call, and a 4xx fails at once.
 import { HttpClient, HttpClientError } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
-import type { Environment } from './endpoints.js'
+import type { Environment } from '../inputs/settings.js'
 import { withRetries, type RetryOptions } from './retry.js'
+import { ActionError } from '../report/error-types.js'
 import { mask } from './secrets.js'
-
-/** A failed token request; `$metadata.httpStatusCode` lets the retry logic classify it. */
-export class OidcTokenError extends Error {
-  override readonly name = 'OidcTokenUnavailable'
-  readonly $metadata: { httpStatusCode?: number }
-  constructor(message: string, httpStatusCode?: number) {
-    super(message)
-    this.$metadata = httpStatusCode !== undefined ? { httpStatusCode } : {}
-  }
-}
 
 export async function requestIdToken(audience: string, env: Environment, options: RetryOptions): Promise<string> {
   const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`
@@ -38,12 +29,17 @@ async function requestOnce(url: string, env: Environment, signal: AbortSignal): 
   try {
     const response = await client.getJson<{ value?: unknown }>(url)
     if (typeof response.result?.value !== 'string' || response.result.value === '') {
-      throw new OidcTokenError('The GitHub OIDC token endpoint answered without a token.')
+      throw new ActionError('OidcTokenUnavailable', 'The GitHub OIDC token endpoint answered without a token.')
     }
     return response.result.value
   } catch (error) {
     if (error instanceof HttpClientError) {
-      throw new OidcTokenError(`The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`, error.statusCode)
+      // The status lets the retry logic classify it: a 5xx is tried again, a 4xx is not.
+      throw new ActionError(
+        'OidcTokenUnavailable',
+        `The GitHub OIDC token endpoint answered HTTP ${error.statusCode}.`,
+        error.statusCode
+      )
     }
     throw error
   } finally {

@@ -3,7 +3,7 @@
 // retries and waits run in seconds against a local emulator; wait-timeout-seconds is the
 // user's and is not scaled.
 import type { RetryPolicy } from './retry.js'
-import type { PollPolicy } from './waiting.js'
+import type { PollPolicy } from '../job/waiting.js'
 
 /**
  * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at

@@ -2,15 +2,8 @@
 // signal aborts the one AbortSignal that every phase of the step is handed (the OIDC request,
 // STS, the default credential chain, every Clean Rooms ML call, every backoff and the wait), so
 // nothing new starts after it and whatever is in flight is abandoned at once.
-import * as log from './log.js'
-
-/** The reason every phase sees when the runner cancels the step; its name is the `error-type`. */
-export class StepCancelled extends Error {
-  override readonly name = 'StepCancelled'
-  constructor(readonly signal: NodeJS.Signals) {
-    super(`The runner cancelled the step (${signal}).`)
-  }
-}
+import * as log from '../log.js'
+import { ActionError } from '../report/error-types.js'
 
 export interface Cancellation {
   signal: AbortSignal
@@ -23,7 +16,8 @@ export function cancelOnRunnerSignals(): Cancellation {
   const onSignal = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
     log.info(`Received ${signal}: stopping.`)
-    controller.abort(new StepCancelled(signal))
+    // The reason every phase sees; its name is the `error-type`.
+    controller.abort(new ActionError('StepCancelled', `The runner cancelled the step (${signal}).`))
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)

@@ -1,7 +1,6 @@
 // Reads every input once into a typed Settings object, checking each against AWS's model and
 // the action's own rules. Every problem is collected, so a user fixes them all in one go.
-import type { Environment } from './endpoints.js'
-import type { StartAudienceGenerationJobRequest, WorkerComputeConfiguration } from './cleanroomsml/models.js'
+import type { StartAudienceGenerationJobRequest, WorkerComputeConfiguration } from '../cleanroomsml/models.js'
 import {
   MAPS,
   RESERVED_TAG_PREFIX,
@@ -11,9 +10,9 @@ import {
   WORKER_COUNT,
   type MapShape,
   type StringShape
-} from './model.js'
+} from './constraints.js'
 import { checkMap, checkString, parseBoolean, parseDecimal, parseMap, parseWholeNumber, quote } from './validation.js'
-import { parseAudienceSize, RECALL, RELEVANCE_SCORE, type QualityGates } from './quality.js'
+import { parseAudienceSize, RECALL, RELEVANCE_SCORE, type QualityGates } from './quality-gates.js'
 import { readSeedFile } from './seed-file.js'
 
 export type IfExists = 'fail' | 'reuse'
@@ -42,8 +41,16 @@ export interface Problem {
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: Problem[] }
 
-/** Reads an input's value; @actions/core's getInput in the action. */
+/** The process environment as the step was given it: read once, by index.ts. */
+export type Environment = Record<string, string | undefined>
+
+/** Reads an input's value. */
 export type InputReader = (name: string) => string
+
+/** Inputs as the runner passes them, INPUT_<NAME> variables, trimmed as @actions/core's getInput reads them. */
+export function inputsFrom(env: Environment): InputReader {
+  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
 
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
 export const MAX_WAIT_SECONDS = 21_600

@@ -1,6 +1,8 @@
 // The job summary: a short table of what the step did, shown on the workflow run's page.
+import { constants } from 'node:fs'
+import { access, appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
-import { inline } from './log.js'
+import { inline } from '../log.js'
 
 export interface SummaryFacts {
   heading: string
@@ -31,19 +33,33 @@ function escapeValue(text: string): string {
   return inline(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`)
 }
 
-/** Writes the summary; without GITHUB_STEP_SUMMARY (a local run) there is nowhere to write. */
-export async function writeSummary(facts: SummaryFacts): Promise<void> {
-  if (!process.env['GITHUB_STEP_SUMMARY']) return
-  const summary = core.summary.addHeading(escapeHtml(facts.heading), 3).addTable([
-    [
-      { data: 'Item', header: true },
-      { data: 'Value', header: true }
-    ],
-    ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
-  ])
+/**
+ * Appends the summary to the file the runner names in GITHUB_STEP_SUMMARY, as core.summary.write()
+ * does, but at the path of the environment the step was given; without one (a local run) there is
+ * nowhere to write.
+ */
+export async function writeSummary(facts: SummaryFacts, path: string | undefined): Promise<void> {
+  if (!path) return
+  const summary = core.summary
+    .emptyBuffer()
+    .addHeading(escapeHtml(facts.heading), 3)
+    .addTable([
+      [
+        { data: 'Item', header: true },
+        { data: 'Value', header: true }
+      ],
+      ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
+    ])
   if (facts.note) summary.addRaw(`\n${escapeHtml(facts.note)}\n`)
   for (const table of facts.tables ?? []) addTable(table)
-  await summary.write()
+  const text = summary.stringify()
+  summary.emptyBuffer()
+  try {
+    await access(path, constants.R_OK | constants.W_OK)
+  } catch {
+    throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`)
+  }
+  await appendFile(path, text, { encoding: 'utf8' })
 }
 
 function addTable(table: SummaryTable): void {

@@ -2,28 +2,23 @@
 // and a summary table, and the optional gates on them. The metrics are part of the service's
 // answer: each value is held to the model's ranges before it is shown, set as an output or compared,
 // and a gate whose metric is missing fails, because a gate that cannot be checked is not passed.
-import * as core from '@actions/core'
 import type {
   AudienceQualityMetrics,
   AudienceSize,
   GetAudienceGenerationJobResponse,
   RelevanceMetric
-} from './cleanroomsml/index.js'
-import type { Phase } from './launch.js'
-import * as log from './log.js'
-import type { SummaryTable } from './summary.js'
-
-/** The model's ranges: AudienceSizeValue, RelevanceMetricScoreDouble, AudienceQualityMetricsRecallMetricDouble. */
-export const AUDIENCE_SIZE = { min: 1, max: 20_000_000 } as const
-export const RELEVANCE_SCORE = { min: 0, max: 10 } as const
-export const RECALL = { min: 0, max: 1 } as const
-/** The documentation's range of a percentage audience size. */
-export const PERCENTAGE = { min: 1, max: 100 } as const
-
-export interface QualityGates {
-  minRecall?: number
-  minRelevance?: { score: number; size: AudienceSize }
-}
+} from '../cleanroomsml/index.js'
+import {
+  AUDIENCE_SIZE,
+  formatAudienceSize,
+  RECALL,
+  RELEVANCE_SCORE,
+  type QualityGates
+} from '../inputs/quality-gates.js'
+import * as log from '../log.js'
+import { ActionError } from '../report/error-types.js'
+import type { Progress } from '../report/progress.js'
+import type { SummaryTable } from '../report/summary.js'
 
 /** The job's metrics that match the model; anything else in the answer is left out. */
 export interface QualityReport {
@@ -33,42 +28,6 @@ export interface QualityReport {
   reported: boolean
   /** Values left out because they do not match the model. */
   dropped: number
-}
-
-export interface QualityProgress {
-  phase: Phase
-  quality?: QualityReport
-  /** The gates' results, in words, for the summary. */
-  gates?: string
-}
-
-/** A metric missed its gate; `name` is the error type. */
-export class QualityBelowThreshold extends Error {
-  override readonly name = 'AudienceQualityBelowThreshold'
-}
-
-/** A gate's metric is not in the answer, so the gate cannot be checked. */
-export class QualityUnavailable extends Error {
-  override readonly name = 'AudienceQualityUnavailable'
-}
-
-/** An audience size as the API reports it and the inputs take it: `20%` (PERCENTAGE) or `100000` (ABSOLUTE). */
-export function formatAudienceSize(size: AudienceSize): string {
-  return size.type === 'PERCENTAGE' ? `${size.value}%` : String(size.value)
-}
-
-/** Parses `relevance-audience-size`; a string says what is wrong. */
-export function parseAudienceSize(text: string): AudienceSize | string {
-  const match = /^(\d+)(%?)$/.exec(text.trim())
-  const rule =
-    `must be an audience size as the API reports it: a percentage from ${PERCENTAGE.min}% to ${PERCENTAGE.max}% ` +
-    `(for example 20%) or a number of users from ${AUDIENCE_SIZE.min} to ${AUDIENCE_SIZE.max} (for example 100000)`
-  if (!match) return `${rule}; got ${JSON.stringify([...text].slice(0, 60).join(''))}`
-  const value = Number(match[1])
-  const type = match[2] === '%' ? 'PERCENTAGE' : 'ABSOLUTE'
-  const range = type === 'PERCENTAGE' ? PERCENTAGE : AUDIENCE_SIZE
-  if (value < range.min || value > range.max) return `${rule}; got ${match[1]!.slice(0, 12)}${match[2]}`
-  return { type, value }
 }
 
 function inRange(value: unknown, range: { min: number; max: number }): value is number {
@@ -182,24 +141,23 @@ function gateResults(gates: QualityGates, report: QualityReport): GateResult[] {
 
 /**
  * Reports the ACTIVE job's metrics (outputs, a log line, the summary through `progress`), then checks
- * the gates: a missed gate throws QualityBelowThreshold, a gate without its metric QualityUnavailable.
+ * the gates: a missed gate fails with AudienceQualityBelowThreshold, a gate without its metric with
+ * AudienceQualityUnavailable.
  */
 export function reportQuality(
   job: Pick<GetAudienceGenerationJobResponse, 'metrics'>,
   gates: QualityGates,
-  progress: QualityProgress
+  progress: Progress
 ): void {
   const report = readQuality(job)
-  progress.quality = report
-  core.setOutput('recall-metric', report.recall !== undefined ? String(report.recall) : '')
-  core.setOutput('relevance-metrics', JSON.stringify(report.relevance))
+  progress.qualityKnown(report)
   log.info(describeQuality(report))
   if (report.dropped > 0) {
     log.warning(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`)
   }
   const results = gateResults(gates, report)
   if (results.length === 0) return
-  progress.phase = 'quality'
+  progress.enter('quality')
   progress.gates = results
     .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
     .join('; ')
@@ -209,7 +167,10 @@ export function reportQuality(
     return
   }
   const message = failed.map((result) => result.message).join('\n')
-  throw failed.some((result) => result.checked) ? new QualityBelowThreshold(message) : new QualityUnavailable(message)
+  throw new ActionError(
+    failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable',
+    message
+  )
 }
 
 /** The summary's quality table: audience size and its type against relevance score, then the recall. */

@@ -8,15 +8,20 @@ import {
   type AudienceGenerationJobSummary,
   type CleanRoomsMLClient,
   type StartAudienceGenerationJobRequest
-} from './cleanroomsml/index.js'
-import { inline } from './log.js'
-import { SHAPES } from './model.js'
-import { formatDuration } from './timing.js'
-import { checkString } from './validation.js'
+} from '../cleanroomsml/index.js'
+import type { Clock } from '../aws/clock.js'
+import type { RetryPolicy } from '../aws/retry.js'
+import { inline } from '../log.js'
+import { ActionError } from '../report/error-types.js'
+import { SHAPES } from '../inputs/constraints.js'
+import { formatDuration } from '../aws/timing.js'
+import { checkString } from '../inputs/validation.js'
 
-/** The existing job cannot stand in for the one requested; `name` is the error type. */
-export class ReuseError extends Error {
-  override readonly name = 'ExistingJobMismatch'
+/** What paces the listings: the step's clock, its retry policy and its cancellation. */
+export interface ListingPacing {
+  clock: Clock
+  retryPolicy: RetryPolicy
+  signal?: AbortSignal
 }
 
 /** Pages one listing may take: 100,000 jobs at the largest page size, far more than an account holds. */
@@ -27,10 +32,6 @@ export const MAX_PAGES = 1_000
  * just been created (the ConflictException says it exists) may not be listed yet.
  */
 export const LISTINGS = 5
-
-function malformed(message: string): Error {
-  return Object.assign(new Error(message), { name: 'MalformedResponse' })
-}
 
 /** What is wrong with a job ARN from an answer, in words; empty when it matches the model. */
 export function jobArnProblems(arn: unknown): string[] {
@@ -68,12 +69,19 @@ async function findByName(
 /** The token for the next page; a token seen before, or a page past the cap, would never end. */
 function nextTokenOf(token: unknown, seen: Set<string>, pages: number): string | undefined {
   if (token === undefined || token === null || token === '') return undefined
-  if (typeof token !== 'string') throw malformed('The service listed jobs with a nextToken that is not a string.')
+  if (typeof token !== 'string')
+    throw new ActionError('MalformedResponse', 'The service listed jobs with a nextToken that is not a string.')
   if (seen.has(token)) {
-    throw malformed(`The service repeated a nextToken after ${pages} pages of jobs: its listing would never end.`)
+    throw new ActionError(
+      'MalformedResponse',
+      `The service repeated a nextToken after ${pages} pages of jobs: its listing would never end.`
+    )
   }
   if (pages >= MAX_PAGES) {
-    throw malformed(`The service listed more than ${MAX_PAGES} pages of jobs; the listing was stopped there.`)
+    throw new ActionError(
+      'MalformedResponse',
+      `The service listed more than ${MAX_PAGES} pages of jobs; the listing was stopped there.`
+    )
   }
   seen.add(token)
   return token
@@ -96,9 +104,9 @@ async function findOnce(
  */
 async function findEventually(
   client: CleanRoomsMLClient,
-  request: StartAudienceGenerationJobRequest
+  request: StartAudienceGenerationJobRequest,
+  { clock, retryPolicy, signal }: ListingPacing
 ): Promise<AudienceGenerationJobSummary> {
-  const { clock, retryPolicy, signal } = client.config
   const started = clock.now()
   for (let listing = 1; ; listing++) {
     const job = await findOnce(client, request)
@@ -106,7 +114,8 @@ async function findEventually(
     const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listing - 1)
     const elapsedMs = clock.now() - started
     if (listing >= LISTINGS || elapsedMs + pause > retryPolicy.deadlineMs) {
-      throw new ReuseError(
+      throw new ActionError(
+        'ExistingJobMismatch',
         `The service reported a job named "${inline(request.name)}", but no such job is listed in this account ` +
           `(${listing} listings over ${formatDuration(elapsedMs)}). It may have been deleted meanwhile, or ` +
           'the listing may not show it yet: re-run later, or choose another name.'
@@ -119,18 +128,21 @@ async function findEventually(
 /** Finds the job of the requested name, and checks it matches the request. */
 export async function findReusableJob(
   client: CleanRoomsMLClient,
-  request: StartAudienceGenerationJobRequest
+  request: StartAudienceGenerationJobRequest,
+  pacing: ListingPacing
 ): Promise<AudienceGenerationJobSummary> {
-  const job = await findEventually(client, request)
+  const job = await findEventually(client, request, pacing)
   if (job.configuredAudienceModelArn !== request.configuredAudienceModelArn) {
-    throw new ReuseError(
+    throw new ActionError(
+      'ExistingJobMismatch',
       `A job named "${inline(request.name)}" already exists for another configured audience model, ` +
         `${inline(job.configuredAudienceModelArn)}; it cannot be reused for ${request.configuredAudienceModelArn}. ` +
         'Choose another name.'
     )
   }
   if (request.collaborationId !== undefined && job.collaborationId !== request.collaborationId) {
-    throw new ReuseError(
+    throw new ActionError(
+      'ExistingJobMismatch',
       `A job named "${inline(request.name)}" already exists in collaboration ${inline(job.collaborationId ?? '(none)')}, ` +
         `not ${request.collaborationId}; it cannot be reused. Choose another name.`
     )
@@ -138,9 +150,9 @@ export async function findReusableJob(
   // The ARN becomes an output that later steps act on.
   const problems = jobArnProblems(job.audienceGenerationJobArn)
   if (problems.length > 0) {
-    throw Object.assign(
-      new Error(`The service listed the job named "${inline(request.name)}" with an ARN that ${problems.join('; ')}.`),
-      { name: 'UnexpectedResponse' }
+    throw new ActionError(
+      'UnexpectedResponse',
+      `The service listed the job named "${inline(request.name)}" with an ARN that ${problems.join('; ')}.`
     )
   }
   return job

@@ -1,7 +1,7 @@
 // Checks of single values against the model's constraints and the action's own input rules.
 // Each check returns what is wrong in words (empty when nothing is), without the value itself
 // where the value may be sensitive.
-import type { MapShape, StringShape } from './model.js'
+import type { MapShape, StringShape } from './constraints.js'
 
 const compiled = new Map<string, RegExp>()
 

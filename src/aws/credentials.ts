@@ -7,22 +7,13 @@ import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpRequest } from '@smithy/core/protocols'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions } from '@smithy/types'
 import { untilAborted, type Clock } from './clock.js'
-import { stsEndpointOverride, type Environment } from './endpoints.js'
-import type { CredentialSettings } from './inputs.js'
+import { stsEndpointOverride } from './endpoints.js'
+import type { CredentialSettings, Environment } from '../inputs/settings.js'
 import { requestHandlerFor } from './proxy.js'
+import { ActionError } from '../report/error-types.js'
 import { maskCredentials } from './secrets.js'
 import { requestIdToken } from './oidc.js'
 import { withRetries, type RetryNotice, type RetryOptions, type RetryPolicy } from './retry.js'
-
-/** A credentials failure the action explains itself; `name` is what `error-type` reports. */
-export class CredentialsError extends Error {
-  constructor(
-    override readonly name: string,
-    message: string
-  ) {
-    super(message)
-  }
-}
 
 export interface CredentialContext {
   region: string
@@ -70,11 +61,7 @@ async function fromDefaultChain(context: CredentialContext): Promise<AwsCredenti
     )
   } catch (error) {
     if ((error as Error).name === 'CredentialsProviderError') {
-      throw new CredentialsError(
-        'CredentialsNotFound',
-        'No AWS credentials were found. Either set role-to-assume (with `permissions: id-token: write` on the job) ' +
-          "to assume a role with the workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
-      )
+      throw new ActionError('CredentialsNotFound', 'No AWS credentials were found.')
     }
     throw error
   }
@@ -83,10 +70,9 @@ async function fromDefaultChain(context: CredentialContext): Promise<AwsCredenti
 /** The workflow's OIDC token; only a job with `permissions: id-token: write` can request one. */
 async function getOidcToken(audience: string, context: CredentialContext): Promise<string> {
   if (!context.env['ACTIONS_ID_TOKEN_REQUEST_URL'] || !context.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
-    throw new CredentialsError(
+    throw new ActionError(
       'MissingIdTokenPermission',
-      "role-to-assume needs the workflow's OIDC token, but this job cannot request one. " +
-        'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
+      "role-to-assume needs the workflow's OIDC token, but this job cannot request one."
     )
   }
   return requestIdToken(audience, context.env, retryOptions(context))

@@ -1,0 +1,261 @@
+// Every error-type the step can report, in one table: where it comes from, and what to do about
+// it. Failures are told apart by these names (and HTTP status), never by message text. The
+// README's list of error types is checked against this table.
+import type { Environment, Settings } from '../inputs/settings.js'
+import type { StepState } from './progress.js'
+
+/** What is known of a failure, for its annotation and its hint. */
+export interface ErrorFacts {
+  name: string
+  message: string
+  status?: number
+  requestId?: string
+  attempts?: number
+  quotaName?: string
+  quotaValue?: number
+}
+
+/** What a hint may draw on: the failure, the inputs, the runner's variables and how far the step got. */
+export interface HintContext {
+  facts: ErrorFacts
+  settings: Settings
+  env: Environment
+  progress: StepState
+}
+
+/** Who names the error: the action itself, Clean Rooms ML, or STS (for role-to-assume). */
+export type ErrorOrigin = 'action' | 'service' | 'sts'
+
+interface ErrorTypeEntry {
+  origin: ErrorOrigin
+  /** What to do about it, as text or drawn from the context. */
+  hint: string | ((context: HintContext) => string)
+}
+
+function accessDeniedHint({ settings }: HintContext): string {
+  const actions = [
+    `cleanrooms-ml:StartAudienceGenerationJob on ${settings.request.configuredAudienceModelArn}`,
+    `iam:PassRole on ${settings.request.seedAudience.roleArn} with the condition iam:PassedToService = cleanrooms-ml.amazonaws.com`
+  ]
+  if (settings.request.tags !== undefined) actions.push('cleanrooms-ml:TagResource (tags are sent with the job)')
+  if (settings.ifExists === 'reuse') actions.push('cleanrooms-ml:ListAudienceGenerationJobs (if-exists: reuse)')
+  if (settings.waitForCompletion) actions.push('cleanrooms-ml:GetAudienceGenerationJob (wait-for-completion)')
+  return (
+    `The identity the action runs as needs: ${actions.join('; ')}. ` +
+    "For a configured audience model in another account, that model's resource policy must also allow " +
+    'cleanrooms-ml:StartAudienceGenerationJob for your account.'
+  )
+}
+
+function stsTrustHint({ settings, env }: HintContext): string {
+  const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com'
+  const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO'
+  return (
+    "Check the role's trust policy: it must trust the federated principal token.actions.githubusercontent.com " +
+    `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
+    `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`
+  )
+}
+
+/**
+ * Only reached with if-exists: fail (reuse carries on with the job). Says why the name was taken in the way
+ * this step was run: a lost answer, a re-run (github.run_id in the name stays the same across attempts),
+ * another job of the same run, or a name that is the same on every run.
+ */
+function conflictHint({ facts, settings, env }: HintContext): string {
+  const name = settings.request.name
+  if (facts.attempts !== undefined && facts.attempts > 1) {
+    return (
+      `A job named "${name}" exists now, but an earlier attempt of this step lost its answer: ` +
+      'that attempt most likely created it. Set if-exists: reuse to carry on with it, or choose another name.'
+    )
+  }
+  const runId = env['GITHUB_RUN_ID']
+  const attempt = Number(env['GITHUB_RUN_ATTEMPT'] ?? '1')
+  if (runId && name.includes(runId) && attempt > 1) {
+    return (
+      `A job named "${name}" already exists: this is attempt ${attempt} of run ${runId}, and a re-run keeps ` +
+      'github.run_id, so an earlier attempt most likely started this job. Set if-exists: reuse to carry on with ' +
+      'it on re-runs, or add github.run_attempt to the name to start a new job on every attempt.'
+    )
+  }
+  if (runId && name.includes(runId)) {
+    return (
+      `A job named "${name}" already exists, and its name includes this run's id (${runId}): another job or ` +
+      'step of this run (a matrix leg, for example) most likely started it. Add what tells them apart to the ' +
+      'name (for example github.job or a matrix value), or set if-exists: reuse if they should share one job.'
+    )
+  }
+  return (
+    `A job named "${name}" already exists in this account: job names are unique per account, and this name is ` +
+    'the same on every run. Include github.run_id in the name so that each run starts its own job, with ' +
+    'if-exists: reuse so that a re-run carries on with the job its first attempt started; or set ' +
+    'if-exists: reuse alone to carry on with the existing job.'
+  )
+}
+
+/** What a cancellation left behind, by the phase it stopped. */
+function cancelledHint({ settings, progress }: HintContext): string {
+  if (progress.jobArn) {
+    return `The job keeps running in AWS: ${progress.jobArn} (in the step's outputs).`
+  }
+  if (progress.phase === 'start') {
+    return (
+      `The request to start job "${settings.request.name}" was in flight, so the job may have been created. ` +
+      'Re-run with if-exists: reuse to carry on with it if it exists, or look for it in the AWS Clean Rooms console.'
+    )
+  }
+  return 'No job was started.'
+}
+
+const THROTTLED =
+  'AWS kept throttling the request after every retry. Run fewer jobs at once, or re-run the workflow later.'
+const CONTRACT_BROKEN =
+  "The service's answer broke the API's contract, so nothing was taken from it. Re-run the workflow; if it " +
+  'happens again, report it to AWS with the request id.'
+
+/** Every error type, with its hint. Errors of other names get a hint from their HTTP status. */
+export const ERROR_TYPES = {
+  InvalidInput: {
+    origin: 'action',
+    hint: 'Correct the inputs named in the annotations (all of them are in the log and the job summary); nothing was sent to AWS.'
+  },
+  ConflictException: { origin: 'service', hint: conflictHint },
+  ValidationException: {
+    origin: 'service',
+    hint:
+      'Clean Rooms ML rejected the request. The action checks every input against the API model first, so this is ' +
+      'a rule only the service knows: for example the seed size, the state of the configured audience model, or the ' +
+      "seed role's access to the seed data."
+  },
+  AccessDeniedException: { origin: 'service', hint: accessDeniedHint },
+  ResourceNotFoundException: {
+    origin: 'service',
+    hint: ({ settings }) =>
+      `Check that the configured audience model ${settings.request.configuredAudienceModelArn} exists in ` +
+      `${settings.region}, and that collaboration-id (if given) names a collaboration this account belongs to.`
+  },
+  ServiceQuotaExceededException: {
+    origin: 'service',
+    hint: ({ facts }) =>
+      `Quota ${facts.quotaName ?? 'on audience generation jobs'}${facts.quotaValue !== undefined ? ` (${facts.quotaValue})` : ''} ` +
+      'is reached: by default at most 10 audience generation jobs may be pending or in progress per account and Region. ' +
+      'Wait for running jobs to finish, or request a higher quota in Service Quotas.'
+  },
+  ThrottlingException: { origin: 'service', hint: THROTTLED },
+  InvalidIdentityTokenException: { origin: 'sts', hint: stsTrustHint },
+  InvalidIdentityToken: { origin: 'sts', hint: stsTrustHint },
+  IDPRejectedClaimException: { origin: 'sts', hint: stsTrustHint },
+  AccessDenied: { origin: 'sts', hint: stsTrustHint },
+  ExpiredTokenException: { origin: 'sts', hint: 'The OIDC token expired before STS saw it; re-run the job.' },
+  Throttling: { origin: 'sts', hint: THROTTLED },
+  MissingIdTokenPermission: {
+    origin: 'action',
+    hint: 'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
+  },
+  CredentialsNotFound: {
+    origin: 'action',
+    hint:
+      'Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
+      "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
+  },
+  OidcTokenUnavailable: {
+    origin: 'action',
+    hint:
+      "GitHub's OIDC token endpoint gave no token. Re-run the job; if it happens again, check that the job has " +
+      '`permissions: id-token: write` and that GitHub Actions is not having an incident.'
+  },
+  ExistingJobMismatch: {
+    origin: 'action',
+    hint: 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
+  },
+  JobFailed: {
+    origin: 'action',
+    hint: "See the job in the AWS Clean Rooms console for details; the seed data and the seed role's access are common causes."
+  },
+  WaitTimeout: {
+    origin: 'action',
+    hint: 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.'
+  },
+  AudienceQualityBelowThreshold: {
+    origin: 'action',
+    hint:
+      'The job finished and its audience exists; this step failed so that later steps do not use it. Its ARN ' +
+      'and metrics are in the outputs (recall-metric, relevance-metrics). Improve the seed or the model, or ' +
+      'change the threshold if it is stricter than intended.'
+  },
+  AudienceQualityUnavailable: {
+    origin: 'action',
+    hint:
+      'A gate on a metric the job does not report is not passed. Check relevance-audience-size against the ' +
+      'sizes the job reports (relevance-metrics output; a percentage as 20%, a number of users as 100000), or ' +
+      'remove the gate.'
+  },
+  StepCancelled: { origin: 'action', hint: (context) => `The action stopped at once. ${cancelledHint(context)}` },
+  TimeoutError: {
+    origin: 'action',
+    hint:
+      "No answer came in time, after every retry. Check the runner's network access to AWS (and, with " +
+      "role-to-assume, to GitHub's OIDC token endpoint), then re-run."
+  },
+  NetworkError: {
+    origin: 'action',
+    hint:
+      'The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
+      "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run."
+  },
+  MalformedResponse: { origin: 'action', hint: CONTRACT_BROKEN },
+  UnexpectedResponse: {
+    origin: 'action',
+    hint:
+      'The ARN is not passed on to later steps. If the job was started, find it in the AWS Clean Rooms console, ' +
+      'or re-run with if-exists: reuse.'
+  },
+  ResponseTooLarge: { origin: 'action', hint: CONTRACT_BROKEN }
+} satisfies Record<string, ErrorTypeEntry>
+
+/** Every `error-type` of the table; other names come from the service or STS as they answered. */
+export type ErrorType = keyof typeof ERROR_TYPES
+
+/** The error types the action raises itself. */
+export type ActionErrorType = {
+  [Type in ErrorType]: (typeof ERROR_TYPES)[Type]['origin'] extends 'action' ? Type : never
+}[ErrorType]
+
+/** A failure the action explains itself; `name` is what `error-type` reports. */
+export class ActionError extends Error {
+  declare readonly $metadata?: { httpStatusCode?: number }
+
+  constructor(
+    override readonly name: ActionErrorType,
+    message: string,
+    /** An HTTP status that came with it, by which the retry logic classifies it. */
+    httpStatusCode?: number
+  ) {
+    super(message)
+    if (httpStatusCode !== undefined) this.$metadata = { httpStatusCode }
+  }
+}
+
+function isErrorType(name: string): name is ErrorType {
+  return Object.hasOwn(ERROR_TYPES, name)
+}
+
+/** The hint for a failure; errors outside the table get one from their HTTP status, or none. */
+export function hintFor(context: HintContext): string {
+  const { name, status } = context.facts
+  if (isErrorType(name)) {
+    const hint: ErrorTypeEntry['hint'] = ERROR_TYPES[name].hint
+    return typeof hint === 'string' ? hint : hint(context)
+  }
+  if (status !== undefined && status >= 500) {
+    return "AWS answered with a server error after every retry. This is on AWS's side: re-run the workflow later."
+  }
+  return ''
+}
+
+// Errors are recognised by shape rather than `instanceof`: errors from Node's own modules come
+// from another realm under some runners and test sandboxes, and must be classified all the same.
+export function isErrorLike(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof (value as Error).name === 'string'
+}

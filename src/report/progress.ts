@@ -1,0 +1,86 @@
+// The step's progress: the phase it is in and what it has learned so far. Every output is set
+// here, once, the moment it is known; a failure's description, the job summary and the exit code
+// are drawn from what is recorded here.
+import * as core from '@actions/core'
+import type {
+  AudienceGenerationJobStatus,
+  GetAudienceGenerationJobResponse,
+  StatusDetails
+} from '../cleanroomsml/index.js'
+import type { QualityReport } from '../job/quality.js'
+import { redactJob } from './redaction.js'
+
+/** What the step is doing; a failure is reported as a failure of that phase. */
+export type Phase = 'credentials' | 'start' | 'reuse' | 'wait' | 'quality'
+
+/** How far the step got, as a failure's description reads it. */
+export interface StepState {
+  readonly phase: Phase
+  readonly jobArn?: string | undefined
+  readonly created?: boolean | undefined
+}
+
+export class Progress implements StepState {
+  #phase: Phase = 'credentials'
+  jobArn?: string
+  created?: boolean
+  /** The status of the job reuse found, as its listing showed it. */
+  reusedStatus?: AudienceGenerationJobStatus
+  status?: AudienceGenerationJobStatus
+  statusDetails?: StatusDetails
+  /** The finished job's quality metrics. */
+  quality?: QualityReport
+  /** The quality gates' results, in words, for the summary. */
+  gates?: string
+  /** How long the wait lasted, in words. */
+  waited?: string
+  /** The runner cancelled the step. */
+  cancelled = false
+  /** The `error-type` of a failure (see error-types.ts). */
+  errorType?: string
+
+  get phase(): Phase {
+    return this.#phase
+  }
+
+  enter(phase: Phase): void {
+    this.#phase = phase
+  }
+
+  /** The job was started or found: later steps may act on it from now on, even if this step fails. */
+  jobKnown(jobArn: string, created: boolean): void {
+    this.jobArn = jobArn
+    this.created = created
+    core.setOutput('audience-generation-job-arn', jobArn)
+    core.setOutput('created', String(created))
+  }
+
+  /** The last status seen, and the whole answer for later steps (`job`, with SQL values redacted). */
+  lastStatus(job: GetAudienceGenerationJobResponse): void {
+    this.status = job.status
+    if (job.statusDetails) this.statusDetails = job.statusDetails
+    // A later step may paste the output into a shell: only a status of the API's form is passed on.
+    core.setOutput('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '')
+    core.setOutput('status-details', job.statusDetails?.message ?? '')
+    core.setOutput('job', JSON.stringify(redactJob(job)))
+    const queryId: unknown = job.protectedQueryIdentifier
+    if (typeof queryId === 'string' && queryId !== '') core.setOutput('protected-query-identifier', queryId)
+  }
+
+  /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs. */
+  qualityKnown(report: QualityReport): void {
+    this.quality = report
+    core.setOutput('recall-metric', report.recall !== undefined ? String(report.recall) : '')
+    core.setOutput('relevance-metrics', JSON.stringify(report.relevance))
+  }
+
+  /** The step failed; the caller annotates why. */
+  failed(errorType: string): void {
+    this.errorType = errorType
+    core.setOutput('error-type', errorType)
+  }
+
+  get exitCode(): number {
+    return this.errorType === undefined ? core.ExitCode.Success : core.ExitCode.Failure
+  }
+}
