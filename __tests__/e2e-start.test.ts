@@ -246,3 +246,20 @@ describe('throttling and server errors are retried', () => {
     expect(result.stdout).toContain('4 attempts')
   })
 })
+
+describe('an error answer with no type keeps what it said', () => {
+  it("reports the status line's reason and the start of a body that is not JSON", async () => {
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', {
+      kind: 'raw',
+      status: 403,
+      reason: 'Forbidden',
+      headers: { 'content-type': 'text/plain' },
+      body: 'request blocked by proxy policy'
+    })
+    const result = await run(INPUTS, ENV_CREDENTIALS)
+    expectCleanFailure(result)
+    expect(result.outputs['error-type']).toBe('HTTP403')
+    expect(result.annotations[0]!.message).toContain('HTTP 403: Forbidden: request blocked by proxy policy')
+    expect(emulator.requests).toHaveLength(1)
+  })
+})

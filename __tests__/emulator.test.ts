@@ -1,7 +1,13 @@
 import { Sha256 } from '@aws-crypto/sha256-js'
 import { fromWebToken } from '@aws-sdk/credential-provider-web-identity'
 import { SignatureV4 } from '@smithy/signature-v4'
-import { startEmulator, type Emulator, type JobStatus } from '../emulator/index.js'
+import {
+  DEFAULT_METRICS,
+  startEmulator,
+  type AudienceQualityMetrics,
+  type Emulator,
+  type JobStatus
+} from '../emulator/index.js'
 
 const ACCOUNT = '123456789012'
 const OTHER_ACCOUNT = '210987654321'
@@ -310,6 +316,37 @@ describe('SigV4 on Clean Rooms ML', () => {
     const region = await call({ method: 'GET', path: '/audience-generation-job', region: 'eu-west-1' })
     expect([region.status, region.headers.get('x-amzn-errortype')]).toEqual([403, 'InvalidSignatureException'])
     expect(region.json.message).toMatch(/scoped to a valid region/)
+  })
+
+  it("refuses a signature dated more than 5 minutes from its clock, in AWS's words, with its Date", async () => {
+    const minutes = (n: number): Date => new Date(Date.now() + n * 60_000)
+    for (const [offset, expected] of [
+      [-6, /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/],
+      [6, /^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 5 min\.\)$/]
+    ] as const) {
+      const skewed = await call({ method: 'GET', path: '/audience-generation-job', signingDate: minutes(offset) })
+      expect([skewed.status, skewed.headers.get('x-amzn-errortype')]).toEqual([403, 'InvalidSignatureException'])
+      expect(skewed.json.message).toMatch(expected)
+      expect(Math.abs(Date.parse(skewed.headers.get('date') ?? '') - Date.now())).toBeLessThan(60_000)
+    }
+    for (const offset of [-4, 4]) {
+      const close = await call({ method: 'GET', path: '/audience-generation-job', signingDate: minutes(offset) })
+      expect(close.status).toBe(200)
+    }
+  })
+
+  it('follows its own clock when it is set off the machine', async () => {
+    emu.clockOffsetMs = 20 * 60_000
+    try {
+      const now = await call({ method: 'GET', path: '/audience-generation-job' })
+      expect([now.status, now.json.message]).toEqual([403, expect.stringMatching(/^Signature expired/)])
+      const date = Date.parse(now.headers.get('date') ?? '')
+      expect(Math.abs(date - (Date.now() + 20 * 60_000))).toBeLessThan(60_000)
+      const corrected = await call({ method: 'GET', path: '/audience-generation-job', signingDate: new Date(date) })
+      expect(corrected.status).toBe(200)
+    } finally {
+      emu.clockOffsetMs = 0
+    }
   })
 
   it('answers UnknownOperationException for routes the service does not have', async () => {
@@ -821,6 +858,38 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     expect([response.status, response.headers.get('x-amzn-errortype')]).toEqual([403, 'ExpiredTokenException'])
   })
 
+  it('refuses a signed request dated more than 5 minutes from its clock, as SignatureDoesNotMatch', async () => {
+    const token = await idToken()
+    const params = {
+      Action: 'AssumeRoleWithWebIdentity',
+      Version: '2011-06-15',
+      RoleArn: GITHUB_ROLE_ARN,
+      RoleSessionName: 'skew-test',
+      WebIdentityToken: token
+    }
+    const dated = (ms: number): Promise<Response> =>
+      fetch(emu.stsUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-amz-date': new Date(ms)
+            .toISOString()
+            .replace(/[-:]/g, '')
+            .replace(/\.\d{3}/, '')
+        },
+        body: new URLSearchParams(params).toString()
+      })
+    const skewed = await dated(Date.now() - 6 * 60_000)
+    const text = await skewed.text()
+    expect(skewed.status).toBe(403)
+    expect(text).toContain('<Code>SignatureDoesNotMatch</Code>')
+    expect(text).toMatch(/<Message>Signature expired: .* - 5 min\.\)<\/Message>/)
+    expect(skewed.headers.get('date')).not.toBeNull()
+    expect((await dated(Date.now() - 60_000)).status).toBe(200)
+    // Unsigned, as the SDK sends AssumeRoleWithWebIdentity: no date to check.
+    expect((await stsPost(params)).status).toBe(200)
+  })
+
   it('answers the documented XML', async () => {
     const token = await idToken()
     const response = await stsPost({
@@ -970,5 +1039,77 @@ describe('GitHub OIDC token endpoint', () => {
     const response = await fetch(emu.oidcRequestUrl, { headers: { authorization: `Bearer ${emu.oidcRequestToken}` } })
     expect(response.status).toBe(503)
     expect(await response.json()).toEqual({ message: 'unavailable' })
+  })
+})
+
+describe('Clean Rooms ML: quality metrics and SQL seeds', () => {
+  const METRICS: AudienceQualityMetrics = {
+    relevanceMetrics: [{ audienceSize: { type: 'ABSOLUTE', value: 5000 }, score: 3.5 }],
+    recallMetric: 0.25
+  }
+
+  afterEach(() => {
+    emu.metrics = DEFAULT_METRICS
+  })
+
+  it('reports realistic metrics once a job is ACTIVE, and none before', async () => {
+    const arn = await startedArn()
+    expect((await get(arn)).json).not.toHaveProperty('metrics')
+    const active = await get(arn)
+    expect(active.json.status).toBe('ACTIVE')
+    expect(active.json.metrics).toEqual(DEFAULT_METRICS)
+    const sizes = DEFAULT_METRICS.relevanceMetrics.map((metric) => metric.audienceSize.type)
+    expect(new Set(sizes)).toEqual(new Set(['ABSOLUTE', 'PERCENTAGE']))
+  })
+
+  it('reports the metrics a test sets, none when set to null, and restores the default on reset', async () => {
+    emu.metrics = METRICS
+    const arn = await startedArn()
+    await get(arn)
+    expect((await get(arn)).json.metrics).toEqual(METRICS)
+    emu.metrics = null
+    const none = await startedArn(startBody({ name: 'audience-2' }))
+    await get(none)
+    expect((await get(none)).json).not.toHaveProperty('metrics')
+    emu.reset()
+    expect(emu.metrics).toEqual(DEFAULT_METRICS)
+  })
+
+  it('gives a seeded job its own metrics, or none, and never lists them', async () => {
+    const own = emu.addJob({ name: 'own', configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE', metrics: METRICS })
+    const bare = emu.addJob({ name: 'bare', configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE', metrics: null })
+    expect((await get(own.audienceGenerationJobArn)).json.metrics).toEqual(METRICS)
+    expect((await get(bare.audienceGenerationJobArn)).json).not.toHaveProperty('metrics')
+    const listed = await call({ method: 'GET', path: '/audience-generation-job' })
+    expect(JSON.stringify(listed.json)).not.toContain('relevanceMetrics')
+  })
+
+  it('refuses metrics the service could not send', () => {
+    expect(() => (emu.metrics = { relevanceMetrics: [], recallMetric: 1.5 })).toThrow(/metrics do not match the model/)
+    expect(() =>
+      emu.addJob({
+        name: 'bad',
+        configuredAudienceModelArn: MODEL_ARN,
+        metrics: { relevanceMetrics: [{ audienceSize: { type: 'PERCENTAGE', value: 0 }, score: 1 }] }
+      })
+    ).toThrow(/metrics do not match the model/)
+  })
+
+  it('names the protected query of a SQL seed, and shows the seed only when asked to', async () => {
+    const sqlSeed = { roleArn: ROLE_ARN, sqlParameters: { queryString: 'SELECT 1', parameters: { a: 'b' } } }
+    const arn = await startedArn(startBody({ seedAudience: sqlSeed }))
+    const job = await get(arn)
+    expect(job.json.protectedQueryIdentifier).toMatch(/^[0-9a-f-]{36}$/)
+    expect(job.json).not.toHaveProperty('seedAudience')
+    expect((await get(await startedArn(startBody({ name: 'audience-s3' })))).json).not.toHaveProperty(
+      'protectedQueryIdentifier'
+    )
+    const shown = emu.addJob({
+      name: 'shown',
+      configuredAudienceModelArn: MODEL_ARN,
+      seedAudience: sqlSeed,
+      showSeedAudience: true
+    })
+    expect((await get(shown.audienceGenerationJobArn)).json.seedAudience).toEqual(sqlSeed)
   })
 })

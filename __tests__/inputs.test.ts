@@ -117,8 +117,8 @@ describe('every problem is reported at once, naming the input and the rule', () 
       'seed-audience-sql-query: cannot be given together with seed-audience-s3-uri: give exactly one seed source'
     ])
     expect(problems({ 'sql-compute-worker-count': '4', 'seed-audience-sql-parameters': 'a=1' })).toEqual([
-      'seed-audience-sql-parameters: applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)',
-      'sql-compute-worker-count: applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)'
+      'seed-audience-sql-parameters: applies only to a SQL seed (seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn)',
+      'sql-compute-worker-count: applies only to a SQL seed (seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn)'
     ])
   })
 
@@ -250,6 +250,53 @@ describe('region and credentials', () => {
     expect(sanitizeSessionName('x'.repeat(80))).toHaveLength(64)
     expect(problems({ 'role-session-name': '*' })).toEqual([
       'role-session-name: must be at least 2 characters long (STS)'
+    ])
+  })
+})
+
+describe('quality gates are plain numbers within the metric range, and need the wait', () => {
+  const WAIT = { 'wait-for-completion': 'true' }
+
+  it('reads both gates, the audience size as the API reports it', () => {
+    expect(
+      settings({ ...WAIT, 'min-recall-metric': '.35', 'min-relevance-score': '10', 'relevance-audience-size': '20%' })
+        .qualityGates
+    ).toEqual({ minRecall: 0.35, minRelevance: { score: 10, size: { type: 'PERCENTAGE', value: 20 } } })
+    expect(
+      settings({ ...WAIT, 'min-relevance-score': '0', 'relevance-audience-size': '20000000' }).qualityGates
+    ).toEqual({
+      minRelevance: { score: 0, size: { type: 'ABSOLUTE', value: 20000000 } }
+    })
+    expect(settings().qualityGates).toEqual({})
+  })
+
+  it.each(['1e-1', '-0.1', '0x1', 'NaN', 'Infinity', '1.01', ' 0.5', '0,5'])(
+    'refuses min-recall-metric %j',
+    (value) => {
+      expect(problems({ ...WAIT, 'min-recall-metric': value })).toEqual([
+        expect.stringMatching(/^min-recall-metric: must be a number from 0 to 1; got /)
+      ])
+    }
+  )
+
+  it.each(['101%', '20000001', '20.5%', '%', 'twenty'])('refuses relevance-audience-size %j', (value) => {
+    expect(problems({ ...WAIT, 'min-relevance-score': '5', 'relevance-audience-size': value })).toEqual([
+      expect.stringMatching(/^relevance-audience-size: must be an audience size as the API reports it/)
+    ])
+  })
+
+  it('needs the audience size with the score, and the score with the size', () => {
+    expect(problems({ ...WAIT, 'min-relevance-score': '5' })).toEqual([
+      expect.stringMatching(/^relevance-audience-size: is required with min-relevance-score/)
+    ])
+    expect(problems({ ...WAIT, 'relevance-audience-size': '20%' })).toEqual([
+      'relevance-audience-size: applies only with min-relevance-score'
+    ])
+  })
+
+  it('refuses a gate without wait-for-completion: true', () => {
+    expect(problems({ 'min-recall-metric': '0.2', 'wait-for-completion': 'false', 'if-exists': 'reuse' })).toEqual([
+      'min-recall-metric: needs wait-for-completion: true: the job reports its quality metrics only once it has finished'
     ])
   })
 })

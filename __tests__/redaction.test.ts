@@ -1,4 +1,4 @@
-import { redactRequest, REDACTED } from '../src/report/redaction.js'
+import { redactJob, redactRequest, REDACTED } from '../src/report/redaction.js'
 import { describeSeed } from '../src/report/summary.js'
 import { defaultDescription, fitDescription } from '../src/inputs/github-context.js'
 import { systemClock } from '../src/aws/clock.js'
@@ -88,5 +88,37 @@ describe('the system clock sleeps and can be cancelled', () => {
     controller.abort(new Error('stop'))
     await expect(sleeping).rejects.toThrow('stop')
     await expect(systemClock.sleep(10, controller.signal)).rejects.toThrow('stop')
+  })
+})
+
+describe('the job output never shows SQL seed values either', () => {
+  const JOB = {
+    $metadata: { httpStatusCode: 200, requestId: 'r' },
+    createTime: '2026-01-01T00:00:00Z',
+    updateTime: '2026-01-01T00:00:00Z',
+    audienceGenerationJobArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/j',
+    name: 'n',
+    status: 'ACTIVE' as const,
+    configuredAudienceModelArn: BASE.configuredAudienceModelArn
+  }
+
+  it('drops the client metadata and keeps every member of the answer', () => {
+    const { $metadata: _metadata, ...answer } = JOB
+    expect(redactJob({ ...JOB, protectedQueryIdentifier: 'q' })).toEqual({ ...answer, protectedQueryIdentifier: 'q' })
+  })
+
+  it('redacts the seed of an answer, whatever shape its parameters have', () => {
+    const seed = (sqlParameters: unknown) =>
+      redactJob({ ...JOB, seedAudience: { roleArn: 'r', sqlParameters } as never }).seedAudience?.sqlParameters
+    expect(seed({ queryString: 'SELECT secret', parameters: { a: 'x' } })).toEqual({
+      queryString: REDACTED,
+      parameters: { a: REDACTED }
+    })
+    expect(seed({ queryString: 7, parameters: 'secret' })).toEqual({
+      queryString: REDACTED,
+      parameters: { [REDACTED]: REDACTED }
+    })
+    expect(JSON.stringify(seed({ parameters: ['secret'] }))).not.toContain('secret')
+    expect(redactJob({ ...JOB, seedAudience: 'secret' as never }).seedAudience).toBe('secret')
   })
 })

@@ -28640,6 +28640,7 @@ const RESERVED_TAG_PREFIX = 'aws:';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ parseDecimal),
 /* harmony export */   BH: () => (/* binding */ codePoints),
 /* harmony export */   Em: () => (/* binding */ checkString),
 /* harmony export */   hD: () => (/* binding */ quote),
@@ -28720,6 +28721,16 @@ function parseWholeNumber(value, min, max) {
     const number = Number(value);
     if (number < min || number > max)
         return `must be from ${min} to ${max}; got ${value.length > 12 ? quote(value) : value}`;
+    return number;
+}
+/** A decimal number within [min, max], written plainly (`0.4`, `7`, `.5`): no exponent, sign, NaN or Infinity. */
+function parseDecimal(value, min, max) {
+    const rule = `must be a number from ${min} to ${max}`;
+    if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value))
+        return `${rule}; got ${quote(value)}`;
+    const number = Number(value);
+    if (number < min || number > max)
+        return `${rule}; got ${value.length > 12 ? quote(value) : value}`;
     return number;
 }
 /**
@@ -29050,6 +29061,18 @@ const ERROR_TYPES = {
         origin: 'action',
         hint: 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.'
     },
+    AudienceQualityBelowThreshold: {
+        origin: 'action',
+        hint: 'The job finished and its audience exists; this step failed so that later steps do not use it. Its ARN ' +
+            'and metrics are in the outputs (recall-metric, relevance-metrics). Improve the seed or the model, or ' +
+            'change the threshold if it is stricter than intended.'
+    },
+    AudienceQualityUnavailable: {
+        origin: 'action',
+        hint: 'A gate on a metric the job does not report is not passed. Check relevance-audience-size against the ' +
+            'sizes the job reports (relevance-metrics output; a percentage as 20%, a number of users as 100000), or ' +
+            'remove the gate.'
+    },
     StepCancelled: { origin: 'action', hint: (context) => `The action stopped at once. ${cancelledHint(context)}` },
     TimeoutError: {
         origin: 'action',
@@ -29155,6 +29178,8 @@ async function writeSummary(facts, path) {
     ]);
     if (facts.note)
         summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
+    for (const table of facts.tables ?? [])
+        addTable(table);
     const text = summary.stringify();
     summary.emptyBuffer();
     try {
@@ -29164,6 +29189,17 @@ async function writeSummary(facts, path) {
         throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(path, text, { encoding: 'utf8' });
+}
+function addTable(table) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addHeading(escapeHtml(table.heading), 4);
+    if (table.rows.length > 0) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addTable([
+            table.header.map((cell) => ({ data: escapeHtml(cell), header: true })),
+            ...table.rows.map((row) => row.map((cell) => `<code>${escapeValue(cell)}</code>`))
+        ]);
+    }
+    if (table.note)
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addRaw(`\n${escapeHtml(table.note)}\n`);
 }
 /** Which seed the request uses, in words for logs and the summary. */
 function describeSeed(request) {
@@ -32716,7 +32752,8 @@ const PHASES = {
     credentials: 'Getting AWS credentials',
     start: 'Starting the audience generation job',
     reuse: 'Finding the existing job to reuse',
-    wait: 'Waiting for the audience generation job'
+    wait: 'Waiting for the audience generation job',
+    quality: 'Checking the audience quality'
 };
 /** Describes a failure of the step, for one error annotation and the `error-type` output. */
 function describeFailure(error, settings, env, progress) {
@@ -32736,17 +32773,63 @@ function describeFailure(error, settings, env, progress) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/redaction.ts
+const REDACTED = '***';
+function redactRequest(request) {
+    const seedAudience = redactSeedAudience(request.seedAudience);
+    return seedAudience === request.seedAudience ? request : { ...request, seedAudience };
+}
+/** A seed with its query text and parameter values replaced, whatever their shape in an answer. */
+function redactSeedAudience(seed) {
+    const sql = seed.sqlParameters;
+    if (typeof sql !== 'object' || sql === null)
+        return seed;
+    const { queryString, parameters } = sql;
+    return {
+        ...seed,
+        sqlParameters: {
+            ...sql,
+            ...(queryString !== undefined ? { queryString: REDACTED } : {}),
+            ...(parameters !== undefined
+                ? {
+                    parameters: typeof parameters === 'object' && parameters !== null
+                        ? Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED]))
+                        : { [REDACTED]: REDACTED }
+                }
+                : {})
+        }
+    };
+}
+/**
+ * A GetAudienceGenerationJob answer as a later step may see it: API member names, without the client's
+ * metadata, and the seed (shown to collaboration members who did not start the job) redacted as in the log.
+ */
+function redactJob(job) {
+    const { $metadata: _metadata, ...answer } = job;
+    const seed = answer.seedAudience;
+    if (typeof seed !== 'object' || seed === null)
+        return answer;
+    return { ...answer, seedAudience: redactSeedAudience(seed) };
+}
+
 ;// CONCATENATED MODULE: ./src/report/progress.ts
 // The step's progress: the phase it is in and what it has learned so far. Every output is set
 // here, once, the moment it is known; a failure's description, the job summary and the exit code
 // are drawn from what is recorded here.
 
+
 class Progress {
     #phase = 'credentials';
     jobArn;
     created;
+    /** The status of the job reuse found, as its listing showed it. */
+    reusedStatus;
     status;
     statusDetails;
+    /** The finished job's quality metrics. */
+    quality;
+    /** The quality gates' results, in words, for the summary. */
+    gates;
     /** How long the wait lasted, in words. */
     waited;
     /** The runner cancelled the step. */
@@ -32766,13 +32849,24 @@ class Progress {
         core/* setOutput */.uH('audience-generation-job-arn', jobArn);
         core/* setOutput */.uH('created', String(created));
     }
-    /** The last status seen while waiting. */
+    /** The last status seen, and the whole answer for later steps (`job`, with SQL values redacted). */
     lastStatus(job) {
         this.status = job.status;
         if (job.statusDetails)
             this.statusDetails = job.statusDetails;
-        core/* setOutput */.uH('status', job.status);
+        // A later step may paste the output into a shell: only a status of the API's form is passed on.
+        core/* setOutput */.uH('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '');
         core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
+        core/* setOutput */.uH('job', JSON.stringify(redactJob(job)));
+        const queryId = job.protectedQueryIdentifier;
+        if (typeof queryId === 'string' && queryId !== '')
+            core/* setOutput */.uH('protected-query-identifier', queryId);
+    }
+    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs. */
+    qualityKnown(report) {
+        this.quality = report;
+        core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
+        core/* setOutput */.uH('relevance-metrics', JSON.stringify(report.relevance));
     }
     /** The step failed; the caller annotates why. */
     failed(errorType) {
@@ -32788,7 +32882,134 @@ class Progress {
 var constraints = __nccwpck_require__(1677);
 // EXTERNAL MODULE: ./src/inputs/validation.ts
 var validation = __nccwpck_require__(5002);
+;// CONCATENATED MODULE: ./src/inputs/quality-gates.ts
+/** The model's ranges: AudienceSizeValue, RelevanceMetricScoreDouble, AudienceQualityMetricsRecallMetricDouble. */
+const AUDIENCE_SIZE = { min: 1, max: 20_000_000 };
+const RELEVANCE_SCORE = { min: 0, max: 10 };
+const RECALL = { min: 0, max: 1 };
+/** The documentation's range of a percentage audience size. */
+const PERCENTAGE = { min: 1, max: 100 };
+/** An audience size as the API reports it and the inputs take it: `20%` (PERCENTAGE) or `100000` (ABSOLUTE). */
+function formatAudienceSize(size) {
+    return size.type === 'PERCENTAGE' ? `${size.value}%` : String(size.value);
+}
+/** Parses `relevance-audience-size`; a string says what is wrong. */
+function parseAudienceSize(text) {
+    const match = /^(\d+)(%?)$/.exec(text.trim());
+    const rule = `must be an audience size as the API reports it: a percentage from ${PERCENTAGE.min}% to ${PERCENTAGE.max}% ` +
+        `(for example 20%) or a number of users from ${AUDIENCE_SIZE.min} to ${AUDIENCE_SIZE.max} (for example 100000)`;
+    if (!match)
+        return `${rule}; got ${JSON.stringify([...text].slice(0, 60).join(''))}`;
+    const value = Number(match[1]);
+    const type = match[2] === '%' ? 'PERCENTAGE' : 'ABSOLUTE';
+    const range = type === 'PERCENTAGE' ? PERCENTAGE : AUDIENCE_SIZE;
+    if (value < range.min || value > range.max)
+        return `${rule}; got ${match[1].slice(0, 12)}${match[2]}`;
+    return { type, value };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/inputs/seed-file.ts
+// A SQL seed query read from a file of the workspace. Inputs reach the action as environment
+// variables, which Linux refuses over 128 KiB each, while the model allows a 500,000-character query;
+// and SQL belongs in a reviewed file, not in YAML. The file must be inside GITHUB_WORKSPACE, however
+// its path is written (`..`, an absolute path, a symbolic link): a workflow input must not make the
+// action send a file from elsewhere on the runner. Problems name the path, never the file's content.
+
+
+
+
+const QUERY = constraints/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString;
+/** A character is at most 4 bytes of UTF-8: a larger file cannot hold a query within the limit. */
+const MAX_SEED_FILE_BYTES = 4 * QUERY.max;
+function refuse(problem) {
+    return { ok: false, problem };
+}
+/** Whether `path` is `root` or below it, both absolute. */
+function isInside(root, path) {
+    const rest = (0,external_node_path_.relative)(root, path);
+    return !(0,external_node_path_.isAbsolute)(rest) && rest.split(/[\\/]/)[0] !== '..';
+}
+function codeOf(error) {
+    const code = error.code;
+    return typeof code === 'string' ? code : 'an unknown error';
+}
+/** Reads the query from `path`, relative to `workspace`; a problem says which rule the path or file breaks. */
+function readSeedFile(path, workspace) {
+    const shown = (0,validation/* quote */.hD)(path);
+    if (workspace === undefined || workspace.trim() === '') {
+        return refuse(`needs GITHUB_WORKSPACE, the folder its path is relative to; it is not set (path ${shown})`);
+    }
+    if (path.includes('\0'))
+        return refuse(`must be a path; ${shown} contains a NUL character`);
+    const root = (0,external_node_path_.resolve)(workspace);
+    const target = (0,external_node_path_.resolve)(root, path);
+    if (!isInside(root, target)) {
+        return refuse(`must name a file inside the workspace (GITHUB_WORKSPACE); ${shown} leaves it`);
+    }
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(target);
+    }
+    catch (error) {
+        const code = codeOf(error);
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            return refuse(`must name a file of the workspace (GITHUB_WORKSPACE); ${shown} does not exist there`);
+        }
+        return refuse(`must name a readable file; ${shown} cannot be reached (${code})`);
+    }
+    if (!isInside((0,external_node_fs_.realpathSync)(root), real)) {
+        return refuse(`must name a file inside the workspace (GITHUB_WORKSPACE); ${shown} is a symbolic link to a file outside it`);
+    }
+    return readQuery(real, shown);
+}
+function readQuery(real, shown) {
+    let bytes;
+    try {
+        bytes = readBounded(real, shown);
+    }
+    catch (error) {
+        if (error instanceof SeedFileProblem)
+            return refuse(error.message);
+        return refuse(`must name a readable file; ${shown} cannot be read (${codeOf(error)})`);
+    }
+    let query;
+    try {
+        query = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return refuse(`must be UTF-8 text; ${shown} is not valid UTF-8`);
+    }
+    if (query.trim() === '')
+        return refuse(`must name a file with a SQL query; ${shown} is empty`);
+    const length = (0,validation/* codePoints */.BH)(query);
+    if (length > QUERY.max) {
+        return refuse(`must name a query of at most ${QUERY.max} characters (${QUERY.shape}); ${shown} has ${length} characters`);
+    }
+    return { ok: true, query };
+}
+class SeedFileProblem extends Error {
+}
+/**
+ * The file's bytes. Only a regular file is opened (a named pipe would block the step until something
+ * writes to it), and one too large for any query within the limit is refused without reading it.
+ */
+function readBounded(real, shown) {
+    const stat = (0,external_node_fs_.statSync)(real);
+    if (!stat.isFile())
+        throw new SeedFileProblem(`must name a file; ${shown} is not a regular file`);
+    if (stat.size > MAX_SEED_FILE_BYTES) {
+        throw new SeedFileProblem(`must name a query of at most ${QUERY.max} characters (${QUERY.shape}); ${shown} has ${stat.size} bytes`);
+    }
+    return (0,external_node_fs_.readFileSync)(real);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
+
+
 
 
 /** Inputs as the runner passes them, INPUT_<NAME> variables, trimmed as @actions/core's getInput reads them. */
@@ -32837,16 +33058,23 @@ class InputCollector {
             this.problem(input, parsed);
         return parsed === true;
     }
-    wholeNumber(input, min, max) {
+    /** An optional number; `parse` gives the number, or what is wrong with the value. */
+    number(input, parse) {
         const value = this.optional(input);
         if (value === undefined)
             return undefined;
-        const parsed = (0,validation/* parseWholeNumber */.oA)(value, min, max);
+        const parsed = parse(value);
         if (typeof parsed === 'string') {
             this.problem(input, parsed);
             return undefined;
         }
         return parsed;
+    }
+    wholeNumber(input, min, max) {
+        return this.number(input, (value) => (0,validation/* parseWholeNumber */.oA)(value, min, max));
+    }
+    decimal(input, min, max) {
+        return this.number(input, (value) => (0,validation/* parseDecimal */.$Q)(value, min, max));
     }
     oneOf(input, allowed) {
         const value = this.optional(input);
@@ -32914,18 +33142,38 @@ function readTags(inputs) {
     }
     return tags;
 }
-/** The seed: an S3 file, or a SQL query or analysis template, never more than one. */
-function readSeedAudience(inputs) {
+/** A SQL query from a file of the workspace; undefined when not given or when the file breaks a rule. */
+function readQueryFile(inputs, env) {
+    const path = inputs.optional('seed-audience-sql-query-file');
+    if (path === undefined)
+        return undefined;
+    const result = readSeedFile(path, env['GITHUB_WORKSPACE']);
+    if (result.ok)
+        return result.query;
+    inputs.problem('seed-audience-sql-query-file', result.problem);
+    return undefined;
+}
+const SEED_INPUTS = [
+    'seed-audience-s3-uri',
+    'seed-audience-sql-query',
+    'seed-audience-sql-query-file',
+    'seed-audience-analysis-template-arn'
+];
+/** The seed: an S3 file, or a SQL query (inline or from a file) or analysis template, never more than one. */
+function readSeedAudience(inputs, env) {
     const roleArn = inputs.string('seed-audience-role-arn', constraints/* SHAPES */.HY.IamRoleArn, true);
     const s3Uri = inputs.string('seed-audience-s3-uri', constraints/* SHAPES */.HY.S3Path);
-    const queryString = inputs.string('seed-audience-sql-query', constraints/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString);
+    const inlineQuery = inputs.string('seed-audience-sql-query', constraints/* SHAPES */.HY.ProtectedQuerySQLParametersQueryStringString);
+    const fileQuery = readQueryFile(inputs, env);
+    const queryString = inlineQuery ?? fileQuery;
     const analysisTemplateArn = inputs.string('seed-audience-analysis-template-arn', constraints/* SHAPES */.HY.AnalysisTemplateArn);
     const parameters = inputs.map('seed-audience-sql-parameters', constraints/* MAPS */.ql.ParameterMap);
     const compute = readCompute(inputs);
     const given = (name) => inputs.optional(name) !== undefined;
-    const seeds = ['seed-audience-s3-uri', 'seed-audience-sql-query', 'seed-audience-analysis-template-arn'].filter(given);
+    const seeds = SEED_INPUTS.filter(given);
     if (seeds.length === 0) {
-        inputs.problem('seed-audience-s3-uri', 'is required unless seed-audience-sql-query or seed-audience-analysis-template-arn is given: give exactly one seed source');
+        inputs.problem('seed-audience-s3-uri', 'is required unless seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn ' +
+            'is given: give exactly one seed source');
     }
     for (const extra of seeds.slice(1)) {
         inputs.problem(extra, `cannot be given together with ${seeds[0]}: give exactly one seed source`);
@@ -32933,7 +33181,7 @@ function readSeedAudience(inputs) {
     const sqlSeed = !given('seed-audience-s3-uri') && seeds.length > 0;
     if (!sqlSeed) {
         for (const input of ['seed-audience-sql-parameters', ...COMPUTE_INPUTS].filter(given)) {
-            inputs.problem(input, 'applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)');
+            inputs.problem(input, 'applies only to a SQL seed (seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn)');
         }
     }
     return {
@@ -32964,10 +33212,10 @@ function readCompute(inputs) {
         ...(spark !== undefined ? { properties: { spark } } : {})
     };
 }
-function readRequest(inputs) {
+function readRequest(inputs, env) {
     const name = inputs.string('name', constraints/* SHAPES */.HY.NameString, true);
     const configuredAudienceModelArn = inputs.string('configured-audience-model-arn', constraints/* SHAPES */.HY.ConfiguredAudienceModelArn, true);
-    const seedAudience = readSeedAudience(inputs);
+    const seedAudience = readSeedAudience(inputs, env);
     const includeSeedInOutput = inputs.boolean('include-seed-in-output', false);
     const collaborationId = inputs.string('collaboration-id', constraints/* SHAPES */.HY.UUID);
     const description = inputs.string('description', constraints/* SHAPES */.HY.ResourceDescription);
@@ -32982,21 +33230,51 @@ function readRequest(inputs) {
         ...(tags !== undefined ? { tags } : {})
     };
 }
+const GATE_INPUTS = ['min-recall-metric', 'min-relevance-score'];
+/**
+ * Quality gates: each optional, checked on the finished job, so they need the wait. The relevance
+ * gate names its audience size, and the size means nothing without the gate.
+ */
+function readQualityGates(inputs, waitForCompletion) {
+    const minRecall = inputs.decimal('min-recall-metric', RECALL.min, RECALL.max);
+    const minScore = inputs.decimal('min-relevance-score', RELEVANCE_SCORE.min, RELEVANCE_SCORE.max);
+    const sizeText = inputs.optional('relevance-audience-size');
+    const size = sizeText === undefined ? undefined : parseAudienceSize(sizeText);
+    if (typeof size === 'string')
+        inputs.problem('relevance-audience-size', size);
+    const scoreGiven = inputs.optional('min-relevance-score') !== undefined;
+    if (scoreGiven && sizeText === undefined) {
+        inputs.problem('relevance-audience-size', 'is required with min-relevance-score: the audience size whose score is checked, as the API reports it (for example 20% or 100000)');
+    }
+    if (!scoreGiven && sizeText !== undefined) {
+        inputs.problem('relevance-audience-size', 'applies only with min-relevance-score');
+    }
+    if (!waitForCompletion) {
+        for (const input of GATE_INPUTS.filter((name) => inputs.optional(name) !== undefined)) {
+            inputs.problem(input, 'needs wait-for-completion: true: the job reports its quality metrics only once it has finished');
+        }
+    }
+    return {
+        ...(minRecall !== undefined ? { minRecall } : {}),
+        ...(minScore !== undefined && typeof size === 'object' ? { minRelevance: { score: minScore, size } } : {})
+    };
+}
 /** Reads and checks every input. Nothing here touches the network. */
 function readSettings(read, env) {
     const inputs = new InputCollector(read);
-    const request = readRequest(inputs);
+    const request = readRequest(inputs, env);
     const region = readRegion(inputs, env);
     const credentials = readCredentials(inputs);
     const waitForCompletion = inputs.boolean('wait-for-completion', false);
     const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600;
     const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse']) ?? 'fail';
     const dryRun = inputs.boolean('dry-run', false);
+    const qualityGates = readQualityGates(inputs, waitForCompletion);
     if (inputs.problems.length > 0)
         return { ok: false, problems: inputs.problems };
     return {
         ok: true,
-        settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun }
+        settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun, qualityGates }
     };
 }
 
@@ -33052,28 +33330,6 @@ function summaryRows(problems) {
     return rows;
 }
 
-;// CONCATENATED MODULE: ./src/report/redaction.ts
-const REDACTED = '***';
-function redactRequest(request) {
-    const sql = request.seedAudience.sqlParameters;
-    if (sql === undefined)
-        return request;
-    const parameters = sql.parameters;
-    return {
-        ...request,
-        seedAudience: {
-            ...request.seedAudience,
-            sqlParameters: {
-                ...sql,
-                ...(sql.queryString !== undefined ? { queryString: REDACTED } : {}),
-                ...(parameters !== undefined
-                    ? { parameters: Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED])) }
-                    : {})
-            }
-        }
-    };
-}
-
 // EXTERNAL MODULE: ./src/aws/secrets.ts
 var secrets = __nccwpck_require__(528);
 // EXTERNAL MODULE: ./src/aws/timing.ts
@@ -33098,7 +33354,149 @@ function fitDescription(text) {
     return (0,validation/* codePoints */.BH)(clean) <= DESCRIPTION_MAX ? clean : [...clean].slice(0, DESCRIPTION_MAX - 1).join('') + '…';
 }
 
+;// CONCATENATED MODULE: ./src/job/quality.ts
+
+
+
+function inRange(value, range) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max;
+}
+function asRelevanceMetric(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { audienceSize, score } = value;
+    if (typeof audienceSize !== 'object' || audienceSize === null)
+        return undefined;
+    const { type, value: size } = audienceSize;
+    if ((type !== 'ABSOLUTE' && type !== 'PERCENTAGE') || !Number.isInteger(size) || !inRange(size, AUDIENCE_SIZE)) {
+        return undefined;
+    }
+    if (score !== undefined && score !== null && !inRange(score, RELEVANCE_SCORE))
+        return undefined;
+    return { audienceSize: { type, value: size }, ...(inRange(score, RELEVANCE_SCORE) ? { score } : {}) };
+}
+/** The metrics of a job's answer that match the model. */
+function readQuality(job) {
+    const metrics = job.metrics;
+    if (typeof metrics !== 'object' || metrics === null)
+        return { relevance: [], reported: false, dropped: 0 };
+    const { relevanceMetrics, recallMetric } = metrics;
+    const listed = Array.isArray(relevanceMetrics) ? relevanceMetrics : [];
+    const relevance = listed.map(asRelevanceMetric).filter((metric) => metric !== undefined);
+    const recallValid = inRange(recallMetric, RECALL);
+    const recallDropped = recallMetric !== undefined && recallMetric !== null && !recallValid ? 1 : 0;
+    return {
+        ...(recallValid ? { recall: recallMetric } : {}),
+        relevance,
+        reported: true,
+        dropped: listed.length - relevance.length + recallDropped + (Array.isArray(relevanceMetrics) ? 0 : 1)
+    };
+}
+function describeQuality(report) {
+    if (!report.reported)
+        return 'The job reports no quality metrics.';
+    const recall = report.recall !== undefined ? `recall ${report.recall}` : 'no recall';
+    const relevance = report.relevance
+        .map((metric) => `${metric.score ?? 'no score'} at ${formatAudienceSize(metric.audienceSize)}`)
+        .join(', ');
+    return `Audience quality: ${recall}; relevance ${relevance || 'not reported'}.`;
+}
+/** The relevance metric reported at the given size, as the API reports it. */
+function relevanceAt(report, size) {
+    return report.relevance.find((metric) => metric.audienceSize.type === size.type && metric.audienceSize.value === size.value);
+}
+function recallGate(report, min) {
+    const label = `min-recall-metric ${min}`;
+    if (report.recall === undefined) {
+        return {
+            label,
+            passed: false,
+            checked: false,
+            message: `min-recall-metric is ${min}, but the job reports no recall metric: the gate cannot be checked.`
+        };
+    }
+    const passed = report.recall >= min;
+    return {
+        label,
+        passed,
+        checked: true,
+        message: `The recall metric is ${report.recall}, ${passed ? 'at or above' : 'below'} min-recall-metric ${min}.`
+    };
+}
+function relevanceGate(report, gate) {
+    const size = formatAudienceSize(gate.size);
+    const score = relevanceAt(report, gate.size)?.score;
+    const label = `min-relevance-score ${gate.score} at ${size}`;
+    if (score === undefined) {
+        const sizes = report.relevance.filter((metric) => metric.score !== undefined);
+        const listed = sizes.map((metric) => formatAudienceSize(metric.audienceSize)).join(', ');
+        return {
+            label,
+            passed: false,
+            checked: false,
+            message: `min-relevance-score is ${gate.score} at relevance-audience-size ${size}, but the job reports no relevance ` +
+                `score at that size (${listed ? `it reports scores at ${listed}` : 'it reports none'}): the gate cannot be checked.`
+        };
+    }
+    const passed = score >= gate.score;
+    return {
+        label,
+        passed,
+        checked: true,
+        message: `The relevance score at audience size ${size} is ${score}, ${passed ? 'at or above' : 'below'} min-relevance-score ${gate.score}.`
+    };
+}
+function gateResults(gates, report) {
+    return [
+        ...(gates.minRecall !== undefined ? [recallGate(report, gates.minRecall)] : []),
+        ...(gates.minRelevance !== undefined ? [relevanceGate(report, gates.minRelevance)] : [])
+    ];
+}
+/**
+ * Reports the ACTIVE job's metrics (outputs, a log line, the summary through `progress`), then checks
+ * the gates: a missed gate fails with AudienceQualityBelowThreshold, a gate without its metric with
+ * AudienceQualityUnavailable.
+ */
+function reportQuality(job, gates, progress) {
+    const report = readQuality(job);
+    progress.qualityKnown(report);
+    log/* info */.pq(describeQuality(report));
+    if (report.dropped > 0) {
+        log/* warning */.$e(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`);
+    }
+    const results = gateResults(gates, report);
+    if (results.length === 0)
+        return;
+    progress.enter('quality');
+    progress.gates = results
+        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
+        .join('; ');
+    const failed = results.filter((result) => !result.passed);
+    if (failed.length === 0) {
+        log/* info */.pq(results.map((result) => result.message).join(' '));
+        return;
+    }
+    const message = failed.map((result) => result.message).join('\n');
+    throw new error_types/* ActionError */.lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', message);
+}
+/** The summary's quality table: audience size and its type against relevance score, then the recall. */
+function qualityTable(report) {
+    return {
+        heading: 'Audience quality',
+        header: ['Audience size', 'Type', 'Relevance score'],
+        rows: report.relevance.map((metric) => [
+            formatAudienceSize(metric.audienceSize),
+            metric.audienceSize.type,
+            metric.score !== undefined ? String(metric.score) : 'not reported'
+        ]),
+        note: !report.reported
+            ? 'The job reports no quality metrics.'
+            : `Recall: ${report.recall ?? 'not reported'} (0 to 1; a recall close to the bin size is no better than random selection).`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -33191,6 +33589,9 @@ async function launchAndWait(context, progress) {
             progress.enter('wait');
             await waitAndReport(created.launch, client, context, progress);
         }
+        else if (progress.reusedStatus === 'ACTIVE') {
+            await reportReusedJob(created.launch, client, context, progress);
+        }
     }
     catch (error) {
         // After a cancellation, whatever it interrupted is reported as the cancellation.
@@ -33264,6 +33665,28 @@ async function waitAndReport(launch, client, context, progress) {
             (details?.message ? `: ${details.message}` : '.'));
     }
     log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
+    reportQuality(outcome.job, context.settings.qualityGates, progress);
+}
+/**
+ * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them.
+ * Gates need the wait, so none is checked here.
+ */
+async function reportReusedJob(launch, client, context, progress) {
+    let job;
+    try {
+        job = await launch.getJob(client, progress.jobArn ?? '');
+    }
+    catch (error) {
+        // The job was reused as asked: its metrics are extra, so failing to read them does not fail the step.
+        if (context.signal.aborted)
+            throw error;
+        log/* warning */.$e(`The reused job's quality metrics could not be read (${log/* inline */.mG(error.name)}); ` +
+            'reading them needs cleanrooms-ml:GetAudienceGenerationJob.', { title: 'Audience quality not read' });
+        return;
+    }
+    progress.lastStatus(job);
+    if (job.status === 'ACTIVE')
+        reportQuality(job, context.settings.qualityGates, progress);
 }
 function requestRows(settings, endpoint) {
     return [
@@ -33291,10 +33714,13 @@ async function report(settings, endpoint, progress, failure, env) {
         rows.push(['Status message', progress.statusDetails.message]);
     if (progress.waited && !progress.cancelled)
         rows.push(['Waited', progress.waited]);
+    if (progress.gates)
+        rows.push(['Quality gates', progress.gates]);
     rows.push(...failureRows(failure));
     await (0,summary/* writeSummary */.S)({
         heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
         rows,
+        ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
         ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
     }, env['GITHUB_STEP_SUMMARY']);
 }

@@ -105,10 +105,13 @@ function checkSeedSource(seedAudience) {
   }
 }
 
-/** Get's view of a job: the model says seedAudience is not returned to the account that started it. */
-function getView(job) {
-  const view = { ...job }
-  delete view.seedAudience
+/**
+ * Get's view of a job: the model says seedAudience is not returned to the account that started it;
+ * a job stored with showSeedAudience shows it, as the service does to another member of the collaboration.
+ */
+function getView(entry) {
+  const view = { ...entry.job }
+  if (!entry.showSeedAudience) delete view.seedAudience
   return view
 }
 
@@ -142,7 +145,7 @@ function queryInput(model, shapeName, query) {
 /**
  * @param {object} ctx {
  *   region, model, store: JobStore, lookupCredential(accessKeyId),
- *   pageSize, maxRunningJobs, newJobSettings() → { sequence }
+ *   pageSize, maxRunningJobs, newJobSettings() → { sequence }, now() → the emulator's clock in ms
  * }
  */
 export function createCleanRoomsService(ctx) {
@@ -165,7 +168,12 @@ export function createCleanRoomsService(ctx) {
             `No operation matches ${request.method} ${request.rawPath}`
           )
         }
-        const auth = verifySigV4(request, { region: ctx.region, service: SIGNING_NAME, lookup: ctx.lookupCredential })
+        const auth = verifySigV4(request, {
+          region: ctx.region,
+          service: SIGNING_NAME,
+          lookup: ctx.lookupCredential,
+          now: ctx.now()
+        })
         if (!auth.ok) throw new ServiceError(auth.status, auth.type, auth.message)
         return handlers[operation](request, auth.credential.accountId, label)
       } catch (err) {
@@ -206,7 +214,8 @@ function get(ctx, accountId, label) {
   validate(ctx.model, 'GetAudienceGenerationJobRequest', { audienceGenerationJobArn: label })
   const entry = ctx.store.find(accountId, label)
   if (!entry) throw new ServiceError(404, 'ResourceNotFoundException', `Audience generation job ${label} not found.`)
-  return json(200, getView(ctx.store.advance(entry)))
+  ctx.store.advance(entry)
+  return json(200, getView(entry))
 }
 
 function list(ctx, request, accountId) {

@@ -16,6 +16,25 @@ export interface StatusDetails {
   message?: string
 }
 
+export interface AudienceSize {
+  type: 'ABSOLUTE' | 'PERCENTAGE'
+  value: number
+}
+
+export interface RelevanceMetric {
+  audienceSize: AudienceSize
+  score?: number
+}
+
+/** A job's quality metrics, as GetAudienceGenerationJob reports them once the job is ACTIVE. */
+export interface AudienceQualityMetrics {
+  relevanceMetrics: RelevanceMetric[]
+  recallMetric?: number
+}
+
+/** The metrics jobs report by default: relevance at 5%, 20%, 50%, 100,000 and 1,000,000, and a recall. */
+export declare const DEFAULT_METRICS: Readonly<AudienceQualityMetrics>
+
 export interface LongTermCredentials {
   accessKeyId: string
   secretAccessKey: string
@@ -37,6 +56,8 @@ export interface EmulatorOptions {
   statusSequence?: JobStatus[]
   /** Set on a job when it reaches CREATE_FAILED. */
   statusDetails?: StatusDetails
+  /** Set on a job when it becomes ACTIVE (checked against the model); null: none. Default DEFAULT_METRICS. */
+  metrics?: AudienceQualityMetrics | null
   /** Token audiences STS accepts. Default ['sts.amazonaws.com']. */
   stsAudiences?: string[]
   /** Running (CREATE_PENDING / CREATE_IN_PROGRESS) jobs per account before Start answers 402. Default 10. */
@@ -45,6 +66,8 @@ export interface EmulatorOptions {
   oidcClaims?: Record<string, unknown>
   /** Lifetime of the credentials STS issues, whatever DurationSeconds asks (AWS may grant less). */
   stsSessionSeconds?: number
+  /** How far the services' clock is from this machine's (SigV4 dates, tokens, Date headers). Default 0. */
+  clockOffsetMs?: number
   /**
    * An OIDC issuer whose RS256-signed tokens STS accepts too, verified with the keys at `jwksUrl`: GitHub's
    * (`https://token.actions.githubusercontent.com`) for a workflow job's own token. Default none.
@@ -83,6 +106,9 @@ export interface Job {
   collaborationId?: string
   tags?: Record<string, string>
   seedAudience?: Record<string, unknown>
+  metrics?: AudienceQualityMetrics
+  /** For a SQL seed: the protected query that reads it. */
+  protectedQueryIdentifier?: string
 }
 
 export interface AddJobSpec {
@@ -94,6 +120,10 @@ export interface AddJobSpec {
   /** Overrides status: the job's own sequence. */
   statusSequence?: JobStatus[]
   statusDetails?: StatusDetails
+  /** Reported once the job is ACTIVE, instead of the emulator's metrics; null: none. */
+  metrics?: AudienceQualityMetrics | null
+  /** Get shows the job's seedAudience, as it does to a member of the collaboration that did not start it. */
+  showSeedAudience?: boolean
   accountId?: string
   description?: string
   includeSeedInOutput?: boolean
@@ -140,7 +170,7 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'trickle'; intervalMs: number }
-  | { kind: 'raw'; status?: number; headers?: Record<string, string>; body?: string }
+  | { kind: 'raw'; status?: number; reason?: string; headers?: Record<string, string>; body?: string }
   | { kind: 'store-then-reset' }
   | { kind: 'delay'; ms: number }
 
@@ -160,10 +190,19 @@ export declare class Emulator {
   oidcClaims: Record<string, unknown>
   /** Lifetime of the credentials STS issues from now on; undefined: as DurationSeconds asks. */
   stsSessionSeconds: number | undefined
+  /** How far the services' clock is from this machine's, as if the runner's clock were off the other way. */
+  clockOffsetMs: number
+  /** The services' clock, in epoch milliseconds. */
+  now(): number
   /** Sequence given to jobs started from now on (validated on assignment). */
   statusSequence: JobStatus[]
   /** Details set on any job without its own when it reaches CREATE_FAILED (read at that moment). */
   statusDetails: StatusDetails | undefined
+  /**
+   * Metrics set on any job without its own when it becomes ACTIVE (read at that moment; checked against
+   * the model on assignment); undefined or null: none. reset() restores the constructor's.
+   */
+  metrics: AudienceQualityMetrics | null | undefined
   readonly cleanroomsUrl: string
   readonly stsUrl: string
   /** Base URL of the OIDC server. */

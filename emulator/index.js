@@ -3,7 +3,7 @@ import { createCleanRoomsService } from './cleanrooms.js'
 import { FaultQueue } from './faults.js'
 import { githubTokenVerifier } from './github-oidc.js'
 import { JobStore, checkStatusSequence } from './jobs.js'
-import { loadModel } from './model-validator.js'
+import { loadModel, validateShape } from './model-validator.js'
 import { createOidcService } from './oidc.js'
 import { serve } from './server.js'
 import { createStsService } from './sts.js'
@@ -15,6 +15,30 @@ import { Transport } from './transport.js'
  * bundled action runs unchanged against them with only endpoint variables set.
  */
 
+/**
+ * Quality metrics like those of a real lookalike model: relevance falls as the audience grows, at the
+ * percentage and absolute sizes a configured audience model lists, and the recall is well above the
+ * 0.2 of random selection at the default 20% bin.
+ */
+export const DEFAULT_METRICS = Object.freeze({
+  relevanceMetrics: [
+    { audienceSize: { type: 'PERCENTAGE', value: 5 }, score: 8.6 },
+    { audienceSize: { type: 'PERCENTAGE', value: 20 }, score: 7.2 },
+    { audienceSize: { type: 'PERCENTAGE', value: 50 }, score: 4.9 },
+    { audienceSize: { type: 'ABSOLUTE', value: 100000 }, score: 7.8 },
+    { audienceSize: { type: 'ABSOLUTE', value: 1000000 }, score: 5.3 }
+  ],
+  recallMetric: 0.47
+})
+
+/** Metrics a test sets must be ones the service could send: checked against the model. */
+function checkMetrics(metrics) {
+  if (metrics === undefined || metrics === null) return undefined
+  const errors = validateShape(loadModel(), 'AudienceQualityMetrics', metrics)
+  if (errors.length > 0) throw new Error(`metrics do not match the model: ${errors.join('; ')}`)
+  return structuredClone(metrics)
+}
+
 const DEFAULTS = {
   region: 'us-east-1',
   accountId: '123456789012',
@@ -23,11 +47,13 @@ const DEFAULTS = {
   credentials: [],
   statusSequence: ['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'ACTIVE'],
   statusDetails: undefined,
+  metrics: DEFAULT_METRICS,
   stsAudiences: ['sts.amazonaws.com'],
   maxRunningJobs: 10,
   oidcClaims: {},
   stsSessionSeconds: undefined,
-  trustedIssuer: undefined
+  trustedIssuer: undefined,
+  clockOffsetMs: 0
 }
 
 export class Emulator {
@@ -42,9 +68,13 @@ export class Emulator {
     /** @type {number | undefined} lifetime of STS sessions, whatever DurationSeconds asks */
     this.stsSessionSeconds = o.stsSessionSeconds
     this.trustedIssuer = o.trustedIssuer
+    /** How far the emulated world's clock is from this machine's, as a runner's clock may be off. */
+    this.clockOffsetMs = o.clockOffsetMs
     this.statusSequence = o.statusSequence
     /** @type {{statusCode?: string, message?: string} | undefined} */
     this.statusDetails = o.statusDetails
+    this.initialMetrics = o.metrics
+    this.metrics = o.metrics
     this.oidcRequestToken = randomBytes(24).toString('hex')
     this.requests = []
     this.issuedTokens = []
@@ -52,12 +82,21 @@ export class Emulator {
     this.faults = new FaultQueue()
     /** Called with each request as it is recorded, and the fault it meets (if any). */
     this.onRequest = undefined
-    this.transport = new Transport({ delayMs: o.delayMs })
-    this.store = new JobStore({ region: o.region, statusDetails: () => this.statusDetails })
+    this.transport = new Transport({ delayMs: o.delayMs, now: () => this.now() })
+    this.store = new JobStore({
+      region: o.region,
+      statusDetails: () => this.statusDetails,
+      metrics: () => this.metrics
+    })
     this.jobs = this.store.jobs
     /** accessKeyId → credential; long-term pairs first, STS-issued ones added as they are handed out. */
     this.credentialsById = new Map()
     for (const pair of o.credentials) this.addCredentials(pair)
+  }
+
+  /** The emulated services' clock: SigV4 dates, token times and Date headers all follow it. */
+  now() {
+    return Date.now() + this.clockOffsetMs
   }
 
   /** Validated on assignment so a typo fails in the test that made it, not at the next Start. */
@@ -67,6 +106,15 @@ export class Emulator {
 
   set statusSequence(sequence) {
     this._statusSequence = checkStatusSequence(sequence)
+  }
+
+  /** Validated on assignment too; undefined or null: jobs report no metrics. */
+  get metrics() {
+    return this._metrics
+  }
+
+  set metrics(metrics) {
+    this._metrics = checkMetrics(metrics)
   }
 
   get delayMs() {
@@ -98,7 +146,8 @@ export class Emulator {
         get maxRunningJobs() {
           return emulator.maxRunningJobs
         },
-        newJobSettings: () => ({ sequence: this.statusSequence })
+        newJobSettings: () => ({ sequence: this.statusSequence }),
+        now: () => this.now()
       }),
       ctx
     )
@@ -108,6 +157,7 @@ export class Emulator {
         ...(this.trustedIssuer ? { verifyTrusted: this.trustedTokenVerifier() } : {}),
         stsAudiences: () => this.stsAudiences,
         sessionSeconds: () => this.stsSessionSeconds,
+        now: () => this.now(),
         addIssuedCredential: (credential) => {
           this.issuedCredentials.push(credential)
           this.credentialsById.set(credential.accessKeyId, credential)
@@ -119,7 +169,8 @@ export class Emulator {
       createOidcService({
         requestToken: this.oidcRequestToken,
         claims: () => this.oidcClaims,
-        addIssuedToken: (token) => this.issuedTokens.push(token)
+        addIssuedToken: (token) => this.issuedTokens.push(token),
+        now: () => this.now()
       }),
       ctx
     )
@@ -166,6 +217,7 @@ export class Emulator {
     if (!name || !configuredAudienceModelArn) throw new Error('addJob needs name and configuredAudienceModelArn')
     return this.store.create({
       ...spec,
+      ...(spec.metrics !== undefined ? { metrics: checkMetrics(spec.metrics) ?? null } : {}),
       accountId: spec.accountId ?? this.accountId,
       sequence: this.seededSequence(spec)
     })
@@ -198,9 +250,10 @@ export class Emulator {
     ]
   }
 
-  /** Forget requests, jobs, faults and handed-out secrets; keep servers and long-term keys. */
+  /** Forget requests, jobs, faults, handed-out secrets and changed metrics; keep servers and long-term keys. */
   reset() {
     this.onRequest = undefined
+    this.metrics = this.initialMetrics
     this.requests.length = 0
     this.store.clear()
     this.faults.clear()

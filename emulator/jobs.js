@@ -41,13 +41,15 @@ const REQUEST_FIELDS = ['description', 'seedAudience', 'collaborationId', 'tags'
 
 export class JobStore {
   /**
-   * @param {{region: string, statusDetails?: () => object | undefined}} options statusDetails gives the
-   *   details of a failure for jobs that were not given their own, read when the job fails so that
-   *   a test may set it at any point before that
+   * @param {{region: string, statusDetails?: () => object | undefined, metrics?: () => object | undefined}} options
+   *   statusDetails gives the details of a failure for jobs that were not given their own, read when the job
+   *   fails so that a test may set it at any point before that; metrics likewise gives the quality metrics of
+   *   a job that becomes ACTIVE
    */
-  constructor({ region, statusDetails = () => undefined }) {
+  constructor({ region, statusDetails = () => undefined, metrics = () => undefined }) {
     this.region = region
     this.defaultStatusDetails = statusDetails
+    this.defaultMetrics = metrics
     /** Public job objects, in creation order. */
     this.jobs = []
     /** arn → { job, accountId, order, sequence, step, statusDetails } */
@@ -57,8 +59,10 @@ export class JobStore {
 
   /**
    * Store a new job.
-   * @param {object} spec { accountId, name, configuredAudienceModelArn, sequence, statusDetails?,
-   *   description?, seedAudience?, includeSeedInOutput?, collaborationId?, tags?, createTime? }
+   * @param {object} spec { accountId, name, configuredAudienceModelArn, sequence, statusDetails?, metrics?,
+   *   showSeedAudience?, description?, seedAudience?, includeSeedInOutput?, collaborationId?, tags?, createTime? }
+   *   metrics: null for a job that reports none; showSeedAudience: Get shows the seed, as it does to a
+   *   collaboration member that did not start the job
    */
   create(spec) {
     const sequence = checkStatusSequence(spec.sequence)
@@ -76,13 +80,17 @@ export class JobStore {
     for (const field of REQUEST_FIELDS) {
       if (spec[field] !== undefined) job[field] = structuredClone(spec[field])
     }
+    // A SQL seed runs as a protected query in Clean Rooms, which the job names.
+    if (spec.seedAudience?.sqlParameters) job.protectedQueryIdentifier = randomUUID()
     const entry = {
       job,
       accountId: spec.accountId,
       order: ++this.counter,
       sequence,
       step: 0,
-      statusDetails: spec.statusDetails
+      statusDetails: spec.statusDetails,
+      metrics: spec.metrics,
+      showSeedAudience: spec.showSeedAudience === true
     }
     this.applyDetails(entry)
     this.jobs.push(job)
@@ -122,8 +130,15 @@ export class JobStore {
     return entry.job
   }
 
-  /** statusDetails describe a failure, so they appear only once the job has failed. */
+  /**
+   * statusDetails describe a failure, so they appear only once the job has failed; quality metrics
+   * describe the generated audience, so they appear only once the job is ACTIVE.
+   */
   applyDetails(entry) {
+    if (entry.job.status === 'ACTIVE') {
+      const metrics = entry.metrics === undefined ? this.defaultMetrics() : entry.metrics
+      if (metrics !== undefined && metrics !== null) entry.job.metrics = structuredClone(metrics)
+    }
     if (entry.job.status !== 'CREATE_FAILED') return
     const details = entry.statusDetails ?? this.defaultStatusDetails()
     if (details !== undefined) entry.job.statusDetails = { ...details }

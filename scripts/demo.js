@@ -1,6 +1,7 @@
 // See the action work with no AWS account: starts the local emulator of Clean Rooms ML, STS and
 // the GitHub OIDC token endpoint, then runs the bundled action against it as a runner would,
-// printing the step's log, outputs and summary. Delays are shortened so the demo takes seconds.
+// printing the step's log, outputs and job summary (with the audience quality table of a gated
+// run). Delays are shortened so the demo takes seconds.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,10 +19,26 @@ const INPUTS = {
   'wait-for-completion': 'true'
 }
 
+const GATED = { ...INPUTS, 'if-exists': 'reuse' }
+
 const SCENARIOS = [
   ['Start a job with the workflow OIDC token and wait for it', INPUTS],
   ['Re-run the same workflow: the name is taken (if-exists: fail)', INPUTS],
   ['Re-run with if-exists: reuse: carry on with the existing job', { ...INPUTS, 'if-exists': 'reuse' }],
+  [
+    'Gate on audience quality: the job meets min-recall-metric and min-relevance-score at 20%',
+    {
+      ...GATED,
+      name: 'demo-gated-pass',
+      'min-recall-metric': '0.4',
+      'min-relevance-score': '7',
+      'relevance-audience-size': '20%'
+    }
+  ],
+  [
+    'Gate on audience quality: the relevance score at 1000000 users is below min-relevance-score',
+    { ...GATED, name: 'demo-gated-fail', 'min-relevance-score': '6', 'relevance-audience-size': '1000000' }
+  ],
   ['A pull-request check: dry run', { ...INPUTS, name: 'demo-pr-check', 'dry-run': 'true' }],
   ['Invalid inputs: every problem at once, nothing sent', { ...INPUTS, name: '', 'sql-compute-worker-count': '2000' }]
 ]
@@ -74,22 +91,23 @@ function present(log) {
     .join('\n')
 }
 
-/** The job summary as a person reads it on the run's page: its heading, then each row of its table. */
-function summaryText(html) {
-  const text = (part) =>
-    part.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
-  const lines = []
-  for (const match of html.matchAll(/<h3>(.*?)<\/h3>|<tr><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>|^([^<\n].*)$/gm)) {
-    if (match[1] !== undefined) lines.push(`  # ${text(match[1])}`)
-    else if (match[2] !== undefined) lines.push(`  ${text(match[2])}: ${text(match[3])}`)
-    else if (match[4]?.trim()) lines.push(`  ${text(match[4])}`)
-  }
-  return lines.join('\n')
+/** The job summary as text: headings, and each table row as cells between bars. */
+function presentSummary(html) {
+  return html
+    .replace(/<h(\d)>(.*?)<\/h\1>/g, (_, level, text) => `\n${'#'.repeat(Number(level))} ${text}\n`)
+    .replace(/<\/tr>/g, '\n')
+    .replace(/<\/t[hd]>/g, ' | ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => `  ${line.trim()}`)
+    .join('\n')
 }
 
 function outputsOf(text) {
   return [...text.matchAll(/^(.+?)<<(ghadelimiter_\S+)\n([\s\S]*?)\n\2$/gm)]
-    .map((m) => `  ${m[1]} = ${m[3]}`)
+    .map((m) => `  ${m[1]} = ${m[3].length > 160 ? `${m[3].slice(0, 160)}… (${m[3].length} characters)` : m[3]}`)
     .join('\n')
 }
 
@@ -103,7 +121,7 @@ try {
     const result = await runAction(emulator, inputs)
     console.log(`\n=== ${title} ===\n--- log ---\n${present(result.log)}`)
     console.log(`--- outputs ---\n${outputsOf(result.outputs) || '  (none)'}`)
-    console.log(`--- job summary ---\n${summaryText(result.summary) || '  (none)'}`)
+    console.log(`--- job summary ---\n${presentSummary(result.summary) || '  (none)'}`)
     console.log(`--- exit code ${result.code}; requests the emulator received so far: ${emulator.requests.length} ---`)
   }
 } finally {

@@ -1,6 +1,6 @@
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
-import type { CleanRoomsMLClient } from './cleanroomsml/index.js'
+import type { CleanRoomsMLClient, GetAudienceGenerationJobResponse } from './cleanroomsml/index.js'
 import { systemClock, type Clock } from './aws/clock.js'
 import type { ResolvedEndpoint } from './aws/endpoints.js'
 import { ActionError, type ErrorType } from './report/error-types.js'
@@ -15,6 +15,7 @@ import type { PollPolicy, WaitOutcome } from './job/waiting.js'
 import { maskEnvironmentCredentials } from './aws/secrets.js'
 import { formatDuration, scaledTiming } from './aws/timing.js'
 import { defaultDescription } from './inputs/github-context.js'
+import { qualityTable, reportQuality } from './job/quality.js'
 import * as log from './log.js'
 
 export interface RunOptions {
@@ -139,6 +140,8 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
     if (context.settings.waitForCompletion) {
       progress.enter('wait')
       await waitAndReport(created.launch, client, context, progress)
+    } else if (progress.reusedStatus === 'ACTIVE') {
+      await reportReusedJob(created.launch, client, context, progress)
     }
   } catch (error) {
     // After a cancellation, whatever it interrupted is reported as the cancellation.
@@ -226,6 +229,34 @@ async function waitAndReport(
     )
   }
   log.info(`The job is ACTIVE after ${progress.waited}.`)
+  reportQuality(outcome.job, context.settings.qualityGates, progress)
+}
+
+/**
+ * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them.
+ * Gates need the wait, so none is checked here.
+ */
+async function reportReusedJob(
+  launch: LaunchModule,
+  client: CleanRoomsMLClient,
+  context: LaunchContext,
+  progress: Progress
+): Promise<void> {
+  let job: GetAudienceGenerationJobResponse
+  try {
+    job = await launch.getJob(client, progress.jobArn ?? '')
+  } catch (error) {
+    // The job was reused as asked: its metrics are extra, so failing to read them does not fail the step.
+    if (context.signal.aborted) throw error
+    log.warning(
+      `The reused job's quality metrics could not be read (${log.inline((error as Error).name)}); ` +
+        'reading them needs cleanrooms-ml:GetAudienceGenerationJob.',
+      { title: 'Audience quality not read' }
+    )
+    return
+  }
+  progress.lastStatus(job)
+  if (job.status === 'ACTIVE') reportQuality(job, context.settings.qualityGates, progress)
 }
 
 function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {
@@ -254,11 +285,13 @@ async function report(
   if (progress.statusDetails?.statusCode) rows.push(['Status code', progress.statusDetails.statusCode])
   if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
   if (progress.waited && !progress.cancelled) rows.push(['Waited', progress.waited])
+  if (progress.gates) rows.push(['Quality gates', progress.gates])
   rows.push(...failureRows(failure))
   await writeSummary(
     {
       heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
       rows,
+      ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
       ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
     },
     env['GITHUB_STEP_SUMMARY']

@@ -74,6 +74,23 @@ export interface StatusDetails {
   message?: string
 }
 
+export type AudienceSizeType = 'ABSOLUTE' | 'PERCENTAGE'
+
+export interface AudienceSize {
+  type: AudienceSizeType
+  value: number
+}
+
+export interface RelevanceMetric {
+  audienceSize: AudienceSize
+  score?: number
+}
+
+export interface AudienceQualityMetrics {
+  relevanceMetrics: RelevanceMetric[]
+  recallMetric?: number
+}
+
 export interface GetAudienceGenerationJobResponse extends MetadataBearer {
   createTime: string
   updateTime: string
@@ -85,7 +102,10 @@ export interface GetAudienceGenerationJobResponse extends MetadataBearer {
   statusDetails?: StatusDetails
   includeSeedInOutput?: boolean
   collaborationId?: string
+  metrics?: AudienceQualityMetrics
   startedBy?: string
+  tags?: Record<string, string>
+  seedAudience?: AudienceGenerationJobDataSource
   protectedQueryIdentifier?: string
 }
 

@@ -11,7 +11,9 @@ import {
   type MapShape,
   type StringShape
 } from './constraints.js'
-import { checkMap, checkString, parseBoolean, parseMap, parseWholeNumber, quote } from './validation.js'
+import { checkMap, checkString, parseBoolean, parseDecimal, parseMap, parseWholeNumber, quote } from './validation.js'
+import { parseAudienceSize, RECALL, RELEVANCE_SCORE, type QualityGates } from './quality-gates.js'
+import { readSeedFile } from './seed-file.js'
 
 export type IfExists = 'fail' | 'reuse'
 
@@ -28,6 +30,8 @@ export interface Settings {
   waitTimeoutSeconds: number
   ifExists: IfExists
   dryRun: boolean
+  /** Quality gates on the finished job; empty when none is asked for. */
+  qualityGates: QualityGates
 }
 
 export interface Problem {
@@ -92,15 +96,24 @@ class InputCollector {
     return parsed === true
   }
 
-  wholeNumber(input: string, min: number, max: number): number | undefined {
+  /** An optional number; `parse` gives the number, or what is wrong with the value. */
+  private number(input: string, parse: (value: string) => number | string): number | undefined {
     const value = this.optional(input)
     if (value === undefined) return undefined
-    const parsed = parseWholeNumber(value, min, max)
+    const parsed = parse(value)
     if (typeof parsed === 'string') {
       this.problem(input, parsed)
       return undefined
     }
     return parsed
+  }
+
+  wholeNumber(input: string, min: number, max: number): number | undefined {
+    return this.number(input, (value) => parseWholeNumber(value, min, max))
+  }
+
+  decimal(input: string, min: number, max: number): number | undefined {
+    return this.number(input, (value) => parseDecimal(value, min, max))
   }
 
   oneOf<T extends string>(input: string, allowed: readonly T[]): T | undefined {
@@ -170,21 +183,41 @@ function readTags(inputs: InputCollector): Record<string, string> | undefined {
   return tags
 }
 
-/** The seed: an S3 file, or a SQL query or analysis template, never more than one. */
-function readSeedAudience(inputs: InputCollector): StartAudienceGenerationJobRequest['seedAudience'] {
+/** A SQL query from a file of the workspace; undefined when not given or when the file breaks a rule. */
+function readQueryFile(inputs: InputCollector, env: Environment): string | undefined {
+  const path = inputs.optional('seed-audience-sql-query-file')
+  if (path === undefined) return undefined
+  const result = readSeedFile(path, env['GITHUB_WORKSPACE'])
+  if (result.ok) return result.query
+  inputs.problem('seed-audience-sql-query-file', result.problem)
+  return undefined
+}
+
+const SEED_INPUTS = [
+  'seed-audience-s3-uri',
+  'seed-audience-sql-query',
+  'seed-audience-sql-query-file',
+  'seed-audience-analysis-template-arn'
+]
+
+/** The seed: an S3 file, or a SQL query (inline or from a file) or analysis template, never more than one. */
+function readSeedAudience(inputs: InputCollector, env: Environment): StartAudienceGenerationJobRequest['seedAudience'] {
   const roleArn = inputs.string('seed-audience-role-arn', SHAPES.IamRoleArn, true)
   const s3Uri = inputs.string('seed-audience-s3-uri', SHAPES.S3Path)
-  const queryString = inputs.string('seed-audience-sql-query', SHAPES.ProtectedQuerySQLParametersQueryStringString)
+  const inlineQuery = inputs.string('seed-audience-sql-query', SHAPES.ProtectedQuerySQLParametersQueryStringString)
+  const fileQuery = readQueryFile(inputs, env)
+  const queryString = inlineQuery ?? fileQuery
   const analysisTemplateArn = inputs.string('seed-audience-analysis-template-arn', SHAPES.AnalysisTemplateArn)
   const parameters = inputs.map('seed-audience-sql-parameters', MAPS.ParameterMap)
   const compute = readCompute(inputs)
 
   const given = (name: string): boolean => inputs.optional(name) !== undefined
-  const seeds = ['seed-audience-s3-uri', 'seed-audience-sql-query', 'seed-audience-analysis-template-arn'].filter(given)
+  const seeds = SEED_INPUTS.filter(given)
   if (seeds.length === 0) {
     inputs.problem(
       'seed-audience-s3-uri',
-      'is required unless seed-audience-sql-query or seed-audience-analysis-template-arn is given: give exactly one seed source'
+      'is required unless seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn ' +
+        'is given: give exactly one seed source'
     )
   }
   for (const extra of seeds.slice(1)) {
@@ -195,7 +228,7 @@ function readSeedAudience(inputs: InputCollector): StartAudienceGenerationJobReq
     for (const input of ['seed-audience-sql-parameters', ...COMPUTE_INPUTS].filter(given)) {
       inputs.problem(
         input,
-        'applies only to a SQL seed (seed-audience-sql-query or seed-audience-analysis-template-arn)'
+        'applies only to a SQL seed (seed-audience-sql-query, seed-audience-sql-query-file or seed-audience-analysis-template-arn)'
       )
     }
   }
@@ -229,14 +262,14 @@ function readCompute(inputs: InputCollector): WorkerComputeConfiguration | undef
   }
 }
 
-function readRequest(inputs: InputCollector): StartAudienceGenerationJobRequest {
+function readRequest(inputs: InputCollector, env: Environment): StartAudienceGenerationJobRequest {
   const name = inputs.string('name', SHAPES.NameString, true)
   const configuredAudienceModelArn = inputs.string(
     'configured-audience-model-arn',
     SHAPES.ConfiguredAudienceModelArn,
     true
   )
-  const seedAudience = readSeedAudience(inputs)
+  const seedAudience = readSeedAudience(inputs, env)
   const includeSeedInOutput = inputs.boolean('include-seed-in-output', false)
   const collaborationId = inputs.string('collaboration-id', SHAPES.UUID)
   const description = inputs.string('description', SHAPES.ResourceDescription)
@@ -252,19 +285,56 @@ function readRequest(inputs: InputCollector): StartAudienceGenerationJobRequest 
   }
 }
 
+const GATE_INPUTS = ['min-recall-metric', 'min-relevance-score'] as const
+
+/**
+ * Quality gates: each optional, checked on the finished job, so they need the wait. The relevance
+ * gate names its audience size, and the size means nothing without the gate.
+ */
+function readQualityGates(inputs: InputCollector, waitForCompletion: boolean): QualityGates {
+  const minRecall = inputs.decimal('min-recall-metric', RECALL.min, RECALL.max)
+  const minScore = inputs.decimal('min-relevance-score', RELEVANCE_SCORE.min, RELEVANCE_SCORE.max)
+  const sizeText = inputs.optional('relevance-audience-size')
+  const size = sizeText === undefined ? undefined : parseAudienceSize(sizeText)
+  if (typeof size === 'string') inputs.problem('relevance-audience-size', size)
+  const scoreGiven = inputs.optional('min-relevance-score') !== undefined
+  if (scoreGiven && sizeText === undefined) {
+    inputs.problem(
+      'relevance-audience-size',
+      'is required with min-relevance-score: the audience size whose score is checked, as the API reports it (for example 20% or 100000)'
+    )
+  }
+  if (!scoreGiven && sizeText !== undefined) {
+    inputs.problem('relevance-audience-size', 'applies only with min-relevance-score')
+  }
+  if (!waitForCompletion) {
+    for (const input of GATE_INPUTS.filter((name) => inputs.optional(name) !== undefined)) {
+      inputs.problem(
+        input,
+        'needs wait-for-completion: true: the job reports its quality metrics only once it has finished'
+      )
+    }
+  }
+  return {
+    ...(minRecall !== undefined ? { minRecall } : {}),
+    ...(minScore !== undefined && typeof size === 'object' ? { minRelevance: { score: minScore, size } } : {})
+  }
+}
+
 /** Reads and checks every input. Nothing here touches the network. */
 export function readSettings(read: InputReader, env: Environment): SettingsResult {
   const inputs = new InputCollector(read)
-  const request = readRequest(inputs)
+  const request = readRequest(inputs, env)
   const region = readRegion(inputs, env)
   const credentials = readCredentials(inputs)
   const waitForCompletion = inputs.boolean('wait-for-completion', false)
   const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600
   const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse'] as const) ?? 'fail'
   const dryRun = inputs.boolean('dry-run', false)
+  const qualityGates = readQualityGates(inputs, waitForCompletion)
   if (inputs.problems.length > 0) return { ok: false, problems: inputs.problems }
   return {
     ok: true,
-    settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun }
+    settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun, qualityGates }
   }
 }

@@ -80,6 +80,15 @@ export function parseWholeNumber(value: string, min: number, max: number): numbe
   return number
 }
 
+/** A decimal number within [min, max], written plainly (`0.4`, `7`, `.5`): no exponent, sign, NaN or Infinity. */
+export function parseDecimal(value: string, min: number, max: number): number | string {
+  const rule = `must be a number from ${min} to ${max}`
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value)) return `${rule}; got ${quote(value)}`
+  const number = Number(value)
+  if (number < min || number > max) return `${rule}; got ${value.length > 12 ? quote(value) : value}`
+  return number
+}
+
 export interface ParsedMap {
   map: Record<string, string>
   problems: string[]

@@ -1,7 +1,13 @@
 // Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
 // job of the same name. The progress records the ARN (an output) the moment it is known.
 import * as log from '../log.js'
-import { ConflictException, StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from '../cleanroomsml/index.js'
+import {
+  ConflictException,
+  GetAudienceGenerationJobCommand,
+  StartAudienceGenerationJobCommand,
+  type CleanRoomsMLClient,
+  type GetAudienceGenerationJobResponse
+} from '../cleanroomsml/index.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Clock } from '../aws/clock.js'
 import type { RetryPolicy } from '../aws/retry.js'
@@ -45,6 +51,7 @@ export async function startOrReuse(
     progress.enter('reuse')
     const job = await findReusableJob(client, request, pacing)
     progress.jobKnown(job.audienceGenerationJobArn, false)
+    progress.reusedStatus = job.status
     log.notice(
       `A job named "${log.inline(request.name)}" already exists (${log.inline(job.status)}); ` +
         `reusing ${log.inline(job.audienceGenerationJobArn)}.`,
@@ -53,6 +60,11 @@ export async function startOrReuse(
       }
     )
   }
+}
+
+/** One status check of a job, outside a wait: a reused ACTIVE job's metrics. */
+export async function getJob(client: CleanRoomsMLClient, jobArn: string): Promise<GetAudienceGenerationJobResponse> {
+  return client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }))
 }
 
 /**

@@ -177,6 +177,20 @@ export const ERROR_TYPES = {
     origin: 'action',
     hint: 'Raise wait-timeout-seconds (at most 21600), or check the job in the AWS console.'
   },
+  AudienceQualityBelowThreshold: {
+    origin: 'action',
+    hint:
+      'The job finished and its audience exists; this step failed so that later steps do not use it. Its ARN ' +
+      'and metrics are in the outputs (recall-metric, relevance-metrics). Improve the seed or the model, or ' +
+      'change the threshold if it is stricter than intended.'
+  },
+  AudienceQualityUnavailable: {
+    origin: 'action',
+    hint:
+      'A gate on a metric the job does not report is not passed. Check relevance-audience-size against the ' +
+      'sizes the job reports (relevance-metrics output; a percentage as 20%, a number of users as 100000), or ' +
+      'remove the gate.'
+  },
   StepCancelled: { origin: 'action', hint: (context) => `The action stopped at once. ${cancelledHint(context)}` },
   TimeoutError: {
     origin: 'action',

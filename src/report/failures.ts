@@ -87,7 +87,8 @@ const PHASES: Record<Phase, string> = {
   credentials: 'Getting AWS credentials',
   start: 'Starting the audience generation job',
   reuse: 'Finding the existing job to reuse',
-  wait: 'Waiting for the audience generation job'
+  wait: 'Waiting for the audience generation job',
+  quality: 'Checking the audience quality'
 }
 
 /** Describes a failure of the step, for one error annotation and the `error-type` output. */

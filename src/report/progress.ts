@@ -5,11 +5,23 @@ import * as core from '@actions/core'
 import type {
   AudienceGenerationJobStatus,
   GetAudienceGenerationJobResponse,
+  RelevanceMetric,
   StatusDetails
 } from '../cleanroomsml/index.js'
+import { redactJob } from './redaction.js'
+
+/** The job's metrics that match the model; anything else in the answer is left out. */
+export interface QualityReport {
+  recall?: number
+  relevance: RelevanceMetric[]
+  /** The answer carried a metrics member at all. */
+  reported: boolean
+  /** Values left out because they do not match the model. */
+  dropped: number
+}
 
 /** What the step is doing; a failure is reported as a failure of that phase. */
-export type Phase = 'credentials' | 'start' | 'reuse' | 'wait'
+export type Phase = 'credentials' | 'start' | 'reuse' | 'wait' | 'quality'
 
 /** How far the step got, as a failure's description reads it. */
 export interface StepState {
@@ -22,8 +34,14 @@ export class Progress implements StepState {
   #phase: Phase = 'credentials'
   jobArn?: string
   created?: boolean
+  /** The status of the job reuse found, as its listing showed it. */
+  reusedStatus?: AudienceGenerationJobStatus
   status?: AudienceGenerationJobStatus
   statusDetails?: StatusDetails
+  /** The finished job's quality metrics. */
+  quality?: QualityReport
+  /** The quality gates' results, in words, for the summary. */
+  gates?: string
   /** How long the wait lasted, in words. */
   waited?: string
   /** The runner cancelled the step. */
@@ -47,12 +65,23 @@ export class Progress implements StepState {
     core.setOutput('created', String(created))
   }
 
-  /** The last status seen while waiting. */
+  /** The last status seen, and the whole answer for later steps (`job`, with SQL values redacted). */
   lastStatus(job: GetAudienceGenerationJobResponse): void {
     this.status = job.status
     if (job.statusDetails) this.statusDetails = job.statusDetails
-    core.setOutput('status', job.status)
+    // A later step may paste the output into a shell: only a status of the API's form is passed on.
+    core.setOutput('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '')
     core.setOutput('status-details', job.statusDetails?.message ?? '')
+    core.setOutput('job', JSON.stringify(redactJob(job)))
+    const queryId: unknown = job.protectedQueryIdentifier
+    if (typeof queryId === 'string' && queryId !== '') core.setOutput('protected-query-identifier', queryId)
+  }
+
+  /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs. */
+  qualityKnown(report: QualityReport): void {
+    this.quality = report
+    core.setOutput('recall-metric', report.recall !== undefined ? String(report.recall) : '')
+    core.setOutput('relevance-metrics', JSON.stringify(report.relevance))
   }
 
   /** The step failed; the caller annotates why. */

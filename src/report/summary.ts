@@ -9,6 +9,15 @@ export interface SummaryFacts {
   heading: string
   rows: [string, string][]
   note?: string
+  /** More tables after the note, each under its own heading. */
+  tables?: SummaryTable[]
+}
+
+export interface SummaryTable {
+  heading: string
+  header: string[]
+  rows: string[][]
+  note?: string
 }
 
 function escapeHtml(text: string): string {
@@ -43,6 +52,7 @@ export async function writeSummary(facts: SummaryFacts, path: string | undefined
       ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
     ])
   if (facts.note) summary.addRaw(`\n${escapeHtml(facts.note)}\n`)
+  for (const table of facts.tables ?? []) addTable(table)
   const text = summary.stringify()
   summary.emptyBuffer()
   try {
@@ -51,6 +61,17 @@ export async function writeSummary(facts: SummaryFacts, path: string | undefined
     throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`)
   }
   await appendFile(path, text, { encoding: 'utf8' })
+}
+
+function addTable(table: SummaryTable): void {
+  core.summary.addHeading(escapeHtml(table.heading), 4)
+  if (table.rows.length > 0) {
+    core.summary.addTable([
+      table.header.map((cell) => ({ data: escapeHtml(cell), header: true })),
+      ...table.rows.map((row) => row.map((cell) => `<code>${escapeValue(cell)}</code>`))
+    ])
+  }
+  if (table.note) core.summary.addRaw(`\n${escapeHtml(table.note)}\n`)
 }
 
 /** Which seed the request uses, in words for logs and the summary. */
