@@ -16,16 +16,11 @@ import {
 import { BODY_EXCERPT_CHARS } from '../src/cleanroomsml/protocol.js'
 import { retryStrategy, type RetryPolicy } from '../src/aws/retry.js'
 import { FakeClock } from './helpers/fake-clock.js'
+import { JOB_ARN, MODEL_ARN, VALID_REQUEST } from './helpers/fixtures.js'
 // @ts-expect-error the emulator is plain JavaScript without types for this module
 import { verifySigV4 } from '../emulator/sigv4.js'
 
-const JOB_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/abc'
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m'
-const REQUEST = {
-  name: 'job',
-  configuredAudienceModelArn: MODEL_ARN,
-  seedAudience: { roleArn: 'arn:aws:iam::123456789012:role/r', dataSource: { s3Uri: 's3://b/k' } }
-}
+const REQUEST = VALID_REQUEST
 const POLICY: RetryPolicy = {
   maxAttempts: 4,
   baseDelayMs: 100,

@@ -5,16 +5,9 @@ import type { ChildProcess } from 'node:child_process'
 import { startEmulator, type Emulator, type Fault } from '../emulator/index.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
+import { MODEL_ARN, OIDC, VALID_INPUTS } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/cancel-model'
-const INPUTS = {
-  name: 'cancelled-release',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed-reader',
-  'seed-audience-s3-uri': 's3://seed-bucket/seed.jsonl',
-  'aws-region': 'us-east-1'
-}
-const OIDC = { 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy' }
+const INPUTS = { ...VALID_INPUTS, name: 'cancelled-release' }
 const HANG: Fault = { kind: 'hang' }
 /** The step must be gone this soon after the signal; the runner kills it 10 s after. */
 const EXIT_BOUND_MS = 2_000

@@ -7,14 +7,9 @@ import { E2E_TIME_SCALE, FAULT_SCENARIOS, type FaultScenario } from './fault-sce
 import { leaksIn, secretsOf } from './helpers/leaks.js'
 import { readAsRunner } from './helpers/runner-commands.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv } from './helpers/run-action.js'
+import { VALID_INPUTS } from './helpers/fixtures.js'
 
-const INPUTS = {
-  name: 'reliability',
-  'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed',
-  'seed-audience-s3-uri': 's3://bucket/seed.jsonl',
-  'aws-region': 'us-east-1'
-}
+const INPUTS = { ...VALID_INPUTS, name: 'reliability' }
 
 interface Result {
   scenario: FaultScenario

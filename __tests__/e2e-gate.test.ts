@@ -9,16 +9,9 @@ import {
   type ActionRun,
   type RunOptions
 } from './helpers/run-action.js'
+import { MODEL_ARN, OTHER_MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/lookalike-model'
-const OTHER_MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/other-model'
-const INPUTS = {
-  name: 'release-audience',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed-reader',
-  'seed-audience-s3-uri': 's3://seed-bucket/seed.jsonl',
-  'aws-region': 'us-east-1'
-}
+const INPUTS = { ...VALID_INPUTS, name: 'release-audience' }
 const WAIT = { 'wait-for-completion': 'true' }
 
 let emulator: Emulator

@@ -5,16 +5,9 @@ import { startEmulator, type Emulator } from '../emulator/index.js'
 import { secretsOf } from './helpers/leaks.js'
 import { readAsRunner, type RunnerView } from './helpers/runner-commands.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
+import { DEPLOY_ROLE, VALID_INPUTS } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/lookalike-model'
-const INPUTS = {
-  name: 'audience',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed-reader',
-  'seed-audience-s3-uri': 's3://seed-bucket/seed.jsonl',
-  'aws-region': 'us-east-1'
-}
-const DEPLOY_ROLE = 'arn:aws:iam::123456789012:role/github-deploy'
+const INPUTS = { ...VALID_INPUTS, name: 'audience' }
 
 /** Every payload carries FORGED where a forged command or line would begin. */
 const STOP = '##[stop-commands]halt'

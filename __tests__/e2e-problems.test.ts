@@ -2,15 +2,9 @@
 // values of sensitive inputs.
 import { runAction, type ActionRun } from './helpers/run-action.js'
 import { readAsRunner } from './helpers/runner-commands.js'
+import { VALID_INPUTS } from './helpers/fixtures.js'
 
-const INPUTS = {
-  name: 'audience',
-  'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed',
-  'seed-audience-s3-uri': 's3://bucket/seed.jsonl',
-  'aws-region': 'us-east-1',
-  'dry-run': 'true'
-}
+const INPUTS = { ...VALID_INPUTS, name: 'audience', 'dry-run': 'true' }
 
 async function run(inputs: Record<string, string>): Promise<ActionRun> {
   return runAction({ inputs: { ...INPUTS, ...inputs }, env: { PATH: process.env['PATH'] } })

@@ -2,12 +2,11 @@
 // read it, the FIPS endpoint of the real Region, in every partition. A dry run shows where the
 // request would go without sending it (nothing at these addresses is reachable from a test).
 import { runAction } from './helpers/run-action.js'
+import { VALID_INPUTS } from './helpers/fixtures.js'
 
 const INPUTS = {
+  ...VALID_INPUTS,
   name: 'fips-audience',
-  'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed',
-  'seed-audience-s3-uri': 's3://bucket/seed.jsonl',
   'role-to-assume': 'arn:aws:iam::123456789012:role/deploy',
   'dry-run': 'true'
 }

@@ -1,16 +1,9 @@
 // End to end: if-exists: reuse when the listing breaks the API's contract or lags behind.
 import { startEmulator, type Emulator, type Fault } from '../emulator/index.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
+import { MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/lookalike-model'
-const INPUTS = {
-  name: 'weekly-audience',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed-reader',
-  'seed-audience-s3-uri': 's3://seed-bucket/seed.jsonl',
-  'aws-region': 'us-east-1',
-  'if-exists': 'reuse'
-}
+const INPUTS = { ...VALID_INPUTS, name: 'weekly-audience', 'if-exists': 'reuse' }
 const CONFLICT: Fault = { kind: 'error', status: 409, type: 'ConflictException', message: 'The name is taken.' }
 
 let emulator: Emulator

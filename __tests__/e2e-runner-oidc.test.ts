@@ -9,16 +9,14 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from './helpers/run-action.js'
+import { VALID_INPUTS } from './helpers/fixtures.js'
 
 const SCRIPT = new URL('../scripts/emulator.js', import.meta.url).pathname
 const REQUEST_TOKEN = 'runner-request-token'
 const INPUTS = {
+  ...VALID_INPUTS,
   'role-to-assume': 'arn:aws:iam::123456789012:role/ci-emulator',
-  'aws-region': 'us-east-1',
   name: 'ci-launch',
-  'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/ci',
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/ci-seed-reader',
-  'seed-audience-s3-uri': 's3://ci-bucket/seed.jsonl',
   'wait-for-completion': 'true'
 }
 

@@ -2,17 +2,9 @@
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
+import { DEPLOY_ROLE, MODEL_ARN, SEED_ROLE, VALID_INPUTS } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/lookalike-model'
-const SEED_ROLE = 'arn:aws:iam::123456789012:role/cleanrooms-ml-seed-reader'
-const DEPLOY_ROLE = 'arn:aws:iam::123456789012:role/github-deploy'
-const INPUTS = {
-  name: 'weekly-audience',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': SEED_ROLE,
-  'seed-audience-s3-uri': 's3://seed-bucket/seed.jsonl',
-  'aws-region': 'us-east-1'
-}
+const INPUTS = { ...VALID_INPUTS, name: 'weekly-audience' }
 
 let emulator: Emulator
 beforeAll(async () => {

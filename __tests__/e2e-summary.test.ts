@@ -2,15 +2,9 @@
 // failed, what went wrong and what to do, without opening the log.
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
+import { MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/summary-model'
-const INPUTS = {
-  name: 'summary-job',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed-reader',
-  'seed-audience-s3-uri': 's3://seed-bucket/seed.jsonl',
-  'aws-region': 'us-east-1'
-}
+const INPUTS = { ...VALID_INPUTS, name: 'summary-job' }
 
 let emulator: Emulator
 beforeAll(async () => {

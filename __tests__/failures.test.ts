@@ -3,27 +3,16 @@ import { ERROR_TYPES, hintFor } from '../src/report/error-types.js'
 import { describeFailure } from '../src/report/failures.js'
 import type { Settings } from '../src/inputs/settings.js'
 import type { StepState } from '../src/report/progress.js'
+import { MODEL_ARN, SEED_ROLE, VALID_REQUEST, VALID_SETTINGS } from './helpers/fixtures.js'
 import { AccessDeniedException, ConflictException, ServiceQuotaExceededException } from '../src/cleanroomsml/index.js'
 
 const SETTINGS: Settings = {
-  request: {
-    name: 'job-1',
-    configuredAudienceModelArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-    seedAudience: { roleArn: 'arn:aws:iam::123456789012:role/seed', dataSource: { s3Uri: 's3://b/k' } }
-  },
-  region: 'us-east-1',
-  credentials: {
-    source: 'oidc',
-    roleArn: 'arn:aws:iam::123456789012:role/deploy',
-    audience: 'custom-aud',
-    roleSessionName: 's',
-    durationSeconds: 900
-  },
+  ...VALID_SETTINGS,
+  request: { ...VALID_REQUEST, name: 'job-1' },
+  credentials: { ...VALID_SETTINGS.credentials, audience: 'custom-aud' } as Settings['credentials'],
   waitForCompletion: true,
   waitTimeoutSeconds: 60,
-  ifExists: 'reuse',
-  dryRun: false,
-  qualityGates: {}
+  ifExists: 'reuse'
 }
 
 function named(name: string, message = 'm', metadata: object = {}): Error {
@@ -50,8 +39,8 @@ describe('a failure annotation names the exception and what to do', () => {
   it('lists every IAM action the inputs need on AccessDenied', () => {
     const message = describe_(named('AccessDeniedException')).message
     for (const action of [
-      'cleanrooms-ml:StartAudienceGenerationJob on arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-      'iam:PassRole on arn:aws:iam::123456789012:role/seed',
+      `cleanrooms-ml:StartAudienceGenerationJob on ${MODEL_ARN}`,
+      `iam:PassRole on ${SEED_ROLE}`,
       'cleanrooms-ml:ListAudienceGenerationJobs (if-exists: reuse)',
       'cleanrooms-ml:GetAudienceGenerationJob (wait-for-completion)'
     ]) {

@@ -3,6 +3,7 @@
 // RELIABILITY.md is written from its results (npm run reliability).
 import type { Emulator, Fault } from '../emulator/index.js'
 import { scaledTiming } from '../src/aws/timing.js'
+import { OIDC } from './helpers/fixtures.js'
 
 /**
  * The time scale the end-to-end runs use unless a scenario says otherwise: small, so that
@@ -35,7 +36,6 @@ export interface FaultScenario {
   proves: string
 }
 
-const OIDC = { 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy' }
 const REUSE = { 'if-exists': 'reuse' }
 const start = (emulator: Emulator, ...faults: Fault[]): void => {
   emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', ...faults)

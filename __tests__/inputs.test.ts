@@ -1,16 +1,7 @@
 import { readSettings, sanitizeSessionName, type Settings, type SettingsResult } from '../src/inputs/settings.js'
+import { MODEL_ARN, SEED_ROLE, TEMPLATE_ARN, VALID_INPUTS, VALID_REQUEST } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/abc-123'
-const ROLE_ARN = 'arn:aws:iam::123456789012:role/seed-reader'
-const TEMPLATE_ARN = 'arn:aws:cleanrooms:us-east-1:123456789012:membership/m-1/analysistemplate/t-1'
-
-const BASE: Record<string, string> = {
-  name: 'weekly-lookalike',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': ROLE_ARN,
-  'seed-audience-s3-uri': 's3://bucket/seed.jsonl',
-  'aws-region': 'us-east-1'
-}
+const BASE: Record<string, string> = VALID_INPUTS
 
 function read(inputs: Record<string, string | undefined>, env: Record<string, string> = {}): SettingsResult {
   const merged: Record<string, string | undefined> = { ...BASE, ...inputs }
@@ -31,11 +22,7 @@ function problems(inputs: Record<string, string | undefined>, env: Record<string
 
 describe('inputs become exactly the API request', () => {
   it('builds the minimal S3 request, leaving out members not given', () => {
-    expect(settings().request).toEqual({
-      name: 'weekly-lookalike',
-      configuredAudienceModelArn: MODEL_ARN,
-      seedAudience: { roleArn: ROLE_ARN, dataSource: { s3Uri: 's3://bucket/seed.jsonl' } }
-    })
+    expect(settings().request).toEqual(VALID_REQUEST)
   })
 
   it('builds a SQL seed with parameters and compute configuration', () => {
@@ -52,10 +39,10 @@ describe('inputs become exactly the API request', () => {
       tags: 'team=ads\ncost-center=42'
     }).request
     expect(request).toEqual({
-      name: 'weekly-lookalike',
+      name: 'weekly-audience',
       configuredAudienceModelArn: MODEL_ARN,
       seedAudience: {
-        roleArn: ROLE_ARN,
+        roleArn: SEED_ROLE,
         sqlParameters: {
           queryString: 'SELECT user_id FROM t WHERE d > :since',
           parameters: { since: '2026-01-01', limit: '10' }
@@ -74,7 +61,7 @@ describe('inputs become exactly the API request', () => {
   it('takes an analysis template as the seed', () => {
     const seed = settings({ 'seed-audience-s3-uri': undefined, 'seed-audience-analysis-template-arn': TEMPLATE_ARN })
       .request.seedAudience
-    expect(seed).toEqual({ roleArn: ROLE_ARN, sqlParameters: { analysisTemplateArn: TEMPLATE_ARN } })
+    expect(seed).toEqual({ roleArn: SEED_ROLE, sqlParameters: { analysisTemplateArn: TEMPLATE_ARN } })
   })
 
   it('applies the documented defaults', () => {
@@ -246,11 +233,11 @@ describe('region and credentials', () => {
 
   it('assumes a role with OIDC when role-to-assume is set', () => {
     expect(
-      settings({ 'role-to-assume': ROLE_ARN, 'role-session-name': 'deploy run#7', 'role-duration-seconds': '900' })
+      settings({ 'role-to-assume': SEED_ROLE, 'role-session-name': 'deploy run#7', 'role-duration-seconds': '900' })
         .credentials
     ).toEqual({
       source: 'oidc',
-      roleArn: ROLE_ARN,
+      roleArn: SEED_ROLE,
       audience: 'sts.amazonaws.com',
       roleSessionName: 'deploy-run-7',
       durationSeconds: 900

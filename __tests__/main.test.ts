@@ -6,16 +6,9 @@ import { FakeClock } from './helpers/fake-clock.js'
 import { inProcessSteps, type StepResult } from './helpers/in-process.js'
 import { routedUrl, startProxy } from './helpers/proxy.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
+import { MODEL_ARN, OIDC, OTHER_MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/model'
-const INPUTS = {
-  name: 'in-process',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed',
-  'seed-audience-s3-uri': 's3://bucket/seed.jsonl',
-  'aws-region': 'us-east-1'
-}
-const OIDC = { 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy' }
+const INPUTS = { ...VALID_INPUTS, name: 'in-process' }
 
 const inProcess = inProcessSteps()
 const step = inProcess.step
@@ -392,7 +385,7 @@ describe('if-exists: reuse', () => {
   })
 
   it('refuses a job of that name for another model', async () => {
-    const other = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/other'
+    const other = OTHER_MODEL_ARN
     emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: other, status: 'ACTIVE' })
     const result = await step({ ...INPUTS, 'if-exists': 'reuse' }, ENV_CREDENTIALS)
     expect(result.outputs['error-type']).toBe('ExistingJobMismatch')

@@ -1,12 +1,13 @@
-import { describeSeed, redactJob, redactRequest, REDACTED } from '../src/report/redaction.js'
+import { redactJob, redactRequest, REDACTED } from '../src/report/redaction.js'
+import { describeSeed } from '../src/report/summary.js'
 import { defaultDescription, fitDescription } from '../src/inputs/github-context.js'
 import { systemClock } from '../src/aws/clock.js'
 import type { StartAudienceGenerationJobRequest } from '../src/cleanroomsml/index.js'
+import { VALID_REQUEST } from './helpers/fixtures.js'
 
 const BASE: StartAudienceGenerationJobRequest = {
-  name: 'n',
-  configuredAudienceModelArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-  seedAudience: { roleArn: 'arn:aws:iam::123456789012:role/r' }
+  ...VALID_REQUEST,
+  seedAudience: { roleArn: VALID_REQUEST.seedAudience.roleArn }
 }
 
 describe('logs never show SQL seed values', () => {

@@ -11,6 +11,7 @@ import { convertActionTemplate, parseAction, type ActionTemplate } from '@action
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index'
 import semver from 'semver'
 import { parse as parseYaml } from 'yaml'
+import { OIDC, VALID_INPUTS } from './helpers/fixtures.js'
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '')
 
@@ -196,14 +197,7 @@ describe("action.yml is what GitHub's parser accepts", () => {
   })
 
   it('declares the defaults the code applies when an input is empty', () => {
-    const base: Record<string, string> = {
-      name: 'n',
-      'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-      'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/r',
-      'seed-audience-s3-uri': 's3://b/k',
-      'aws-region': 'us-east-1',
-      'role-to-assume': 'arn:aws:iam::123456789012:role/deploy'
-    }
+    const base: Record<string, string> = { ...VALID_INPUTS, ...OIDC }
     const defaults = (actionTemplate().inputs ?? []).filter((input) => input.default !== undefined)
     expect(defaults.map((input) => input.id).sort()).toEqual(
       [
@@ -301,6 +295,60 @@ function filesUnder(dir: string): string[] {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
     .sort()
 }
+
+/** The layers of src/, top first (CONTRIBUTING.md's architecture section); log.ts may serve every layer. */
+const LAYERS = ['index.ts', 'main.ts', 'job', 'aws', 'report', 'inputs', 'cleanroomsml']
+
+function layerOf(file: string): number {
+  const top = relative(join(ROOT, 'src'), file).split('/')[0]!
+  // Below the action's layers, above the client, which is self-contained.
+  return top === 'log.ts' ? LAYERS.indexOf('cleanroomsml') - 0.5 : LAYERS.indexOf(top)
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return entry.name.endsWith('.ts') ? [path] : []
+  })
+}
+
+describe('the source folders are layers, and imports only point down', () => {
+  const files = sourceFiles(join(ROOT, 'src'))
+  const imports = files.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/(?:from|import\(?)\s*'(\.{1,2}\/[^']+)'/g)].map((match) => ({
+      file,
+      target: join(dirname(file), match[1]!.replace(/\.js$/, '.ts'))
+    }))
+  )
+
+  it('puts every source file in a layer', () => {
+    expect(imports.length).toBeGreaterThan(50)
+    expect(files.filter((file) => layerOf(file) < 0).map((file) => relative(ROOT, file))).toEqual([])
+  })
+
+  it('imports from the same layer or below, and the client from its own folder only', () => {
+    const upward = imports
+      .filter(({ file, target }) => layerOf(target) < layerOf(file) && !target.endsWith('.json'))
+      .map(({ file, target }) => `${relative(ROOT, file)} -> ${relative(ROOT, target)}`)
+    expect(upward).toEqual([])
+  })
+
+  it('has no import circle', () => {
+    const graph = new Map<string, string[]>()
+    for (const { file, target } of imports) graph.set(file, [...(graph.get(file) ?? []), target])
+    const circles: string[] = []
+    const visit = (file: string, path: string[]): void => {
+      if (path.includes(file)) {
+        circles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(ROOT, f)).join(' -> '))
+        return
+      }
+      for (const next of graph.get(file) ?? []) visit(next, [...path, file])
+    }
+    for (const file of files) visit(file, [])
+    expect(circles).toEqual([])
+  })
+})
 
 describe('dist/ is built from the sources', () => {
   let out: string | undefined

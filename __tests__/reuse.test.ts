@@ -4,16 +4,13 @@ import type { CleanRoomsMLClient, ListAudienceGenerationJobsCommand } from '../s
 import { findReusableJob, LISTINGS, MAX_PAGES } from '../src/job/reuse.js'
 import { DEFAULT_RETRY_POLICY } from '../src/aws/timing.js'
 import { FakeClock } from './helpers/fake-clock.js'
+import { JOB_ARN, VALID_REQUEST } from './helpers/fixtures.js'
 
-const REQUEST = {
-  name: 'job',
-  configuredAudienceModelArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-  seedAudience: { roleArn: 'arn:aws:iam::123456789012:role/r' }
-}
+const REQUEST = { ...VALID_REQUEST, name: 'job' }
 const JOB = {
   name: 'job',
   configuredAudienceModelArn: REQUEST.configuredAudienceModelArn,
-  audienceGenerationJobArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/j',
+  audienceGenerationJobArn: JOB_ARN,
   status: 'ACTIVE'
 }
 

@@ -53,7 +53,6 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 /* harmony export */   UN: () => (/* binding */ retryStrategy),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
-/* unused harmony export backoffDelay */
 /* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3299);
 /* harmony import */ var _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9284);
@@ -617,8 +616,8 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
 
 // EXTERNAL MODULE: ./src/report/error-types.ts
 var error_types = __webpack_require__(9284);
-// EXTERNAL MODULE: ./src/report/redaction.ts
-var redaction = __webpack_require__(7079);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __webpack_require__(7994);
 // EXTERNAL MODULE: ./src/inputs/constraints.ts
 var constraints = __webpack_require__(1677);
 // EXTERNAL MODULE: ./src/aws/timing.ts
@@ -855,7 +854,7 @@ async function startOrReuse(client, settings, progress, pacing) {
     signal.throwIfAborted();
     progress.enter('start');
     const { request } = settings;
-    log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,redaction/* describeSeed */.jv)(request))} ` +
+    log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,summary/* describeSeed */.j)(request))} ` +
         `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
         const started = await client.send(new StartAudienceGenerationJobCommand(request));

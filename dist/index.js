@@ -28473,7 +28473,7 @@ function maskEnvironmentCredentials(env) {
 /* harmony export */   vX: () => (/* binding */ parseTimeScale),
 /* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY_POLICY, DEFAULT_POLL_POLICY, MIN_SCALED_ATTEMPT_TIMEOUT_MS */
+/* unused harmony exports DEFAULT_RETRY_POLICY, DEFAULT_POLL_POLICY */
 /**
  * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
  * 20 s, 15 s per attempt and 5 minutes in all.
@@ -29128,51 +29128,78 @@ function isErrorLike(value) {
 
 /***/ }),
 
-/***/ 7079:
+/***/ 7994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J9: () => (/* binding */ redactJob),
-/* harmony export */   jt: () => (/* binding */ redactRequest),
-/* harmony export */   jv: () => (/* binding */ describeSeed)
+/* harmony export */   S: () => (/* binding */ writeSummary),
+/* harmony export */   j: () => (/* binding */ describeSeed)
 /* harmony export */ });
-/* unused harmony export REDACTED */
-const REDACTED = '***';
-function redactRequest(request) {
-    const seedAudience = redactSeedAudience(request.seedAudience);
-    return seedAudience === request.seedAudience ? request : { ...request, seedAudience };
-}
-/** A seed with its query text and parameter values replaced, whatever their shape in an answer. */
-function redactSeedAudience(seed) {
-    const sql = seed.sqlParameters;
-    if (typeof sql !== 'object' || sql === null)
-        return seed;
-    const { queryString, parameters } = sql;
-    return {
-        ...seed,
-        sqlParameters: {
-            ...sql,
-            ...(queryString !== undefined ? { queryString: REDACTED } : {}),
-            ...(parameters !== undefined
-                ? {
-                    parameters: typeof parameters === 'object' && parameters !== null
-                        ? Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED]))
-                        : { [REDACTED]: REDACTED }
-                }
-                : {})
-        }
-    };
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5517);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5625);
+// The job summary: a short table of what the step did, shown on the workflow run's page.
+
+
+
+
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 /**
- * A GetAudienceGenerationJob answer as a later step may see it: API member names, without the client's
- * metadata, and the seed (shown to collaboration members who did not start the job) redacted as in the log.
+ * A value in the summary, which is Markdown with the table as one line of HTML. A value is kept on that line
+ * (`inline` escapes its line breaks: a blank line would end the HTML and let the rest render as
+ * Markdown), and every character HTML or Markdown gives a meaning is written as an entity, so a
+ * value can never open a tag, a link, an image or a table cell of its own.
  */
-function redactJob(job) {
-    const { $metadata: _metadata, ...answer } = job;
-    const seed = answer.seedAudience;
-    if (typeof seed !== 'object' || seed === null)
-        return answer;
-    return { ...answer, seedAudience: redactSeedAudience(seed) };
+function escapeValue(text) {
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+/**
+ * Appends the summary to the file the runner names in GITHUB_STEP_SUMMARY, as core.summary.write()
+ * does, but at the path of the environment the step was given; without one (a local run) there is
+ * nowhere to write.
+ */
+async function writeSummary(facts, path) {
+    if (!path)
+        return;
+    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z
+        .emptyBuffer()
+        .addHeading(escapeHtml(facts.heading), 3)
+        .addTable([
+        [
+            { data: 'Item', header: true },
+            { data: 'Value', header: true }
+        ],
+        ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
+    ]);
+    if (facts.note)
+        summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
+    for (const table of facts.tables ?? [])
+        addTable(table);
+    const text = summary.stringify();
+    summary.emptyBuffer();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+    }
+    catch {
+        throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(path, text, { encoding: 'utf8' });
+}
+function addTable(table) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addHeading(escapeHtml(table.heading), 4);
+    if (table.rows.length > 0) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addTable([
+            table.header.map((cell) => ({ data: escapeHtml(cell), header: true })),
+            ...table.rows.map((row) => row.map((cell) => `<code>${escapeValue(cell)}</code>`))
+        ]);
+    }
+    if (table.note)
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addRaw(`\n${escapeHtml(table.note)}\n`);
 }
 /** Which seed the request uses, in words for logs and the summary. */
 function describeSeed(request) {
@@ -32475,6 +32502,18 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -32734,8 +32773,45 @@ function describeFailure(error, settings, env, progress) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report/redaction.ts
-var redaction = __nccwpck_require__(7079);
+;// CONCATENATED MODULE: ./src/report/redaction.ts
+const REDACTED = '***';
+function redactRequest(request) {
+    const seedAudience = redactSeedAudience(request.seedAudience);
+    return seedAudience === request.seedAudience ? request : { ...request, seedAudience };
+}
+/** A seed with its query text and parameter values replaced, whatever their shape in an answer. */
+function redactSeedAudience(seed) {
+    const sql = seed.sqlParameters;
+    if (typeof sql !== 'object' || sql === null)
+        return seed;
+    const { queryString, parameters } = sql;
+    return {
+        ...seed,
+        sqlParameters: {
+            ...sql,
+            ...(queryString !== undefined ? { queryString: REDACTED } : {}),
+            ...(parameters !== undefined
+                ? {
+                    parameters: typeof parameters === 'object' && parameters !== null
+                        ? Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED]))
+                        : { [REDACTED]: REDACTED }
+                }
+                : {})
+        }
+    };
+}
+/**
+ * A GetAudienceGenerationJob answer as a later step may see it: API member names, without the client's
+ * metadata, and the seed (shown to collaboration members who did not start the job) redacted as in the log.
+ */
+function redactJob(job) {
+    const { $metadata: _metadata, ...answer } = job;
+    const seed = answer.seedAudience;
+    if (typeof seed !== 'object' || seed === null)
+        return answer;
+    return { ...answer, seedAudience: redactSeedAudience(seed) };
+}
+
 ;// CONCATENATED MODULE: ./src/report/progress.ts
 // The step's progress: the phase it is in and what it has learned so far. Every output is set
 // here, once, the moment it is known; a failure's description, the job summary and the exit code
@@ -32781,7 +32857,7 @@ class Progress {
         // A later step may paste the output into a shell: only a status of the API's form is passed on.
         core/* setOutput */.uH('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '');
         core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
-        core/* setOutput */.uH('job', JSON.stringify((0,redaction/* redactJob */.J9)(job)));
+        core/* setOutput */.uH('job', JSON.stringify(redactJob(job)));
         const queryId = job.protectedQueryIdentifier;
         if (typeof queryId === 'string' && queryId !== '')
             core/* setOutput */.uH('protected-query-identifier', queryId);
@@ -33202,70 +33278,8 @@ function readSettings(read, env) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary: a short table of what the step did, shown on the workflow run's page.
-
-
-
-
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-/**
- * A value in the summary, which is Markdown with the table as one line of HTML. A value is kept on that line
- * (`inline` escapes its line breaks: a blank line would end the HTML and let the rest render as
- * Markdown), and every character HTML or Markdown gives a meaning is written as an entity, so a
- * value can never open a tag, a link, an image or a table cell of its own.
- */
-function escapeValue(text) {
-    return (0,log/* inline */.mG)(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-/**
- * Appends the summary to the file the runner names in GITHUB_STEP_SUMMARY, as core.summary.write()
- * does, but at the path of the environment the step was given; without one (a local run) there is
- * nowhere to write.
- */
-async function writeSummary(facts, path) {
-    if (!path)
-        return;
-    const summary = core/* summary */.z
-        .emptyBuffer()
-        .addHeading(escapeHtml(facts.heading), 3)
-        .addTable([
-        [
-            { data: 'Item', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
-    ]);
-    if (facts.note)
-        summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
-    for (const table of facts.tables ?? [])
-        addTable(table);
-    const text = summary.stringify();
-    summary.emptyBuffer();
-    try {
-        await (0,promises_.access)(path, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
-    }
-    catch {
-        throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
-    }
-    await (0,promises_.appendFile)(path, text, { encoding: 'utf8' });
-}
-function addTable(table) {
-    core/* summary */.z.addHeading(escapeHtml(table.heading), 4);
-    if (table.rows.length > 0) {
-        core/* summary */.z.addTable([
-            table.header.map((cell) => ({ data: escapeHtml(cell), header: true })),
-            ...table.rows.map((row) => row.map((cell) => `<code>${escapeValue(cell)}</code>`))
-        ]);
-    }
-    if (table.note)
-        core/* summary */.z.addRaw(`\n${escapeHtml(table.note)}\n`);
-}
-
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
 ;// CONCATENATED MODULE: ./src/report/problems.ts
 
 
@@ -33296,7 +33310,7 @@ async function reportProblems(problems, summaryPath) {
     log/* info */.pq(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`);
     // Every problem is in the log, even when there are thousands and the reader is slow.
     await log/* flush */.bX();
-    await writeSummary({
+    await (0,summary/* writeSummary */.S)({
         heading: 'Clean Rooms ML audience generation job: invalid inputs',
         rows: summaryRows(problems),
         note: 'Nothing was sent to AWS.'
@@ -33550,10 +33564,10 @@ async function resolveEndpoint(settings, env, progress) {
 async function dryRun(settings, endpoint, env) {
     log/* info */.pq('Dry run: every input is valid. This request would be sent (sensitive values redacted):');
     log/* info */.pq(`POST ${log/* inline */.mG(endpoint.url)}/audience-generation-job`);
-    log/* info */.pq(log/* safeJson */.oi((0,redaction/* redactRequest */.jt)(settings.request)));
+    log/* info */.pq(log/* safeJson */.oi(redactRequest(settings.request)));
     log/* info */.pq(`Region ${log/* inline */.mG(settings.region)}; endpoint from ${endpoint.source}; ` +
         `credentials from ${credentialSource(settings)}.`);
-    await writeSummary({
+    await (0,summary/* writeSummary */.S)({
         heading: 'Clean Rooms ML audience generation job (dry run)',
         rows: requestRows(settings, endpoint),
         note: 'Dry run: inputs checked, nothing was sent to AWS.'
@@ -33678,7 +33692,7 @@ function requestRows(settings, endpoint) {
     return [
         ['Job name', settings.request.name],
         ['Configured audience model', settings.request.configuredAudienceModelArn],
-        ['Seed', (0,redaction/* describeSeed */.jv)(settings.request)],
+        ['Seed', (0,summary/* describeSeed */.j)(settings.request)],
         ['Region', settings.region],
         ['Endpoint', endpoint.url]
     ];
@@ -33703,7 +33717,7 @@ async function report(settings, endpoint, progress, failure, env) {
     if (progress.gates)
         rows.push(['Quality gates', progress.gates]);
     rows.push(...failureRows(failure));
-    await writeSummary({
+    await (0,summary/* writeSummary */.S)({
         heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
         rows,
         ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),

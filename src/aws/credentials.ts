@@ -25,7 +25,7 @@ export interface CredentialContext {
 }
 
 /** Temporary credentials are renewed this long before they expire. */
-export const RENEWAL_MARGIN_MS = 5 * 60_000
+const RENEWAL_MARGIN_MS = 5 * 60_000
 
 /**
  * Gets credentials now, so that a failure is reported before anything starts, and returns a

@@ -47,7 +47,7 @@ export interface RetryOptions {
 }
 
 /** An Error carrying how many attempts were made, as the SDK's `$metadata.attempts`. */
-export interface AttemptsBearer {
+interface AttemptsBearer {
   $metadata?: { attempts?: number; totalRetryDelay?: number }
 }
 
@@ -64,7 +64,7 @@ export function retryKindOf(error: unknown): RetryKind | undefined {
   return undefined
 }
 
-export function backoffDelay(policy: RetryPolicy, kind: RetryKind, attempt: number, random: number): number {
+function backoffDelay(policy: RetryPolicy, kind: RetryKind, attempt: number, random: number): number {
   const base = kind === 'throttling' ? policy.throttlingBaseDelayMs : policy.baseDelayMs
   const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1))
   return Math.round(random * ceiling)

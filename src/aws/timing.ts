@@ -3,7 +3,6 @@
 // retries and waits run in seconds against a local emulator; wait-timeout-seconds is the
 // user's and is not scaled.
 import type { RetryPolicy } from './retry.js'
-import type { PollPolicy } from '../job/waiting.js'
 
 /**
  * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
@@ -16,6 +15,17 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 20_000,
   attemptTimeoutMs: 15_000,
   deadlineMs: 300_000
+}
+
+export interface PollPolicy {
+  /** The shortest delay between checks, and the first. */
+  firstDelayMs: number
+  /** The longest delay between checks. */
+  maxDelayMs: number
+  /** A line is logged at least this often while the status stays the same. */
+  heartbeatMs: number
+  /** The bound on the one last check made when the wait ends before any status was seen. */
+  finalCheckMs: number
 }
 
 /**
@@ -57,7 +67,7 @@ export function parseTimeScale(text: string | undefined): number | undefined {
  * A scaled attempt timeout is never shorter than this: an answer from a loaded machine (an
  * end-to-end test beside other work) must not turn into a timeout, a retry and a second job.
  */
-export const MIN_SCALED_ATTEMPT_TIMEOUT_MS = 1_000
+const MIN_SCALED_ATTEMPT_TIMEOUT_MS = 1_000
 
 /** Every delay, timeout and deadline, shrunk alike by the scale (attempt timeouts down to a floor). */
 export function scaledTiming(scale: number): Timing {

@@ -14,7 +14,7 @@ import {
 import type { ResponseMetadata } from './models.js'
 
 /** Answers larger than this are not read: no answer of these operations comes near it. */
-export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024
 
 export interface HttpOperation {
   method: 'GET' | 'POST'
@@ -55,7 +55,7 @@ export function metadataOf(response: HttpResponse): ResponseMetadata {
 }
 
 /** Reads the whole body as text, refusing answers larger than MAX_RESPONSE_BYTES. */
-export async function readBody(response: HttpResponse): Promise<string> {
+async function readBody(response: HttpResponse): Promise<string> {
   const body: unknown = response.body
   if (body === undefined || body === null) return ''
   if (typeof body === 'string') return body
@@ -143,7 +143,7 @@ function messageOf(data: Record<string, unknown>): string | undefined {
 }
 
 /** Turns an error answer into the exception it names (restJson1 error rules), or a generic one. */
-export async function parseError(response: HttpResponse): Promise<CleanRoomsMLServiceException> {
+async function parseError(response: HttpResponse): Promise<CleanRoomsMLServiceException> {
   let text = ''
   try {
     text = await readBody(response)

@@ -13,7 +13,7 @@ import type { Clock } from '../aws/clock.js'
 import type { RetryPolicy } from '../aws/retry.js'
 import { ActionError } from '../report/error-types.js'
 import type { Progress } from '../report/progress.js'
-import { describeSeed } from '../report/redaction.js'
+import { describeSeed } from '../report/summary.js'
 import { findReusableJob, jobArnProblems } from './reuse.js'
 
 // The client and the wait are reached through this module, so that the bundle loads them as one

@@ -17,18 +17,8 @@ import {
 } from '../inputs/quality-gates.js'
 import * as log from '../log.js'
 import { ActionError } from '../report/error-types.js'
-import type { Progress } from '../report/progress.js'
+import type { Progress, QualityReport } from '../report/progress.js'
 import type { SummaryTable } from '../report/summary.js'
-
-/** The job's metrics that match the model; anything else in the answer is left out. */
-export interface QualityReport {
-  recall?: number
-  relevance: RelevanceMetric[]
-  /** The answer carried a metrics member at all. */
-  reported: boolean
-  /** Values left out because they do not match the model. */
-  dropped: number
-}
 
 function inRange(value: unknown, range: { min: number; max: number }): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max

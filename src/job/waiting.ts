@@ -12,17 +12,9 @@ import type { Clock } from '../aws/clock.js'
 import { retryKindOf } from '../aws/retry.js'
 import { formatDuration } from '../aws/timing.js'
 import { inline } from '../log.js'
+import type { PollPolicy } from '../aws/timing.js'
 
-export interface PollPolicy {
-  /** The shortest delay between checks, and the first. */
-  firstDelayMs: number
-  /** The longest delay between checks. */
-  maxDelayMs: number
-  /** A line is logged at least this often while the status stays the same. */
-  heartbeatMs: number
-  /** The bound on the one last check made when the wait ends before any status was seen. */
-  finalCheckMs: number
-}
+export type { PollPolicy }
 
 export type WaitOutcome =
   | { kind: 'succeeded'; job: GetAudienceGenerationJobResponse; elapsedMs: number }

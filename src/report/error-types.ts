@@ -24,7 +24,7 @@ export interface HintContext {
 }
 
 /** Who names the error: the action itself, Clean Rooms ML, or STS (for role-to-assume). */
-export type ErrorOrigin = 'action' | 'service' | 'sts'
+type ErrorOrigin = 'action' | 'service' | 'sts'
 
 interface ErrorTypeEntry {
   origin: ErrorOrigin

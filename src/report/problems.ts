@@ -6,13 +6,13 @@ import * as log from '../log.js'
 import { writeSummary } from './summary.js'
 
 /** Annotations for input problems, the one that counts the rest included. */
-export const MAX_PROBLEM_ANNOTATIONS = 10
+const MAX_PROBLEM_ANNOTATIONS = 10
 
 /**
  * Characters of problems in the job summary. GitHub refuses a step's summary over 1 MiB; escaped as
  * HTML, with a row's markup, this many characters stay below it whatever they are.
  */
-export const SUMMARY_PROBLEM_CHARS = 128 * 1024
+const SUMMARY_PROBLEM_CHARS = 128 * 1024
 
 function line(problem: Problem): string {
   return `Input ${problem.input} ${problem.message}.`

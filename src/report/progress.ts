@@ -5,10 +5,20 @@ import * as core from '@actions/core'
 import type {
   AudienceGenerationJobStatus,
   GetAudienceGenerationJobResponse,
+  RelevanceMetric,
   StatusDetails
 } from '../cleanroomsml/index.js'
-import type { QualityReport } from '../job/quality.js'
 import { redactJob } from './redaction.js'
+
+/** The job's metrics that match the model; anything else in the answer is left out. */
+export interface QualityReport {
+  recall?: number
+  relevance: RelevanceMetric[]
+  /** The answer carried a metrics member at all. */
+  reported: boolean
+  /** Values left out because they do not match the model. */
+  dropped: number
+}
 
 /** What the step is doing; a failure is reported as a failure of that phase. */
 export type Phase = 'credentials' | 'start' | 'reuse' | 'wait' | 'quality'

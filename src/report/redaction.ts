@@ -46,11 +46,3 @@ export function redactJob(job: GetAudienceGenerationJobResponse): Omit<GetAudien
   if (typeof seed !== 'object' || seed === null) return answer
   return { ...answer, seedAudience: redactSeedAudience(seed as AudienceGenerationJobDataSource) }
 }
-
-/** Which seed the request uses, in words for logs and the summary. */
-export function describeSeed(request: StartAudienceGenerationJobRequest): string {
-  const { dataSource, sqlParameters } = request.seedAudience
-  if (dataSource) return `S3 file ${dataSource.s3Uri}`
-  if (sqlParameters?.analysisTemplateArn) return `analysis template ${sqlParameters.analysisTemplateArn}`
-  return 'SQL query'
-}

@@ -2,6 +2,7 @@
 import { constants } from 'node:fs'
 import { access, appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
+import type { StartAudienceGenerationJobRequest } from '../cleanroomsml/index.js'
 import { inline } from '../log.js'
 
 export interface SummaryFacts {
@@ -71,4 +72,12 @@ function addTable(table: SummaryTable): void {
     ])
   }
   if (table.note) core.summary.addRaw(`\n${escapeHtml(table.note)}\n`)
+}
+
+/** Which seed the request uses, in words for logs and the summary. */
+export function describeSeed(request: StartAudienceGenerationJobRequest): string {
+  const { dataSource, sqlParameters } = request.seedAudience
+  if (dataSource) return `S3 file ${dataSource.s3Uri}`
+  if (sqlParameters?.analysisTemplateArn) return `analysis template ${sqlParameters.analysisTemplateArn}`
+  return 'SQL query'
 }
