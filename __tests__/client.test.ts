@@ -13,6 +13,7 @@ import {
   ThrottlingException,
   ValidationException
 } from '../src/cleanroomsml/index.js'
+import { BODY_EXCERPT_CHARS } from '../src/cleanroomsml/protocol.js'
 import type { RetryPolicy } from '../src/retry.js'
 import { FakeClock } from './helpers/fake-clock.js'
 // @ts-expect-error the emulator is plain JavaScript without types for this module
@@ -34,7 +35,7 @@ const POLICY: RetryPolicy = {
   deadlineMs: 60_000
 }
 
-type Answer = { status: number; headers?: Record<string, string>; body?: string } | Error | 'hang'
+type Answer = { status: number; reason?: string; headers?: Record<string, string>; body?: string } | Error | 'hang'
 
 /** A request handler that answers from a script and records what it was sent. */
 class ScriptedHandler {
@@ -55,6 +56,7 @@ class ScriptedHandler {
     return {
       response: {
         statusCode: answer.status,
+        ...(answer.reason !== undefined ? { reason: answer.reason } : {}),
         headers: { 'x-amzn-requestid': `req-${this.requests.length}`, ...(answer.headers ?? {}) },
         body: Readable.from([Buffer.from(answer.body ?? '')])
       }
@@ -221,9 +223,28 @@ describe('errors are decoded by the restJson1 rules into the modelled exceptions
     const { client } = clientWith([{ status: 418, body: 'not json' }])
     await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
       name: 'HTTP418',
-      $fault: 'client',
-      message: 'The service answered HTTP 418.'
+      $fault: 'client'
     })
+  })
+
+  it('keeps what an answer without a message said: the reason, and an excerpt of a body that is not JSON', async () => {
+    const proxy = { status: 403, reason: 'Forbidden', body: 'request blocked by proxy policy\n' }
+    const page = `<html><head><title>407 Proxy Authentication Required</title></head><body>${'x'.repeat(5000)}</body></html>`
+    const { client } = clientWith([
+      proxy,
+      { status: 407, reason: 'Proxy Authentication Required', body: page },
+      { status: 400, headers: { 'x-amzn-errortype': 'ValidationException' }, body: '{}' }
+    ])
+    const send = (): Promise<unknown> => client.send(new StartAudienceGenerationJobCommand(REQUEST))
+    await expect(send()).rejects.toMatchObject({
+      name: 'HTTP403',
+      message: 'HTTP 403: Forbidden: request blocked by proxy policy'
+    })
+    const html = (await send().catch((error: unknown) => error)) as Error
+    expect(html.message).toMatch(/^HTTP 407: Proxy Authentication Required: 407 Proxy Authentication Required x+…$/)
+    expect(html.message.length).toBeLessThan(BODY_EXCERPT_CHARS + 60)
+    // A JSON body without a message has nothing more to show than its status.
+    await expect(send()).rejects.toMatchObject({ name: 'ValidationException', message: 'HTTP 400' })
   })
 
   it('refuses a success answer that is not a JSON object', async () => {
@@ -364,20 +385,10 @@ describe("a runner's clock that is off is corrected from AWS's answer, as the SD
     "retries once with AWS's time when the runner is %s it, and keeps the offset for later calls",
     async (word, offset) => {
       const warnings: string[] = []
-      const handler = new ScriptedHandler([
-        skewed(offset),
-        ok({ audienceGenerationJobArn: JOB_ARN }),
-        ok({ status: 'ACTIVE' })
-      ])
-      const client = new CleanRoomsMLClient({
-        region: 'us-east-1',
-        endpoint: 'https://x.test',
-        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-        retryPolicy: POLICY,
-        clock: new FakeClock(),
-        requestHandler: handler,
-        logger: { warn: (message) => warnings.push(message) }
-      })
+      const { client, handler } = skewClient(
+        [skewed(offset), ok({ audienceGenerationJobArn: JOB_ARN }), ok({ status: 'ACTIVE' })],
+        warnings
+      )
       await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).resolves.toMatchObject({
         $metadata: { attempts: 2 }
       })

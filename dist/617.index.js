@@ -193,6 +193,27 @@ const MODELLED_EXCEPTIONS = {
     ThrottlingException: ThrottlingException,
     ValidationException: ValidationException
 };
+/** Characters of a body that is not JSON kept in an error's message: a proxy's reason fits. */
+const BODY_EXCERPT_CHARS = 300;
+/** Text of a body that is not JSON, its markup and runs of white space removed, bounded. */
+function excerptOf(text) {
+    const plain = text
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const kept = [...plain].slice(0, BODY_EXCERPT_CHARS).join('');
+    return kept.length < plain.length ? `${kept}…` : kept;
+}
+/**
+ * What an error answer said when its body gives no message, for example a proxy's
+ * `HTTP 403: Forbidden: request blocked by proxy policy`: the status, the status line's
+ * reason, and an excerpt of a body that is not JSON.
+ */
+function describeAnswer(response, text, json) {
+    const reason = response.reason?.trim();
+    const excerpt = json ? '' : excerptOf(text);
+    return [`HTTP ${response.statusCode}`, reason, excerpt].filter((part) => part).join(': ');
+}
 function messageOf(data) {
     const message = data['message'] ?? data['Message'];
     return typeof message === 'string' ? message : undefined;
@@ -209,8 +230,8 @@ async function parseError(response) {
     const parsed = parseJson(text);
     const data = isObject(parsed) ? parsed : {};
     const code = (0,protocols.loadRestJsonErrorCode)(response, data);
-    const message = messageOf(data);
-    const options = { $metadata: metadataOf(response), ...(message !== undefined ? { message } : {}) };
+    const message = messageOf(data) ?? describeAnswer(response, text, parsed !== undefined);
+    const options = { $metadata: metadataOf(response), message };
     if (code === 'ServiceQuotaExceededException') {
         const { quotaName, quotaValue } = data;
         return new ServiceQuotaExceededException({
@@ -225,8 +246,7 @@ async function parseError(response) {
     return new CleanRoomsMLServiceException({
         name: code ?? `HTTP${response.statusCode}`,
         $fault: response.statusCode >= 500 ? 'server' : 'client',
-        ...options,
-        message: message ?? `The service answered HTTP ${response.statusCode}.`
+        ...options
     });
 }
 
@@ -548,8 +568,15 @@ async function findReusableJob(client, request) {
 
 
 /** Unknown statuses (a newer API, or a garbled answer) are not terminal: the wait goes on. */
+const TERMINAL = new Set([
+    'ACTIVE',
+    'CREATE_FAILED',
+    'DELETE_PENDING',
+    'DELETE_IN_PROGRESS',
+    'DELETE_FAILED'
+]);
 function isTerminal(status) {
-    return (status === 'ACTIVE' || status === 'CREATE_FAILED' || (typeof status === 'string' && status.startsWith('DELETE_')));
+    return TERMINAL.has(status);
 }
 /**
  * The delay before the next check: a tenth of the time waited so far, at least the first delay

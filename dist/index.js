@@ -28736,7 +28736,7 @@ function maskEnvironmentCredentials(env) {
 /* harmony export */   vX: () => (/* binding */ parseTimeScale),
 /* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
 /* harmony export */ });
-/* unused harmony export DEFAULT_POLL_POLICY */
+/* unused harmony exports DEFAULT_POLL_POLICY, MIN_SCALED_ATTEMPT_TIMEOUT_MS */
 /**
  * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
  * 20 s, 15 s per attempt and 5 minutes in all.
@@ -28778,23 +28778,29 @@ function parseTimeScale(text) {
     const scale = Number(trimmed);
     return Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : undefined;
 }
-/** Every delay, timeout and deadline, shrunk alike by the scale. */
+/**
+ * A scaled attempt timeout is never shorter than this: an answer from a loaded machine (an
+ * end-to-end test beside other work) must not turn into a timeout, a retry and a second job.
+ */
+const MIN_SCALED_ATTEMPT_TIMEOUT_MS = 1_000;
+/** Every delay, timeout and deadline, shrunk alike by the scale (attempt timeouts down to a floor). */
 function scaledTiming(scale) {
     const scaled = (ms) => Math.max(1, Math.round(ms * scale));
+    const attemptTimeout = (ms) => Math.min(ms, Math.max(MIN_SCALED_ATTEMPT_TIMEOUT_MS, scaled(ms)));
     return {
         retryPolicy: {
             ...DEFAULT_RETRY_POLICY,
             baseDelayMs: scaled(DEFAULT_RETRY_POLICY.baseDelayMs),
             throttlingBaseDelayMs: scaled(DEFAULT_RETRY_POLICY.throttlingBaseDelayMs),
             maxDelayMs: scaled(DEFAULT_RETRY_POLICY.maxDelayMs),
-            attemptTimeoutMs: scaled(DEFAULT_RETRY_POLICY.attemptTimeoutMs),
+            attemptTimeoutMs: attemptTimeout(DEFAULT_RETRY_POLICY.attemptTimeoutMs),
             deadlineMs: scaled(DEFAULT_RETRY_POLICY.deadlineMs)
         },
         pollPolicy: {
             firstDelayMs: scaled(DEFAULT_POLL_POLICY.firstDelayMs),
             maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
             heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
-            finalCheckMs: scaled(DEFAULT_POLL_POLICY.finalCheckMs)
+            finalCheckMs: attemptTimeout(DEFAULT_POLL_POLICY.finalCheckMs)
         }
     };
 }
@@ -32676,7 +32682,11 @@ function describeFailure(error, settings, env, progress) {
         errorType: facts.name,
         // The name may be the service's: a title is one line.
         title: `${(0,log/* inline */.mG)(facts.name)}: ${doing} failed`,
-        message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`
+        failedStep: `${doing} failed`,
+        message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`,
+        reason: serviceMessage,
+        hint,
+        ...(facts.requestId ? { requestId: facts.requestId } : {})
     };
 }
 
@@ -33443,7 +33453,7 @@ async function launchAndWait(context, progress) {
         const failure = describeFailure(cause, context.settings, context.env, progress);
         if (context.signal.aborted)
             progress.waited = 'cancelled';
-        progress.failure = failure.title;
+        progress.failure = failure;
         log/* error */.z3(failure.message, { title: failure.title });
         core/* setOutput */.uH('error-type', failure.errorType);
         process.exitCode = core/* ExitCode */.yU.Failure;
@@ -33530,7 +33540,10 @@ async function reportReusedJob(launch, client, context, progress) {
 }
 function recordStatus(progress, job) {
     progress.status = job.status;
-    core/* setOutput */.uH('status', job.status);
+    if (job.statusDetails)
+        progress.statusDetails = job.statusDetails;
+    // A later step may paste the output into a shell: only a status of the API's form is passed on.
+    core/* setOutput */.uH('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '');
     core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
     setJobOutputs(job);
 }
@@ -33543,26 +33556,43 @@ function requestRows(settings, endpoint) {
         ['Endpoint', endpoint.url]
     ];
 }
+/** The job summary: what was asked, what happened, and on failure what went wrong and what to do. */
 async function report(settings, endpoint, progress) {
     const rows = requestRows(settings, endpoint);
     if (progress.jobArn)
         rows.splice(1, 0, ['Job ARN', progress.jobArn]);
-    if (progress.created !== undefined)
-        rows.push(['Created by this step', String(progress.created)]);
+    if (progress.created === false)
+        rows.push(['Created by this step', 'no: an existing job of that name was reused']);
+    if (progress.created === true)
+        rows.push(['Created by this step', 'yes']);
     if (progress.status)
         rows.push(['Status', progress.status]);
+    if (progress.statusDetails?.statusCode)
+        rows.push(['Status code', progress.statusDetails.statusCode]);
+    if (progress.statusDetails?.message)
+        rows.push(['Status message', progress.statusDetails.message]);
     if (progress.waited && progress.waited !== 'cancelled')
         rows.push(['Waited', progress.waited]);
     if (progress.gates)
         rows.push(['Quality gates', progress.gates]);
-    if (progress.failure)
-        rows.push(['Failed', progress.failure]);
+    rows.push(...failureRows(progress.failure));
     await writeSummary({
-        heading: 'Clean Rooms ML audience generation job',
+        heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
         rows,
         ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
         ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
     });
+}
+function failureRows(failure) {
+    if (!failure)
+        return [];
+    return [
+        ['What failed', failure.failedStep],
+        ['Error type', failure.errorType],
+        ['What happened', failure.reason],
+        ...(failure.hint ? [['What to do', failure.hint]] : []),
+        ...(failure.requestId ? [['Request id', failure.requestId]] : [])
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -145,7 +145,7 @@ function queryInput(model, shapeName, query) {
 /**
  * @param {object} ctx {
  *   region, model, store: JobStore, lookupCredential(accessKeyId),
- *   pageSize, maxRunningJobs, newJobSettings() → { sequence }
+ *   pageSize, maxRunningJobs, newJobSettings() → { sequence }, now() → the emulator's clock in ms
  * }
  */
 export function createCleanRoomsService(ctx) {
@@ -168,7 +168,12 @@ export function createCleanRoomsService(ctx) {
             `No operation matches ${request.method} ${request.rawPath}`
           )
         }
-        const auth = verifySigV4(request, { region: ctx.region, service: SIGNING_NAME, lookup: ctx.lookupCredential })
+        const auth = verifySigV4(request, {
+          region: ctx.region,
+          service: SIGNING_NAME,
+          lookup: ctx.lookupCredential,
+          now: ctx.now()
+        })
         if (!auth.ok) throw new ServiceError(auth.status, auth.type, auth.message)
         return handlers[operation](request, auth.credential.accountId, label)
       } catch (err) {

@@ -66,6 +66,8 @@ export interface EmulatorOptions {
   oidcClaims?: Record<string, unknown>
   /** Lifetime of the credentials STS issues, whatever DurationSeconds asks (AWS may grant less). */
   stsSessionSeconds?: number
+  /** How far the services' clock is from this machine's (SigV4 dates, tokens, Date headers). Default 0. */
+  clockOffsetMs?: number
   /**
    * An OIDC issuer whose RS256-signed tokens STS accepts too, verified with the keys at `jwksUrl`: GitHub's
    * (`https://token.actions.githubusercontent.com`) for a workflow job's own token. Default none.
@@ -168,7 +170,7 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'trickle'; intervalMs: number }
-  | { kind: 'raw'; status?: number; headers?: Record<string, string>; body?: string }
+  | { kind: 'raw'; status?: number; reason?: string; headers?: Record<string, string>; body?: string }
   | { kind: 'store-then-reset' }
   | { kind: 'delay'; ms: number }
 
@@ -188,6 +190,10 @@ export declare class Emulator {
   oidcClaims: Record<string, unknown>
   /** Lifetime of the credentials STS issues from now on; undefined: as DurationSeconds asks. */
   stsSessionSeconds: number | undefined
+  /** How far the services' clock is from this machine's, as if the runner's clock were off the other way. */
+  clockOffsetMs: number
+  /** The services' clock, in epoch milliseconds. */
+  now(): number
   /** Sequence given to jobs started from now on (validated on assignment). */
   statusSequence: JobStatus[]
   /** Details set on any job without its own when it reaches CREATE_FAILED (read at that moment). */

@@ -52,7 +52,8 @@ const DEFAULTS = {
   maxRunningJobs: 10,
   oidcClaims: {},
   stsSessionSeconds: undefined,
-  trustedIssuer: undefined
+  trustedIssuer: undefined,
+  clockOffsetMs: 0
 }
 
 export class Emulator {
@@ -67,6 +68,8 @@ export class Emulator {
     /** @type {number | undefined} lifetime of STS sessions, whatever DurationSeconds asks */
     this.stsSessionSeconds = o.stsSessionSeconds
     this.trustedIssuer = o.trustedIssuer
+    /** How far the emulated world's clock is from this machine's, as a runner's clock may be off. */
+    this.clockOffsetMs = o.clockOffsetMs
     this.statusSequence = o.statusSequence
     /** @type {{statusCode?: string, message?: string} | undefined} */
     this.statusDetails = o.statusDetails
@@ -79,7 +82,7 @@ export class Emulator {
     this.faults = new FaultQueue()
     /** Called with each request as it is recorded, and the fault it meets (if any). */
     this.onRequest = undefined
-    this.transport = new Transport({ delayMs: o.delayMs })
+    this.transport = new Transport({ delayMs: o.delayMs, now: () => this.now() })
     this.store = new JobStore({
       region: o.region,
       statusDetails: () => this.statusDetails,
@@ -89,6 +92,11 @@ export class Emulator {
     /** accessKeyId → credential; long-term pairs first, STS-issued ones added as they are handed out. */
     this.credentialsById = new Map()
     for (const pair of o.credentials) this.addCredentials(pair)
+  }
+
+  /** The emulated services' clock: SigV4 dates, token times and Date headers all follow it. */
+  now() {
+    return Date.now() + this.clockOffsetMs
   }
 
   /** Validated on assignment so a typo fails in the test that made it, not at the next Start. */
@@ -138,7 +146,8 @@ export class Emulator {
         get maxRunningJobs() {
           return emulator.maxRunningJobs
         },
-        newJobSettings: () => ({ sequence: this.statusSequence })
+        newJobSettings: () => ({ sequence: this.statusSequence }),
+        now: () => this.now()
       }),
       ctx
     )
@@ -148,6 +157,7 @@ export class Emulator {
         ...(this.trustedIssuer ? { verifyTrusted: this.trustedTokenVerifier() } : {}),
         stsAudiences: () => this.stsAudiences,
         sessionSeconds: () => this.stsSessionSeconds,
+        now: () => this.now(),
         addIssuedCredential: (credential) => {
           this.issuedCredentials.push(credential)
           this.credentialsById.set(credential.accessKeyId, credential)
@@ -159,7 +169,8 @@ export class Emulator {
       createOidcService({
         requestToken: this.oidcRequestToken,
         claims: () => this.oidcClaims,
-        addIssuedToken: (token) => this.issuedTokens.push(token)
+        addIssuedToken: (token) => this.issuedTokens.push(token),
+        now: () => this.now()
       }),
       ctx
     )

@@ -23,8 +23,8 @@ export function oidcErrorResponse({ status = 500, type, message = 'Injected faul
 }
 
 /** Claims of a token for `audience`, in the shape GitHub uses for a push to main. */
-export function claimsFor(audience, extraClaims = {}) {
-  const iat = Math.floor(Date.now() / 1000)
+export function claimsFor(audience, extraClaims = {}, now = Date.now()) {
+  const iat = Math.floor(now / 1000)
   return {
     jti: randomUUID(),
     sub: 'repo:octo-org/octo-repo:ref:refs/heads/main',
@@ -53,7 +53,7 @@ export function makeJwt(claims) {
 }
 
 /**
- * @param {object} ctx { requestToken, claims → extra claims object, addIssuedToken(t) }
+ * @param {object} ctx { requestToken, claims → extra claims object, addIssuedToken(t), now() → ms }
  */
 export function createOidcService(ctx) {
   return {
@@ -67,7 +67,7 @@ export function createOidcService(ctx) {
       }
       // Without an audience GitHub uses the repository owner's URL.
       const audience = request.query.audience || 'https://github.com/octo-org'
-      const claims = claimsFor(audience, ctx.claims())
+      const claims = claimsFor(audience, ctx.claims(), ctx.now())
       const value = makeJwt(claims)
       ctx.addIssuedToken({ value, audience, claims, time: Date.now() })
       return json(200, { count: value.length, value })

@@ -7,7 +7,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
  */
 
 const ALGORITHM = 'AWS4-HMAC-SHA256'
-const MAX_SKEW_MS = 15 * 60 * 1000
+/** AWS refuses a signature dated more than 5 minutes from its own clock. */
+export const MAX_SKEW_MS = 5 * 60 * 1000
 const TOKEN_HEADER = 'x-amz-security-token'
 
 export function sha256Hex(data) {
@@ -100,7 +101,7 @@ function deny(status, type, message) {
 }
 
 /** `20240102T030405Z` → epoch ms, or NaN when malformed. */
-function parseAmzDate(value) {
+export function parseAmzDate(value) {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value ?? '')
   if (!m) return Number.NaN
   return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])
@@ -126,13 +127,14 @@ function checkScope(scope, amzDateValue, region, service) {
   return undefined
 }
 
-function checkClock(amzDateValue, now) {
+/** AWS's own words for a signature dated too far from its clock, or undefined when it is not. */
+export function checkClock(amzDateValue, now) {
   const signedAt = parseAmzDate(amzDateValue)
   if (signedAt < now - MAX_SKEW_MS) {
-    return `Signature expired: ${amzDateValue} is now earlier than ${amzDate(now - MAX_SKEW_MS)} (${amzDate(now)} - 15 min.)`
+    return `Signature expired: ${amzDateValue} is now earlier than ${amzDate(now - MAX_SKEW_MS)} (${amzDate(now)} - 5 min.)`
   }
   if (signedAt > now + MAX_SKEW_MS) {
-    return `Signature not yet current: ${amzDateValue} is still later than ${amzDate(now + MAX_SKEW_MS)} (${amzDate(now)} + 15 min.)`
+    return `Signature not yet current: ${amzDateValue} is still later than ${amzDate(now + MAX_SKEW_MS)} (${amzDate(now)} + 5 min.)`
   }
   return undefined
 }

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { TokenRejected } from './github-oidc.js'
 import { parseQuery } from './server.js'
+import { checkClock, parseAmzDate } from './sigv4.js'
 
 /**
  * AWS STS AssumeRoleWithWebIdentity over the AWS query protocol: a form-encoded POST in,
@@ -116,6 +117,20 @@ function checkParams(params) {
   return { partition: role[1], accountId: role[2], roleName: role[3], sessionName: name, durationSeconds }
 }
 
+/**
+ * AssumeRoleWithWebIdentity is not signed (the token is the proof), but a signed request is dated,
+ * and STS refuses one dated more than 5 minutes from its clock, as SignatureDoesNotMatch.
+ */
+function checkSignedDate(request, now) {
+  const date = request.headers['x-amz-date'] ?? request.query['X-Amz-Date']
+  if (date === undefined) return
+  if (Number.isNaN(parseAmzDate(date))) {
+    throw new StsError(400, 'IncompleteSignature', "Authorization header requires existence of a valid 'X-Amz-Date'.")
+  }
+  const problem = checkClock(date, now)
+  if (problem) throw new StsError(403, 'SignatureDoesNotMatch', problem)
+}
+
 /** A token of the trusted issuer (a real runner's), when the emulator has one and the token verifies. */
 async function verifyTrusted(ctx, token) {
   if (!ctx.verifyTrusted) return undefined
@@ -149,7 +164,7 @@ async function checkToken(ctx, token) {
   }
   if (!ctx.stsAudiences().includes(issued.audience))
     throw new StsError(400, 'InvalidIdentityToken', 'Incorrect token audience')
-  const now = Date.now()
+  const now = ctx.now()
   if (issued.claims.exp * 1000 <= now) {
     throw new StsError(
       400,
@@ -166,7 +181,7 @@ function issueCredentials(ctx, role, issued) {
     accessKeyId: randomId('ASIA', 16),
     secretAccessKey: randomBytes(30).toString('base64'),
     sessionToken: `IQoJb3JpZ2luX2VjE${randomBytes(300).toString('base64')}`,
-    expiration: isoSeconds(Date.now() + (ctx.sessionSeconds() ?? role.durationSeconds) * 1000),
+    expiration: isoSeconds(ctx.now() + (ctx.sessionSeconds() ?? role.durationSeconds) * 1000),
     accountId: role.accountId,
     roleArn: `arn:${role.partition}:iam::${role.accountId}:role/${role.roleName}`,
     assumedRoleArn,
@@ -206,7 +221,8 @@ function successBody(credential, issued, requestId) {
 /**
  * @param {object} ctx { findToken(jwt) → issued|undefined, verifyTrusted?(jwt) → Promise<issued>,
  *   stsAudiences() → string[], addIssuedCredential(c),
- *   sessionSeconds() → number|undefined (lifetime of issued credentials, overriding DurationSeconds) }
+ *   sessionSeconds() → number|undefined (lifetime of issued credentials, overriding DurationSeconds),
+ *   now() → the emulator's clock in ms }
  */
 export function createStsService(ctx) {
   return {
@@ -221,6 +237,7 @@ export function createStsService(ctx) {
         if (request.method !== 'POST' || request.rawPath !== '/') {
           throw new StsError(404, 'UnknownOperation', `No STS operation at ${request.method} ${request.rawPath}`)
         }
+        checkSignedDate(request, ctx.now())
         const params = parseQuery(request.bodyText)
         if (params.Action !== ACTION) {
           throw new StsError(

@@ -7,9 +7,10 @@ import http from 'node:http'
  * all, or by cutting the connection).
  */
 export class Transport {
-  /** @param {{delayMs?: number}} options */
-  constructor({ delayMs = 0 } = {}) {
+  /** @param {{delayMs?: number, now?: () => number}} options now: the clock the Date header reads */
+  constructor({ delayMs = 0, now = () => Date.now() } = {}) {
     this.delayMs = delayMs
+    this.now = now
     this.closed = false
     this.servers = new Set()
     this.sockets = new Set()
@@ -57,22 +58,29 @@ export class Transport {
     return this.closed || res.destroyed || res.writableEnded
   }
 
+  /** The Date header, from the emulator's clock: clients correct their clock skew from it. */
+  dateHeader() {
+    return { date: new Date(this.now()).toUTCString() }
+  }
+
   /** Answer with `{status, headers, body}` after the configured global latency. */
   async send(res, response) {
     if (!(await this.sleep(this.delayMs)) || this.gone(res)) return
     const body = toBuffer(response.body)
-    res.writeHead(response.status, { ...response.headers, 'content-length': body.length })
+    res.writeHead(response.status, { ...this.dateHeader(), ...response.headers, 'content-length': body.length })
     res.end(body)
   }
 
-  /** Answer exactly as given, adding only a length so the client can frame the body. */
-  async sendRaw(res, { status = 200, headers = {}, body = '' }) {
+  /** Answer exactly as given (a status line's reason too), adding only a length so the client can frame the body. */
+  async sendRaw(res, { status = 200, reason, headers = {}, body = '' }) {
     if (!(await this.sleep(this.delayMs)) || this.gone(res)) return
     const buffer = toBuffer(body)
     const names = Object.keys(headers).map((h) => h.toLowerCase())
     const framed = names.includes('content-length') || names.includes('transfer-encoding')
     res.sendDate = false
-    res.writeHead(status, framed ? headers : { ...headers, 'content-length': buffer.length })
+    const allHeaders = framed ? headers : { ...headers, 'content-length': buffer.length }
+    if (reason === undefined) res.writeHead(status, allHeaders)
+    else res.writeHead(status, reason, allHeaders)
     res.end(buffer)
   }
 
@@ -80,7 +88,7 @@ export class Transport {
   async trickle(res, response, intervalMs) {
     if (!(await this.sleep(this.delayMs)) || this.gone(res)) return
     const body = toBuffer(response.body)
-    res.writeHead(response.status, { ...response.headers, 'content-length': body.length })
+    res.writeHead(response.status, { ...this.dateHeader(), ...response.headers, 'content-length': body.length })
     res.flushHeaders()
     for (const byte of body) {
       if (!(await this.sleep(intervalMs)) || this.gone(res)) return

@@ -10,7 +10,15 @@ export interface Failure {
   /** The exception name, reported in the `error-type` output. */
   errorType: string
   title: string
+  /** Which phase of the step failed, in words: "Getting AWS credentials failed". */
+  failedStep: string
+  /** The annotation: what happened, its details, and what to do. */
   message: string
+  /** What happened, as the service or the action said it. */
+  reason: string
+  /** What to do about it; empty when there is nothing to add. */
+  hint: string
+  requestId?: string
 }
 
 interface ErrorFacts {
@@ -261,6 +269,10 @@ export function describeFailure(
     errorType: facts.name,
     // The name may be the service's: a title is one line.
     title: `${inline(facts.name)}: ${doing} failed`,
-    message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`
+    failedStep: `${doing} failed`,
+    message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`,
+    reason: serviceMessage,
+    hint,
+    ...(facts.requestId ? { requestId: facts.requestId } : {})
   }
 }

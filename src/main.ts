@@ -4,11 +4,12 @@ import * as core from '@actions/core'
 import type {
   AudienceGenerationJobStatus,
   CleanRoomsMLClient,
-  GetAudienceGenerationJobResponse
+  GetAudienceGenerationJobResponse,
+  StatusDetails
 } from './cleanroomsml/index.js'
 import { systemClock, type Clock } from './clock.js'
 import type { Environment, ResolvedEndpoint } from './endpoints.js'
-import { describeFailure } from './failures.js'
+import { describeFailure, type Failure } from './failures.js'
 import { readSettings, type Problem, type Settings } from './inputs.js'
 import { reportProblems } from './problems.js'
 import { describeSeed, redactRequest } from './redaction.js'
@@ -34,8 +35,9 @@ export interface RunOptions {
 /** What the step knows so far; each step adds to it, and the summary reports it. */
 interface Progress extends LaunchProgress, QualityProgress {
   status?: AudienceGenerationJobStatus
+  statusDetails?: StatusDetails
   waited?: string
-  failure?: string
+  failure?: Failure
 }
 
 export async function run(options: RunOptions = {}): Promise<void> {
@@ -144,7 +146,7 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
     const cause = context.signal.aborted ? context.signal.reason : error
     const failure = describeFailure(cause, context.settings, context.env, progress)
     if (context.signal.aborted) progress.waited = 'cancelled'
-    progress.failure = failure.title
+    progress.failure = failure
     log.error(failure.message, { title: failure.title })
     core.setOutput('error-type', failure.errorType)
     process.exitCode = core.ExitCode.Failure
@@ -256,7 +258,9 @@ async function reportReusedJob(
 
 function recordStatus(progress: Progress, job: GetAudienceGenerationJobResponse): void {
   progress.status = job.status
-  core.setOutput('status', job.status)
+  if (job.statusDetails) progress.statusDetails = job.statusDetails
+  // A later step may paste the output into a shell: only a status of the API's form is passed on.
+  core.setOutput('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '')
   core.setOutput('status-details', job.statusDetails?.message ?? '')
   setJobOutputs(job)
 }
@@ -271,18 +275,33 @@ function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, s
   ]
 }
 
+/** The job summary: what was asked, what happened, and on failure what went wrong and what to do. */
 async function report(settings: Settings, endpoint: ResolvedEndpoint, progress: Progress): Promise<void> {
   const rows = requestRows(settings, endpoint)
   if (progress.jobArn) rows.splice(1, 0, ['Job ARN', progress.jobArn])
-  if (progress.created !== undefined) rows.push(['Created by this step', String(progress.created)])
+  if (progress.created === false) rows.push(['Created by this step', 'no: an existing job of that name was reused'])
+  if (progress.created === true) rows.push(['Created by this step', 'yes'])
   if (progress.status) rows.push(['Status', progress.status])
+  if (progress.statusDetails?.statusCode) rows.push(['Status code', progress.statusDetails.statusCode])
+  if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
   if (progress.waited && progress.waited !== 'cancelled') rows.push(['Waited', progress.waited])
   if (progress.gates) rows.push(['Quality gates', progress.gates])
-  if (progress.failure) rows.push(['Failed', progress.failure])
+  rows.push(...failureRows(progress.failure))
   await writeSummary({
-    heading: 'Clean Rooms ML audience generation job',
+    heading: `Clean Rooms ML audience generation job${progress.failure ? ': failed' : ''}`,
     rows,
     ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
     ...(progress.waited === 'cancelled' ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
   })
+}
+
+function failureRows(failure: Failure | undefined): [string, string][] {
+  if (!failure) return []
+  return [
+    ['What failed', failure.failedStep],
+    ['Error type', failure.errorType],
+    ['What happened', failure.reason],
+    ...(failure.hint ? ([['What to do', failure.hint]] as [string, string][]) : []),
+    ...(failure.requestId ? ([['Request id', failure.requestId]] as [string, string][]) : [])
+  ]
 }

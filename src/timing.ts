@@ -53,23 +53,30 @@ export function parseTimeScale(text: string | undefined): number | undefined {
   return Number.isFinite(scale) && scale > 0 && scale <= 1 ? scale : undefined
 }
 
-/** Every delay, timeout and deadline, shrunk alike by the scale. */
+/**
+ * A scaled attempt timeout is never shorter than this: an answer from a loaded machine (an
+ * end-to-end test beside other work) must not turn into a timeout, a retry and a second job.
+ */
+export const MIN_SCALED_ATTEMPT_TIMEOUT_MS = 1_000
+
+/** Every delay, timeout and deadline, shrunk alike by the scale (attempt timeouts down to a floor). */
 export function scaledTiming(scale: number): Timing {
   const scaled = (ms: number): number => Math.max(1, Math.round(ms * scale))
+  const attemptTimeout = (ms: number): number => Math.min(ms, Math.max(MIN_SCALED_ATTEMPT_TIMEOUT_MS, scaled(ms)))
   return {
     retryPolicy: {
       ...DEFAULT_RETRY_POLICY,
       baseDelayMs: scaled(DEFAULT_RETRY_POLICY.baseDelayMs),
       throttlingBaseDelayMs: scaled(DEFAULT_RETRY_POLICY.throttlingBaseDelayMs),
       maxDelayMs: scaled(DEFAULT_RETRY_POLICY.maxDelayMs),
-      attemptTimeoutMs: scaled(DEFAULT_RETRY_POLICY.attemptTimeoutMs),
+      attemptTimeoutMs: attemptTimeout(DEFAULT_RETRY_POLICY.attemptTimeoutMs),
       deadlineMs: scaled(DEFAULT_RETRY_POLICY.deadlineMs)
     },
     pollPolicy: {
       firstDelayMs: scaled(DEFAULT_POLL_POLICY.firstDelayMs),
       maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
       heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
-      finalCheckMs: scaled(DEFAULT_POLL_POLICY.finalCheckMs)
+      finalCheckMs: attemptTimeout(DEFAULT_POLL_POLICY.finalCheckMs)
     }
   }
 }

@@ -41,10 +41,16 @@ export interface WaitOptions {
 }
 
 /** Unknown statuses (a newer API, or a garbled answer) are not terminal: the wait goes on. */
+const TERMINAL: ReadonlySet<string> = new Set([
+  'ACTIVE',
+  'CREATE_FAILED',
+  'DELETE_PENDING',
+  'DELETE_IN_PROGRESS',
+  'DELETE_FAILED'
+])
+
 export function isTerminal(status: AudienceGenerationJobStatus): boolean {
-  return (
-    status === 'ACTIVE' || status === 'CREATE_FAILED' || (typeof status === 'string' && status.startsWith('DELETE_'))
-  )
+  return TERMINAL.has(status)
 }
 
 /**

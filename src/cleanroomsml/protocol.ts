@@ -113,6 +113,30 @@ const MODELLED_EXCEPTIONS = {
   ValidationException
 } as const
 
+/** Characters of a body that is not JSON kept in an error's message: a proxy's reason fits. */
+export const BODY_EXCERPT_CHARS = 300
+
+/** Text of a body that is not JSON, its markup and runs of white space removed, bounded. */
+function excerptOf(text: string): string {
+  const plain = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  const kept = [...plain].slice(0, BODY_EXCERPT_CHARS).join('')
+  return kept.length < plain.length ? `${kept}…` : kept
+}
+
+/**
+ * What an error answer said when its body gives no message, for example a proxy's
+ * `HTTP 403: Forbidden: request blocked by proxy policy`: the status, the status line's
+ * reason, and an excerpt of a body that is not JSON.
+ */
+function describeAnswer(response: HttpResponse, text: string, json: boolean): string {
+  const reason = response.reason?.trim()
+  const excerpt = json ? '' : excerptOf(text)
+  return [`HTTP ${response.statusCode}`, reason, excerpt].filter((part) => part).join(': ')
+}
+
 function messageOf(data: Record<string, unknown>): string | undefined {
   const message = data['message'] ?? data['Message']
   return typeof message === 'string' ? message : undefined
@@ -129,8 +153,8 @@ export async function parseError(response: HttpResponse): Promise<CleanRoomsMLSe
   const parsed = parseJson(text)
   const data = isObject(parsed) ? parsed : {}
   const code: string | undefined = loadRestJsonErrorCode(response, data)
-  const message = messageOf(data)
-  const options = { $metadata: metadataOf(response), ...(message !== undefined ? { message } : {}) }
+  const message = messageOf(data) ?? describeAnswer(response, text, parsed !== undefined)
+  const options = { $metadata: metadataOf(response), message }
   if (code === 'ServiceQuotaExceededException') {
     const { quotaName, quotaValue } = data
     return new ServiceQuotaExceededException({
@@ -145,7 +169,6 @@ export async function parseError(response: HttpResponse): Promise<CleanRoomsMLSe
   return new CleanRoomsMLServiceException({
     name: code ?? `HTTP${response.statusCode}`,
     $fault: response.statusCode >= 500 ? 'server' : 'client',
-    ...options,
-    message: message ?? `The service answered HTTP ${response.statusCode}.`
+    ...options
   })
 }
