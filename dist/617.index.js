@@ -679,7 +679,7 @@ async function startOrReuse(client, settings, progress, signal) {
     signal.throwIfAborted();
     progress.phase = 'start';
     const { request } = settings;
-    log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,redaction/* describeSeed */.jv)(request))} ` +
+    log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,redaction/* describeSeed */.jv)(request, settings.seedQueryFile))} ` +
         `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
         const started = await client.send(new StartAudienceGenerationJobCommand(request));
