@@ -307,6 +307,13 @@ describe('quality gates fail the step on a job below a threshold', () => {
     expect(none.summary).toContain('min-recall-metric 0: cannot be checked')
   })
 
+  it('gates a job if-exists: reuse finds already ACTIVE at the first status check of the wait', async () => {
+    emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE', metrics: METRICS })
+    const result = await step({ ...WAIT, 'if-exists': 'reuse', 'min-recall-metric': '0.5' }, ENV_CREDENTIALS)
+    expect(result.outputs).toMatchObject({ created: 'false', 'error-type': 'AudienceQualityBelowThreshold' })
+    expect(emulator.requests.filter((request) => request.operation === 'GetAudienceGenerationJob')).toHaveLength(1)
+  })
+
   it('reports a missed gate before a gate that cannot be checked', async () => {
     const result = await step(
       { ...WAIT, 'min-recall-metric': '0.5', 'min-relevance-score': '1', 'relevance-audience-size': '5%' },
