@@ -21,16 +21,16 @@ describe('npm run demo shows a gated run that passes and one that fails the gate
 
   it('passes the gate, with the audience quality table of the job summary', () => {
     const passed = scenario(run.stdout, 'Gate on audience quality: the job meets')
-    expect(passed).toContain('Quality gates | min-recall-metric 0.4: passed; min-relevance-score 7 at 20%: passed |')
-    expect(passed).toContain('#### Audience quality')
-    expect(passed).toContain('20% | PERCENTAGE | 7.2 |')
+    expect(passed).toContain('Quality gates: min-recall-metric 0.4: passed; min-relevance-score 7 at 20%: passed')
+    expect(passed).toContain('## Audience quality')
+    expect(passed).toContain('20% | PERCENTAGE | 7.2\n')
     expect(passed).toContain('--- exit code 0;')
   })
 
   it('fails the gate with AudienceQualityBelowThreshold, and the table still shows', () => {
     const failed = scenario(run.stdout, 'Gate on audience quality: the relevance score')
     expect(failed).toContain('ERROR [AudienceQualityBelowThreshold: Checking the audience quality failed]')
-    expect(failed).toContain('1000000 | ABSOLUTE | 5.3 |')
+    expect(failed).toContain('1000000 | ABSOLUTE | 5.3\n')
     expect(failed).toContain('error-type = AudienceQualityBelowThreshold')
     expect(failed).toContain('--- exit code 1;')
   })

@@ -67,7 +67,8 @@ describe('seed-audience-sql-query-file', () => {
     expect(stored.sqlParameters.queryString).toBe(query)
     expect(result.outputs['protected-query-identifier']).toBe(emulator.jobs[0]!.protectedQueryIdentifier)
     expect(JSON.stringify(result)).not.toContain('seed_users_marker')
-    expect(result.summary).toContain('SQL query')
+    expect(result.summary).toContain('<code>SQL query in sql/seed.sql</code>')
+    expect(result.stdout).toContain('from SQL query in sql/seed.sql with configured audience model')
   })
 
   it('refuses a symbolic link out of the workspace, and a path through .. out of it, before any call', async () => {
@@ -80,6 +81,14 @@ describe('seed-audience-sql-query-file', () => {
     const parent = await run({ ...INPUTS, 'seed-audience-sql-query-file': '../outside.sql' })
     expect(parent.annotations[0]!.message).toContain('"../outside.sql" leaves it')
     expect(emulator.requests).toEqual([])
+  })
+
+  it('names a hostile path without letting it act as a workflow command', async () => {
+    const result = await run({ ...INPUTS, 'seed-audience-sql-query-file': 'sql/x\n::error::forged\n##[error]forged' })
+    expect(result.code).toBe(1)
+    expect(result.annotations).toHaveLength(1)
+    expect(result.stdout).not.toMatch(/^::error::forged|##\[error\]forged/m)
+    expect(result.annotations[0]!.message).toContain('"sql/x\\n::error::forged\\n##\\u005berror]forged" does not exist')
   })
 
   it.each([

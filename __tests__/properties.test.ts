@@ -14,6 +14,7 @@ const INPUT_NAMES = [
   'seed-audience-role-arn',
   'seed-audience-s3-uri',
   'seed-audience-sql-query',
+  'seed-audience-sql-query-file',
   'seed-audience-analysis-template-arn',
   'seed-audience-sql-parameters',
   'sql-compute-worker-type',
@@ -31,7 +32,10 @@ const INPUT_NAMES = [
   'wait-for-completion',
   'wait-timeout-seconds',
   'if-exists',
-  'dry-run'
+  'dry-run',
+  'min-recall-metric',
+  'min-relevance-score',
+  'relevance-audience-size'
 ]
 
 /** Any text at all: control characters, lone surrogates, characters outside the BMP, huge sizes. */

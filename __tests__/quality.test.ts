@@ -1,9 +1,17 @@
 // Audience quality in-process (src/main.ts run() against the emulator): the metrics of a finished job
 // as outputs and in the summary, and the gates on them. e2e-quality.test.ts runs the same through dist/.
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { DEFAULT_METRICS, type AudienceQualityMetrics, type Emulator } from '../emulator/index.js'
-import { AUDIENCE_SIZE, RECALL, RELEVANCE_SCORE, parseAudienceSize } from '../src/inputs/quality-gates.js'
+import {
+  AUDIENCE_SIZE,
+  RECALL,
+  RELEVANCE_SCORE,
+  formatAudienceSize,
+  parseAudienceSize
+} from '../src/inputs/quality-gates.js'
 import { readQuality } from '../src/job/quality.js'
+import { parseDecimal } from '../src/inputs/validation.js'
 import { inProcessSteps } from './helpers/in-process.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
 import { MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
@@ -49,6 +57,31 @@ describe('the model sets the ranges the gates and metrics are held to', () => {
     expect(model.shapes['AudienceSizeType']?.enum).toEqual(['ABSOLUTE', 'PERCENTAGE'])
     expect(parseAudienceSize('20%')).toEqual({ type: 'PERCENTAGE', value: 20 })
     expect(parseAudienceSize('100000')).toEqual({ type: 'ABSOLUTE', value: 100000 })
+  })
+})
+
+describe('thresholds and audience sizes read back exactly as written', () => {
+  it('takes any plain decimal within the range as its value, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 10, noNaN: true }), (value) => {
+        const plain = value.toFixed(6)
+        expect(parseDecimal(plain, 0, 10)).toBe(Number(plain))
+        expect(typeof parseDecimal(`${plain}e0`, 0, 10)).toBe('string')
+        expect(typeof parseDecimal(`-${plain}`, 0, 10)).toBe('string')
+      })
+    )
+  })
+
+  it('matches every audience size the model allows as the API reports it', () => {
+    const size = fc.oneof(
+      fc.record({ type: fc.constant('PERCENTAGE' as const), value: fc.integer({ min: 1, max: 100 }) }),
+      fc.record({ type: fc.constant('ABSOLUTE' as const), value: fc.integer(AUDIENCE_SIZE) })
+    )
+    fc.assert(
+      fc.property(size, (audienceSize) =>
+        expect(parseAudienceSize(formatAudienceSize(audienceSize))).toEqual(audienceSize)
+      )
+    )
   })
 })
 
@@ -266,6 +299,13 @@ describe('quality gates fail the step on a job below a threshold', () => {
       'min-recall-metric is 0, but the job reports no recall metric: the gate cannot be checked.'
     )
     expect(none.summary).toContain('min-recall-metric 0: cannot be checked')
+  })
+
+  it('gates a job if-exists: reuse finds already ACTIVE at the first status check of the wait', async () => {
+    emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN, status: 'ACTIVE', metrics: METRICS })
+    const result = await step({ ...WAIT, 'if-exists': 'reuse', 'min-recall-metric': '0.5' }, ENV_CREDENTIALS)
+    expect(result.outputs).toMatchObject({ created: 'false', 'error-type': 'AudienceQualityBelowThreshold' })
+    expect(emulator.requests.filter((request) => request.operation === 'GetAudienceGenerationJob')).toHaveLength(1)
   })
 
   it('reports a missed gate before a gate that cannot be checked', async () => {

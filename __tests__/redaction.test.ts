@@ -47,6 +47,12 @@ describe('logs never show SQL seed values', () => {
     expect(describeSeed({ ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { queryString: 'q' } } })).toBe(
       'SQL query'
     )
+    expect(
+      describeSeed(
+        { ...BASE, seedAudience: { ...BASE.seedAudience, sqlParameters: { queryString: 'q' } } },
+        'sql/s.sql'
+      )
+    ).toBe('SQL query in sql/s.sql')
   })
 })
 

@@ -854,7 +854,7 @@ async function startOrReuse(client, settings, progress, pacing) {
     signal.throwIfAborted();
     progress.enter('start');
     const { request } = settings;
-    log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,summary/* describeSeed */.j)(request))} ` +
+    log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,summary/* describeSeed */.j)(request, settings.seedQueryFile))} ` +
         `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
         const started = await client.send(new StartAudienceGenerationJobCommand(request));

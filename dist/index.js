@@ -29201,14 +29201,14 @@ function addTable(table) {
     if (table.note)
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addRaw(`\n${escapeHtml(table.note)}\n`);
 }
-/** Which seed the request uses, in words for logs and the summary. */
-function describeSeed(request) {
+/** Which seed the request uses, in words for logs and the summary; a query read from a file names the file. */
+function describeSeed(request, queryFile) {
     const { dataSource, sqlParameters } = request.seedAudience;
     if (dataSource)
         return `S3 file ${dataSource.s3Uri}`;
     if (sqlParameters?.analysisTemplateArn)
         return `analysis template ${sqlParameters.analysisTemplateArn}`;
-    return 'SQL query';
+    return queryFile !== undefined ? `SQL query in ${queryFile}` : 'SQL query';
 }
 
 
@@ -33270,12 +33270,20 @@ function readSettings(read, env) {
     const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse']) ?? 'fail';
     const dryRun = inputs.boolean('dry-run', false);
     const qualityGates = readQualityGates(inputs, waitForCompletion);
+    const seedQueryFile = inputs.optional('seed-audience-sql-query-file');
     if (inputs.problems.length > 0)
         return { ok: false, problems: inputs.problems };
-    return {
-        ok: true,
-        settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun, qualityGates }
+    const settings = {
+        request,
+        region,
+        credentials,
+        waitForCompletion,
+        waitTimeoutSeconds,
+        ifExists,
+        dryRun,
+        qualityGates
     };
+    return { ok: true, settings: seedQueryFile !== undefined ? { ...settings, seedQueryFile } : settings };
 }
 
 // EXTERNAL MODULE: ./src/report/summary.ts
@@ -33692,7 +33700,7 @@ function requestRows(settings, endpoint) {
     return [
         ['Job name', settings.request.name],
         ['Configured audience model', settings.request.configuredAudienceModelArn],
-        ['Seed', (0,summary/* describeSeed */.j)(settings.request)],
+        ['Seed', (0,summary/* describeSeed */.j)(settings.request, settings.seedQueryFile)],
         ['Region', settings.region],
         ['Endpoint', endpoint.url]
     ];

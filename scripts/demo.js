@@ -1,7 +1,7 @@
 // See the action work with no AWS account: starts the local emulator of Clean Rooms ML, STS and
 // the GitHub OIDC token endpoint, then runs the bundled action against it as a runner would,
-// printing the step's log, outputs and job summary (with the audience quality table of a gated
-// run). Delays are shortened so the demo takes seconds.
+// printing the step's log, outputs and job summary (with the audience quality table of a finished job).
+// Delays are shortened so the demo takes seconds.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -91,18 +91,27 @@ function present(log) {
     .join('\n')
 }
 
-/** The job summary as text: headings, and each table row as cells between bars. */
-function presentSummary(html) {
-  return html
-    .replace(/<h(\d)>(.*?)<\/h\1>/g, (_, level, text) => `\n${'#'.repeat(Number(level))} ${text}\n`)
-    .replace(/<\/tr>/g, '\n')
-    .replace(/<\/t[hd]>/g, ' | ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => `  ${line.trim()}`)
-    .join('\n')
+/**
+ * The job summary as a person reads it on the run's page: its headings, each row of its item-value table as
+ * `item: value`, the rows of other tables (the audience quality) as cells between bars, and its notes.
+ */
+function summaryText(html) {
+  const text = (part) =>
+    part.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
+  const lines = []
+  for (const match of html.matchAll(/<h([34])>(.*?)<\/h\1>|<tr>(.*?)<\/tr>|^([^<\n].*)$/gm)) {
+    if (match[2] !== undefined) lines.push(`  ${'#'.repeat(Number(match[1]) - 2)} ${text(match[2])}`)
+    else if (match[3] !== undefined) lines.push(...rowText(match[3], text))
+    else if (match[4]?.trim()) lines.push(`  ${text(match[4])}`)
+  }
+  return lines.join('\n')
+}
+
+function rowText(row, text) {
+  const cells = [...row.matchAll(/<t([hd])>(.*?)<\/t[hd]>/g)]
+  if (cells.length !== 2) return [`  ${cells.map((cell) => text(cell[2])).join(' | ')}`]
+  // The item-value table's header says nothing a reader needs.
+  return cells[0][1] === 'h' ? [] : [`  ${text(cells[0][2])}: ${text(cells[1][2])}`]
 }
 
 function outputsOf(text) {
@@ -121,7 +130,7 @@ try {
     const result = await runAction(emulator, inputs)
     console.log(`\n=== ${title} ===\n--- log ---\n${present(result.log)}`)
     console.log(`--- outputs ---\n${outputsOf(result.outputs) || '  (none)'}`)
-    console.log(`--- job summary ---\n${presentSummary(result.summary) || '  (none)'}`)
+    console.log(`--- job summary ---\n${summaryText(result.summary) || '  (none)'}`)
     console.log(`--- exit code ${result.code}; requests the emulator received so far: ${emulator.requests.length} ---`)
   }
 } finally {

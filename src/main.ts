@@ -263,7 +263,7 @@ function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, s
   return [
     ['Job name', settings.request.name],
     ['Configured audience model', settings.request.configuredAudienceModelArn],
-    ['Seed', describeSeed(settings.request)],
+    ['Seed', describeSeed(settings.request, settings.seedQueryFile)],
     ['Region', settings.region],
     ['Endpoint', endpoint.url]
   ]

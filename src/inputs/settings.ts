@@ -32,6 +32,8 @@ export interface Settings {
   dryRun: boolean
   /** Quality gates on the finished job; empty when none is asked for. */
   qualityGates: QualityGates
+  /** The workspace file the SQL seed query was read from, as the input gives it. */
+  seedQueryFile?: string
 }
 
 export interface Problem {
@@ -332,9 +334,17 @@ export function readSettings(read: InputReader, env: Environment): SettingsResul
   const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse'] as const) ?? 'fail'
   const dryRun = inputs.boolean('dry-run', false)
   const qualityGates = readQualityGates(inputs, waitForCompletion)
+  const seedQueryFile = inputs.optional('seed-audience-sql-query-file')
   if (inputs.problems.length > 0) return { ok: false, problems: inputs.problems }
-  return {
-    ok: true,
-    settings: { request, region, credentials, waitForCompletion, waitTimeoutSeconds, ifExists, dryRun, qualityGates }
+  const settings = {
+    request,
+    region,
+    credentials,
+    waitForCompletion,
+    waitTimeoutSeconds,
+    ifExists,
+    dryRun,
+    qualityGates
   }
+  return { ok: true, settings: seedQueryFile !== undefined ? { ...settings, seedQueryFile } : settings }
 }

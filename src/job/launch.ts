@@ -35,7 +35,7 @@ export async function startOrReuse(
   progress.enter('start')
   const { request } = settings
   log.info(
-    `Starting audience generation job "${log.inline(request.name)}" from ${log.inline(describeSeed(request))} ` +
+    `Starting audience generation job "${log.inline(request.name)}" from ${log.inline(describeSeed(request, settings.seedQueryFile))} ` +
       `with configured audience model ${log.inline(request.configuredAudienceModelArn)} in ${log.inline(settings.region)}.`
   )
   try {

@@ -20,8 +20,6 @@ import { ActionError } from '../report/error-types.js'
 import type { Progress, QualityReport } from '../report/progress.js'
 import type { SummaryTable } from '../report/summary.js'
 
-export type { QualityReport }
-
 function inRange(value: unknown, range: { min: number; max: number }): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max
 }

@@ -74,10 +74,10 @@ function addTable(table: SummaryTable): void {
   if (table.note) core.summary.addRaw(`\n${escapeHtml(table.note)}\n`)
 }
 
-/** Which seed the request uses, in words for logs and the summary. */
-export function describeSeed(request: StartAudienceGenerationJobRequest): string {
+/** Which seed the request uses, in words for logs and the summary; a query read from a file names the file. */
+export function describeSeed(request: StartAudienceGenerationJobRequest, queryFile?: string): string {
   const { dataSource, sqlParameters } = request.seedAudience
   if (dataSource) return `S3 file ${dataSource.s3Uri}`
   if (sqlParameters?.analysisTemplateArn) return `analysis template ${sqlParameters.analysisTemplateArn}`
-  return 'SQL query'
+  return queryFile !== undefined ? `SQL query in ${queryFile}` : 'SQL query'
 }
