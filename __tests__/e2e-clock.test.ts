@@ -5,13 +5,11 @@
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { readAsRunner } from './helpers/runner-commands.js'
 import { EMULATOR_CREDENTIALS, runAction, runnerEnv } from './helpers/run-action.js'
+import { VALID_INPUTS } from './helpers/fixtures.js'
 
 const INPUTS = {
+  ...VALID_INPUTS,
   name: 'clock-audience',
-  'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/m',
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed',
-  'seed-audience-s3-uri': 's3://bucket/seed.jsonl',
-  'aws-region': 'us-east-1',
   'role-to-assume': 'arn:aws:iam::123456789012:role/deploy',
   'wait-for-completion': 'true'
 }

@@ -3,16 +3,9 @@
 import { DEFAULT_METRICS, startEmulator, type Emulator } from '../emulator/index.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
+import { MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/lookalike-model'
-const INPUTS = {
-  name: 'quality-audience',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed-reader',
-  'seed-audience-s3-uri': 's3://seed-bucket/seed.jsonl',
-  'aws-region': 'us-east-1',
-  'wait-for-completion': 'true'
-}
+const INPUTS = { ...VALID_INPUTS, name: 'quality-audience', 'wait-for-completion': 'true' }
 
 let emulator: Emulator
 beforeAll(async () => {

@@ -6,14 +6,13 @@ import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'
+import { SEEDLESS_INPUTS } from './helpers/fixtures.js'
 
 const QUERY_LENGTH = 400_000
 const INPUTS = {
+  ...SEEDLESS_INPUTS,
   name: 'sql-file-audience',
-  'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/model',
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed-reader',
-  'seed-audience-sql-query-file': 'sql/seed.sql',
-  'aws-region': 'us-east-1'
+  'seed-audience-sql-query-file': 'sql/seed.sql'
 }
 
 /** A query of exactly `length` characters, some of them outside ASCII, with a marker to look for in the log. */

@@ -14,15 +14,9 @@ import { readQuality } from '../src/job/quality.js'
 import { parseDecimal } from '../src/inputs/validation.js'
 import { inProcessSteps } from './helpers/in-process.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
+import { MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
 
-const MODEL_ARN = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/model'
-const INPUTS = {
-  name: 'quality',
-  'configured-audience-model-arn': MODEL_ARN,
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed',
-  'seed-audience-s3-uri': 's3://bucket/seed.jsonl',
-  'aws-region': 'us-east-1'
-}
+const INPUTS = { ...VALID_INPUTS, name: 'quality' }
 const WAIT = { ...INPUTS, 'wait-for-completion': 'true' }
 const METRICS: AudienceQualityMetrics = {
   relevanceMetrics: [

@@ -8,14 +8,13 @@ import { readSettings } from '../src/inputs/settings.js'
 import { MAX_SEED_FILE_BYTES, readSeedFile } from '../src/inputs/seed-file.js'
 import { inProcessSteps } from './helpers/in-process.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
+import { SEEDLESS_INPUTS } from './helpers/fixtures.js'
 
 const QUERY = 'SELECT user_id FROM seed_table_private WHERE region = :region'
 const INPUTS = {
+  ...SEEDLESS_INPUTS,
   name: 'sql-file',
-  'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/model',
-  'seed-audience-role-arn': 'arn:aws:iam::123456789012:role/seed',
-  'seed-audience-sql-query-file': 'sql/seed.sql',
-  'aws-region': 'us-east-1'
+  'seed-audience-sql-query-file': 'sql/seed.sql'
 }
 
 let root: string

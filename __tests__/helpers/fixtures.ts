@@ -13,16 +13,20 @@ export const TEMPLATE_ARN = `arn:aws:cleanrooms:us-east-1:${ACCOUNT}:membership/
 export const JOB_ARN = `arn:aws:cleanrooms-ml:us-east-1:${ACCOUNT}:audience-generation-job/abc`
 
 /** Every required input, with an S3 seed; credentials come from the environment. */
-export const VALID_INPUTS: Readonly<Record<string, string>> = {
+export const VALID_INPUTS = {
   name: 'weekly-audience',
   'configured-audience-model-arn': MODEL_ARN,
   'seed-audience-role-arn': SEED_ROLE,
   'seed-audience-s3-uri': SEED_S3_URI,
   'aws-region': 'us-east-1'
-}
+} satisfies Record<string, string>
+
+const { 'seed-audience-s3-uri': _seed, ...seedless } = VALID_INPUTS
+/** VALID_INPUTS without their seed source, for a test that gives another one. */
+export const SEEDLESS_INPUTS = seedless
 
 /** Credentials from the workflow's OIDC token, for a role to assume. */
-export const OIDC: Readonly<Record<string, string>> = { 'role-to-assume': DEPLOY_ROLE }
+export const OIDC = { 'role-to-assume': DEPLOY_ROLE } satisfies Record<string, string>
 
 /** The request VALID_INPUTS make. */
 export const VALID_REQUEST: StartAudienceGenerationJobRequest = {
