@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runAction } from './helpers/run-action.js'
+import { clockEnvironment, runAction } from './helpers/run-action.js'
 import { VALID_INPUTS } from './helpers/fixtures.js'
 
 const SCRIPT = new URL('../scripts/emulator.js', import.meta.url).pathname
@@ -80,6 +80,7 @@ beforeAll(async () => {
     encoding: 'utf8',
     timeout: 30_000,
     env: {
+      ...clockEnvironment(),
       PATH: process.env['PATH'] ?? '',
       GITHUB_ENV: githubEnv,
       RUNNER_TEMP: temp,

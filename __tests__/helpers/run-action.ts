@@ -96,7 +96,7 @@ function unescape(text: string): string {
  * settings), so that the action and the emulator share one clock when the suite is run with
  * the date moved.
  */
-function clockEnvironment(): Record<string, string> {
+export function clockEnvironment(): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && (key === 'TZ' || key === 'LD_PRELOAD' || key.startsWith('FAKETIME'))) env[key] = value
