@@ -15,7 +15,7 @@ export const modules = {
 
 /** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
 function proxyAgentFor(url) {
-    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
+    if (!usesProxy(url))
         return undefined;
     const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
     // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
@@ -770,9 +770,7 @@ async function waitForJob(options) {
     const { clock, policy } = options;
     const started = clock.now();
     const elapsed = () => clock.now() - started;
-    const deadline = new AbortController();
-    const finished = new AbortController();
-    void clock.timeout(options.timeoutMs, finished.signal).then(() => deadline.abort(new WaitDeadline()));
+    const deadline = deadlineAfter(clock, options.timeoutMs);
     const state = { job: undefined, lastLine: started, throttled: false };
     try {
         while (elapsed() < options.timeoutMs) {
@@ -790,8 +788,18 @@ async function waitForJob(options) {
         return { kind: 'timed-out', job: state.job, elapsedMs: elapsed() };
     }
     finally {
-        finished.abort();
+        deadline.done();
     }
+}
+/**
+ * A signal that fires with WaitDeadline once `ms` have passed on the clock, so that a status check
+ * still in flight then is abandoned; `done()` drops the timer when the bounded work is over.
+ */
+function deadlineAfter(clock, ms) {
+    const deadline = new AbortController();
+    const finished = new AbortController();
+    void clock.timeout(ms, finished.signal).then(() => deadline.abort(new WaitDeadline()));
+    return { signal: deadline.signal, done: () => finished.abort() };
 }
 /** One status check; undefined when it failed transiently or the wait's time ran out during it. */
 async function check(options, state, stop, elapsed) {
@@ -821,14 +829,12 @@ async function check(options, state, stop, elapsed) {
 }
 /** The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is. */
 async function lastCheck(options, state, elapsed) {
-    const bound = new AbortController();
-    const finished = new AbortController();
-    void options.clock.timeout(options.policy.finalCheckMs, finished.signal).then(() => bound.abort(new WaitDeadline()));
+    const bound = deadlineAfter(options.clock, options.policy.finalCheckMs);
     try {
         await check(options, state, bound.signal, elapsed);
     }
     finally {
-        finished.abort();
+        bound.done();
     }
 }
 

@@ -113,9 +113,9 @@ async function resolveCredentials(settings, context) {
 }
 async function fromDefaultChain(context) {
     const { defaultProvider } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136), __webpack_require__.e(861)]).then(__webpack_require__.t.bind(__webpack_require__, 5861, 19));
+    const requestHandler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
     try {
         // The chain's providers take no signal: a cancellation stops the step from waiting on them.
-        const requestHandler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
         return await (0,clock/* untilAborted */.E)(defaultProvider({ clientConfig: { region: context.region, requestHandler } })(), context.signal);
     }
     catch (error) {
@@ -123,6 +123,10 @@ async function fromDefaultChain(context) {
             throw new error_types/* ActionError */.lZ('CredentialsNotFound', 'No AWS credentials were found.');
         }
         throw error;
+    }
+    finally {
+        // As after the STS exchange: no socket of the chain's clients outlives the credentials.
+        requestHandler.destroy();
     }
 }
 /** The workflow's OIDC token; only a job with `permissions: id-token: write` can request one. */
@@ -287,7 +291,7 @@ function stsEndpointOverride(env) {
 
 /** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
 function proxyAgentFor(url) {
-    if (!(0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url))
+    if (!usesProxy(url))
         return undefined;
     const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
     // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it

@@ -52,9 +52,9 @@ export async function resolveCredentials(
 
 async function fromDefaultChain(context: CredentialContext): Promise<AwsCredentialIdentity> {
   const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
+  const requestHandler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   try {
     // The chain's providers take no signal: a cancellation stops the step from waiting on them.
-    const requestHandler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
     return await untilAborted(
       defaultProvider({ clientConfig: { region: context.region, requestHandler } })(),
       context.signal
@@ -64,6 +64,9 @@ async function fromDefaultChain(context: CredentialContext): Promise<AwsCredenti
       throw new ActionError('CredentialsNotFound', 'No AWS credentials were found.')
     }
     throw error
+  } finally {
+    // As after the STS exchange: no socket of the chain's clients outlives the credentials.
+    requestHandler.destroy()
   }
 }
 

@@ -8,7 +8,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 
 /** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
 function proxyAgentFor(url: string): Agent | undefined {
-  if (!getProxyUrl(url)) return undefined
+  if (!usesProxy(url)) return undefined
   const agent = new HttpClient('cleanrooms-ml-audience-generation-action').getAgent(url) as Agent & {
     sockets?: unknown
   }

@@ -66,9 +66,7 @@ export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
   const { clock, policy } = options
   const started = clock.now()
   const elapsed = (): number => clock.now() - started
-  const deadline = new AbortController()
-  const finished = new AbortController()
-  void clock.timeout(options.timeoutMs, finished.signal).then(() => deadline.abort(new WaitDeadline()))
+  const deadline = deadlineAfter(clock, options.timeoutMs)
   const state: PollState = { job: undefined, lastLine: started, throttled: false }
   try {
     while (elapsed() < options.timeoutMs) {
@@ -83,8 +81,19 @@ export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
     if (!state.job) await lastCheck(options, state, elapsed)
     return { kind: 'timed-out', job: state.job, elapsedMs: elapsed() }
   } finally {
-    finished.abort()
+    deadline.done()
   }
+}
+
+/**
+ * A signal that fires with WaitDeadline once `ms` have passed on the clock, so that a status check
+ * still in flight then is abandoned; `done()` drops the timer when the bounded work is over.
+ */
+function deadlineAfter(clock: Clock, ms: number): { signal: AbortSignal; done: () => void } {
+  const deadline = new AbortController()
+  const finished = new AbortController()
+  void clock.timeout(ms, finished.signal).then(() => deadline.abort(new WaitDeadline()))
+  return { signal: deadline.signal, done: () => finished.abort() }
 }
 
 interface PollState {
@@ -128,12 +137,10 @@ async function check(
 
 /** The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is. */
 async function lastCheck(options: WaitOptions, state: PollState, elapsed: () => number): Promise<void> {
-  const bound = new AbortController()
-  const finished = new AbortController()
-  void options.clock.timeout(options.policy.finalCheckMs, finished.signal).then(() => bound.abort(new WaitDeadline()))
+  const bound = deadlineAfter(options.clock, options.policy.finalCheckMs)
   try {
     await check(options, state, bound.signal, elapsed)
   } finally {
-    finished.abort()
+    bound.done()
   }
 }
