@@ -63,6 +63,7 @@ describe('if-exists: reuse never passes a dead job', () => {
       expect(annotation).toContain(`it is ${status}`)
       expect(annotation).toMatch(/new job name/)
       if (status !== 'DELETE_FAILED') expect(annotation).toContain('if-exists: replace-failed')
+      expect(result.summary).toMatch(/Created by this step.*no: a job of that name already exists/)
       // Nothing was deleted, nothing started but the one refused request, no status checks.
       expect(operations().filter((op) => op !== 'ListAudienceGenerationJobs')).toEqual(['StartAudienceGenerationJob'])
       expect(emulator.jobs).toHaveLength(1)
@@ -96,7 +97,8 @@ describe('if-exists: replace-failed recovers a re-run from a failed job', () => 
     expect(result.log).toMatch(
       new RegExp(`^::notice title=Replaced the failed .*${failed.audienceGenerationJobArn}`, 'm')
     )
-    expect(result.summary).toContain('yes')
+    expect(result.summary).toMatch(/Created by this step.*yes/)
+    expect(result.summary).toMatch(new RegExp(`Replaced failed job.*${failed.audienceGenerationJobArn}`))
   })
 
   it.each(ALIVE)('reuses a job that is %s exactly as reuse does, deleting nothing', async (status) => {

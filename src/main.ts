@@ -283,8 +283,14 @@ async function report(
 ): Promise<void> {
   const rows = requestRows(settings, endpoint)
   if (progress.jobArn) rows.splice(1, 0, ['Job ARN', progress.jobArn])
-  if (progress.created === false) rows.push(['Created by this step', 'no: an existing job of that name was reused'])
+  if (progress.created === false) {
+    rows.push([
+      'Created by this step',
+      progress.reusedStatus ? 'no: an existing job of that name was reused' : 'no: a job of that name already exists'
+    ])
+  }
   if (progress.created === true) rows.push(['Created by this step', 'yes'])
+  if (progress.created === true && progress.replacing) rows.push(['Replaced failed job', progress.replacing])
   if (progress.status) rows.push(['Status', progress.status])
   if (progress.statusDetails?.statusCode) rows.push(['Status code', progress.statusDetails.statusCode])
   if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
