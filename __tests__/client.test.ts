@@ -3,6 +3,7 @@ import type { HttpRequest } from '@smithy/core/protocols'
 import type { HttpResponse } from '@smithy/types'
 import {
   AccessDeniedException,
+  AudienceGenerationJobStatus,
   CleanRoomsMLClient,
   CleanRoomsMLServiceException,
   ConflictException,
@@ -11,11 +12,14 @@ import {
   ListAudienceGenerationJobsCommand,
   ServiceQuotaExceededException,
   StartAudienceGenerationJobCommand,
+  paginateListAudienceGenerationJobs,
   ThrottlingException,
-  ValidationException
+  ValidationException,
+  WorkerComputeType
 } from '../src/cleanroomsml/index.js'
-import { BODY_EXCERPT_CHARS } from '../src/cleanroomsml/protocol.js'
+import { createClient } from '../src/aws/client.js'
 import { retryStrategy, type RetryPolicy } from '../src/aws/retry.js'
+import { USER_AGENT } from '../src/aws/user-agent.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { JOB_ARN, MODEL_ARN, VALID_REQUEST } from './helpers/fixtures.js'
 // @ts-expect-error the emulator is plain JavaScript without types for this module
@@ -63,17 +67,38 @@ class ScriptedHandler {
 /** Signatures are dated at noon on a fixed day, so no expectation depends on today's date. */
 const SIGNING_TIME = Date.UTC(2020, 0, 15, 12, 0, 0)
 
-function clientWith(answers: Answer[], policy = POLICY, clock = new FakeClock()) {
+const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }
+
+/** The client as the action configures it (aws/client.ts), sending to a scripted handler. */
+function actionClient(
+  answers: Answer[],
+  options: {
+    policy?: RetryPolicy
+    clock?: FakeClock
+    signal?: AbortSignal
+    warnings?: string[]
+    endpoint?: string
+  } = {}
+) {
   const handler = new ScriptedHandler(answers)
-  const client = new CleanRoomsMLClient({
+  const clock = options.clock ?? new FakeClock()
+  const client = createClient({
     region: 'us-east-1',
-    systemClockOffset: SIGNING_TIME - Date.now(),
-    endpoint: 'https://cleanrooms-ml.us-east-1.amazonaws.com',
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    retryStrategy: retryStrategy({ policy, clock }),
+    endpoint: options.endpoint ?? 'https://cleanrooms-ml.us-east-1.amazonaws.com',
+    credentials: () => Promise.resolve(CREDENTIALS),
+    retryPolicy: options.policy ?? POLICY,
+    clock,
+    signal: options.signal ?? new AbortController().signal,
+    warnClock: (message) => options.warnings?.push(message),
     requestHandler: handler
   })
   return { client, handler, clock }
+}
+
+function clientWith(answers: Answer[], policy = POLICY, clock = new FakeClock()) {
+  const built = actionClient(answers, { policy, clock })
+  built.client.config.systemClockOffset = SIGNING_TIME - Date.now()
+  return built
 }
 
 const ok = (body: object): Answer => ({ status: 200, body: JSON.stringify(body) })
@@ -185,6 +210,88 @@ describe('requests are restJson1, signed with SigV4 for cleanrooms-ml', () => {
   })
 })
 
+describe("answers have the official client's types", () => {
+  const job = (name: string) => ({
+    audienceGenerationJobArn: JOB_ARN,
+    name,
+    status: 'ACTIVE',
+    configuredAudienceModelArn: MODEL_ARN,
+    createTime: '2026-03-01T10:20:30.123Z',
+    updateTime: '2026-03-01T11:00:00Z'
+  })
+
+  it('gives timestamps as Dates, in a job and in each listed job', async () => {
+    const { client } = clientWith([ok(job('a')), ok({ audienceGenerationJobs: [job('b')] })])
+    const got = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: JOB_ARN }))
+    expect(got.createTime).toBeInstanceOf(Date)
+    expect([got.createTime?.toISOString(), got.updateTime?.toISOString()]).toEqual([
+      '2026-03-01T10:20:30.123Z',
+      '2026-03-01T11:00:00.000Z'
+    ])
+    const listed = await client.send(new ListAudienceGenerationJobsCommand({}))
+    expect(listed.audienceGenerationJobs?.[0]?.updateTime?.toISOString()).toBe('2026-03-01T11:00:00.000Z')
+  })
+
+  it('leaves out a timestamp that is not a date rather than trusting it', async () => {
+    const { client } = clientWith([ok({ ...job('a'), createTime: 'yesterday' })])
+    const got = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: JOB_ARN }))
+    expect(got.createTime).toBeUndefined()
+    expect(got.name).toBe('a')
+  })
+
+  it('exports the enums as const objects, as the SDK does', () => {
+    expect(AudienceGenerationJobStatus.CREATE_FAILED).toBe('CREATE_FAILED')
+    expect(Object.values(WorkerComputeType)).toEqual(['CR.1X', 'CR.4X', 'CR.8X'])
+  })
+
+  it('pages through ListAudienceGenerationJobs with paginateListAudienceGenerationJobs', async () => {
+    const { client, handler } = clientWith([
+      ok({ audienceGenerationJobs: [job('a')], nextToken: 't2' }),
+      ok({ audienceGenerationJobs: [job('b')] })
+    ])
+    const names: (string | undefined)[] = []
+    for await (const page of paginateListAudienceGenerationJobs(
+      { client, pageSize: 50 },
+      { configuredAudienceModelArn: MODEL_ARN }
+    )) {
+      names.push(...(page.audienceGenerationJobs ?? []).map((listed) => listed.name))
+    }
+    expect(names).toEqual(['a', 'b'])
+    expect(handler.requests.map((request) => request.query)).toEqual([
+      { configuredAudienceModelArn: MODEL_ARN, maxResults: '50' },
+      { configuredAudienceModelArn: MODEL_ARN, maxResults: '50', nextToken: 't2' }
+    ])
+  })
+
+  it('makes maxAttempts attempts with the SDK default strategy when no strategy is given', async () => {
+    const handler = new ScriptedHandler([{ status: 503, body: '' }, ok({ audienceGenerationJobArn: JOB_ARN })])
+    const client = new CleanRoomsMLClient({
+      region: 'us-east-1',
+      endpoint: 'https://x.test',
+      credentials: CREDENTIALS,
+      requestHandler: handler,
+      maxAttempts: 1
+    })
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'HTTP503',
+      $metadata: { attempts: 1 }
+    })
+    expect(handler.requests).toHaveLength(1)
+  })
+})
+
+describe("every request names the action and its version in its User-Agent (the client's customUserAgent)", () => {
+  it('sends user-agent and x-amz-user-agent, and signs the latter', async () => {
+    const { client, handler } = clientWith([ok({ audienceGenerationJobArn: JOB_ARN })])
+    await client.send(new StartAudienceGenerationJobCommand(REQUEST))
+    const sent = handler.requests[0]!
+    expect(USER_AGENT).toMatch(/^cleanrooms-ml-audience-generation-action\/\d+\.\d+\.\d+/)
+    expect(sent.headers['user-agent']).toContain(USER_AGENT)
+    expect(sent.headers['x-amz-user-agent']).toContain(USER_AGENT)
+    expect(sent.headers['authorization']).toMatch(/SignedHeaders=[^,]*x-amz-user-agent/)
+  })
+})
+
 describe('errors are decoded by the restJson1 rules into the modelled exceptions', () => {
   it.each([
     [
@@ -223,7 +330,9 @@ describe('errors are decoded by the restJson1 rules into the modelled exceptions
       quotaValue: 10,
       $metadata: { httpStatusCode: 402 }
     })
-    expect(new ServiceQuotaExceededException({ $metadata: {} })).toBeInstanceOf(CleanRoomsMLServiceException)
+    expect(new ServiceQuotaExceededException({ message: 'm', $metadata: {} })).toBeInstanceOf(
+      CleanRoomsMLServiceException
+    )
   })
 
   it('names an unmodelled error by its type, or by its status when it has none', async () => {
@@ -249,7 +358,8 @@ describe('errors are decoded by the restJson1 rules into the modelled exceptions
     })
     const html = (await send().catch((error: unknown) => error)) as Error
     expect(html.message).toMatch(/^HTTP 407: Proxy Authentication Required: 407 Proxy Authentication Required x+…$/)
-    expect(html.message.length).toBeLessThan(BODY_EXCERPT_CHARS + 60)
+    // At most 300 characters of the page are kept.
+    expect(html.message.length).toBeLessThan(300 + 60)
     // A JSON body without a message has nothing more to show than its status.
     await expect(send()).rejects.toMatchObject({ name: 'ValidationException', message: 'HTTP 400' })
   })
@@ -372,16 +482,7 @@ describe("a runner's clock that is off is corrected from AWS's answer, as the SD
   }
 
   function skewClient(answers: Answer[], warnings: string[] = []) {
-    const handler = new ScriptedHandler(answers)
-    const client = new CleanRoomsMLClient({
-      region: 'us-east-1',
-      endpoint: 'https://x.test',
-      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-      retryStrategy: retryStrategy({ policy: POLICY, clock: new FakeClock() }),
-      requestHandler: handler,
-      logger: { warn: (message) => warnings.push(message) }
-    })
-    return { client, handler }
+    return actionClient(answers, { warnings, endpoint: 'https://x.test' })
   }
 
   it.each([
@@ -429,15 +530,7 @@ describe('cancellation: an aborted signal stops every call at once', () => {
 
   function cancellableClient(answers: Answer[], clock = new FakeClock()) {
     const controller = new AbortController()
-    const handler = new ScriptedHandler(answers)
-    const client = new CleanRoomsMLClient({
-      region: 'us-east-1',
-      endpoint: 'https://x.test',
-      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-      retryStrategy: retryStrategy({ policy: POLICY, clock, signal: controller.signal }),
-      requestHandler: handler
-    })
-    return { client, handler, controller, clock }
+    return { ...actionClient(answers, { clock, signal: controller.signal, endpoint: 'https://x.test' }), controller }
   }
 
   it('sends nothing once the client signal has aborted', async () => {

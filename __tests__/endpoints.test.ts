@@ -5,7 +5,7 @@ import {
   stsEndpointOverride,
   type EndpointParams
 } from '../src/aws/endpoints.js'
-import { regionOf } from '../src/cleanroomsml/regions.js'
+import { regionOf } from '../src/aws/regions.js'
 
 interface EndpointTestCase {
   documentation: string
@@ -15,7 +15,7 @@ interface EndpointTestCase {
 
 // AWS's own endpoint test vectors for Clean Rooms ML, copied from the service model.
 const vectors = JSON.parse(
-  readFileSync(new URL('./fixtures/cleanroomsml.endpoint-tests.json', import.meta.url), 'utf8')
+  readFileSync(new URL('../model/cleanroomsml.endpoint-tests.json', import.meta.url), 'utf8')
 ) as { testCases: EndpointTestCase[] }
 
 describe('endpoints follow AWS endpoint rules', () => {

@@ -50,7 +50,12 @@ describe('a failure annotation names the exception and what to do', () => {
   })
 
   it('gives the quota on ServiceQuotaExceeded, with or without its name', () => {
-    const withQuota = new ServiceQuotaExceededException({ $metadata: {}, quotaName: 'Jobs', quotaValue: 10 })
+    const withQuota = new ServiceQuotaExceededException({
+      message: 'm',
+      $metadata: {},
+      quotaName: 'Jobs',
+      quotaValue: 10
+    })
     expect(describe_(withQuota).message).toContain('Quota Jobs (10) is reached')
     expect(describe_(named('ServiceQuotaExceededException')).message).toContain(
       'Quota on audience generation jobs is reached'
@@ -58,10 +63,12 @@ describe('a failure annotation names the exception and what to do', () => {
   })
 
   it('tells a plain conflict from one a lost attempt caused', () => {
-    expect(describe_(new ConflictException({ $metadata: { attempts: 1 } })).message).toContain(
+    expect(describe_(new ConflictException({ message: 'm', $metadata: { attempts: 1 } })).message).toContain(
       'job names are unique per account'
     )
-    expect(describe_(new ConflictException({ $metadata: { attempts: 2 } })).message).toContain('lost its answer')
+    expect(describe_(new ConflictException({ message: 'm', $metadata: { attempts: 2 } })).message).toContain(
+      'lost its answer'
+    )
   })
 
   // With if-exists: fail, what to change depends on how the name was built and which attempt of the run this is.

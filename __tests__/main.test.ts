@@ -1,5 +1,6 @@
 // The whole step in-process (src/main.ts run()), against the emulator, with an injected clock so
 // that waits of hours take no time. The end-to-end suites cover the same paths through dist/.
+import { readFileSync } from 'node:fs'
 import type { Emulator } from '../emulator/index.js'
 import { FAULT_SCENARIOS } from './fault-scenarios.js'
 import { FakeClock } from './helpers/fake-clock.js'
@@ -39,6 +40,23 @@ describe('a full launch with OIDC, waiting until the job is ACTIVE', () => {
     ]) {
       expect(result.log).toContain(`::add-mask::${secret}`)
     }
+  })
+})
+
+describe("every request to AWS names the action and its version, as AWS's own actions do", () => {
+  it("sends a User-Agent with package.json's name and version to STS and Clean Rooms ML", async () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      name: string
+      version: string
+    }
+    const result = await step({ ...INPUTS, ...OIDC, 'wait-for-completion': 'true' })
+    expect(result.exitCode).toBe(0)
+    const aws = emulator.requests.filter((request) => request.service !== 'oidc')
+    expect(new Set(aws.map((request) => request.service))).toEqual(new Set(['sts', 'cleanrooms-ml']))
+    const named = expect.stringContaining(`${manifest.name}/${manifest.version}`)
+    expect(aws.map((request) => [request.operation, request.headers['user-agent']])).toEqual(
+      aws.map((request) => [request.operation, named])
+    )
   })
 })
 

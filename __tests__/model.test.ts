@@ -21,7 +21,7 @@ interface C2JShape {
   members?: Record<string, { shape: string }>
   required?: string[]
 }
-const model = JSON.parse(readFileSync(new URL('./fixtures/cleanroomsml.service-2.json', import.meta.url), 'utf8')) as {
+const model = JSON.parse(readFileSync(new URL('../model/cleanroomsml.service-2.json', import.meta.url), 'utf8')) as {
   shapes: Record<string, C2JShape>
 }
 

@@ -42,9 +42,9 @@ function annotations(log: string, level = 'error'): string[] {
 }
 
 describe('the model sets the ranges the gates and metrics are held to', () => {
-  const model = JSON.parse(
-    readFileSync(new URL('./fixtures/cleanroomsml.service-2.json', import.meta.url), 'utf8')
-  ) as { shapes: Record<string, { min?: number; max?: number; enum?: string[] }> }
+  const model = JSON.parse(readFileSync(new URL('../model/cleanroomsml.service-2.json', import.meta.url), 'utf8')) as {
+    shapes: Record<string, { min?: number; max?: number; enum?: string[] }>
+  }
   it.each([
     ['AudienceQualityMetricsRecallMetricDouble', RECALL],
     ['RelevanceMetricScoreDouble', RELEVANCE_SCORE],

@@ -2,10 +2,10 @@ import { redactJob, redactRequest, REDACTED } from '../src/report/redaction.js'
 import { describeSeed } from '../src/report/summary.js'
 import { defaultDescription, fitDescription } from '../src/inputs/github-context.js'
 import { systemClock } from '../src/aws/clock.js'
-import type { StartAudienceGenerationJobRequest } from '../src/cleanroomsml/index.js'
+import type { JobRequest } from '../src/inputs/settings.js'
 import { VALID_REQUEST } from './helpers/fixtures.js'
 
-const BASE: StartAudienceGenerationJobRequest = {
+const BASE: JobRequest = {
   ...VALID_REQUEST,
   seedAudience: { roleArn: VALID_REQUEST.seedAudience.roleArn }
 }
@@ -100,8 +100,8 @@ describe('the system clock sleeps and can be cancelled', () => {
 describe('the job output never shows SQL seed values either', () => {
   const JOB = {
     $metadata: { httpStatusCode: 200, requestId: 'r' },
-    createTime: '2026-01-01T00:00:00Z',
-    updateTime: '2026-01-01T00:00:00Z',
+    createTime: new Date('2026-01-01T00:00:00Z'),
+    updateTime: new Date('2026-01-01T00:00:00Z'),
     audienceGenerationJobArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/j',
     name: 'n',
     status: 'ACTIVE' as const,

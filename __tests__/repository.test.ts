@@ -334,6 +334,20 @@ describe('the source folders are layers, and imports only point down', () => {
     expect(upward).toEqual([])
   })
 
+  it("reaches the Clean Rooms ML client only through its index, the official package's surface", () => {
+    const client = join(ROOT, 'src', 'cleanroomsml')
+    const inside = (path: string): boolean => path.startsWith(`${client}/`)
+    const around = imports
+      .filter(({ file, target }) => !inside(file) && inside(target) && target !== join(client, 'index.ts'))
+      .map(({ file, target }) => `${relative(ROOT, file)} -> ${relative(ROOT, target)}`)
+    expect(around).toEqual([])
+    // The folder is self-contained, as a package is: nothing of the action, and no file of the repository.
+    const outward = imports
+      .filter(({ file, target }) => inside(file) && !inside(target))
+      .map(({ file, target }) => `${relative(ROOT, file)} -> ${relative(ROOT, target)}`)
+    expect(outward).toEqual([])
+  })
+
   it('has no import circle', () => {
     const graph = new Map<string, string[]>()
     for (const { file, target } of imports) graph.set(file, [...(graph.get(file) ?? []), target])

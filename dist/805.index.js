@@ -1,5 +1,5 @@
 export const id = 805;
-export const ids = [805,560];
+export const ids = [805,395];
 export const modules = {
 
 /***/ 805:
@@ -17,14 +17,16 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(3068);
 // EXTERNAL MODULE: ./src/aws/clock.ts
 var clock = __webpack_require__(3299);
-// EXTERNAL MODULE: ./src/aws/endpoints.ts + 1 modules
-var endpoints = __webpack_require__(2560);
+// EXTERNAL MODULE: ./src/aws/endpoints.ts + 2 modules
+var endpoints = __webpack_require__(4395);
 // EXTERNAL MODULE: ./src/aws/proxy.ts
 var proxy = __webpack_require__(1373);
 // EXTERNAL MODULE: ./src/report/error-types.ts
 var error_types = __webpack_require__(9284);
 // EXTERNAL MODULE: ./src/aws/secrets.ts
 var secrets = __webpack_require__(528);
+// EXTERNAL MODULE: ./src/aws/user-agent.ts + 1 modules
+var user_agent = __webpack_require__(5069);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
@@ -90,6 +92,7 @@ async function requestOnce(url, env, signal) {
 
 
 
+
 /** Temporary credentials are renewed this long before they expire. */
 const RENEWAL_MARGIN_MS = 5 * 60_000;
 /**
@@ -116,7 +119,7 @@ async function fromDefaultChain(context) {
     const requestHandler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
     try {
         // The chain's providers take no signal: a cancellation stops the step from waiting on them.
-        return await (0,clock/* untilAborted */.Eu)(defaultProvider({ clientConfig: { region: context.region, requestHandler } })(), context.signal);
+        return await (0,clock/* untilAborted */.Eu)(defaultProvider({ clientConfig: { region: context.region, requestHandler, customUserAgent: user_agent/* USER_AGENT */._ } })(), context.signal);
     }
     catch (error) {
         if (error.name === 'CredentialsProviderError') {
@@ -164,6 +167,7 @@ async function assumeRoleWithOidc(settings, context) {
                 region: context.region,
                 maxAttempts: 1,
                 requestHandler: abortingWith(handler, signal),
+                customUserAgent: user_agent/* USER_AGENT */._,
                 ...(endpoint ? { endpoint } : {})
             }
         })(), retryOptions(context));
@@ -204,7 +208,7 @@ function ownRealm(error) {
 
 /***/ }),
 
-/***/ 2560:
+/***/ 4395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -220,10 +224,20 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(3068);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
 var endpoints = __webpack_require__(2085);
-;// CONCATENATED MODULE: ./src/cleanroomsml/endpoint-rule-set.json
-const endpoint_rule_set_namespaceObject = /*#__PURE__*/JSON.parse('{"version":"1.0","parameters":{"Region":{"builtIn":"AWS::Region","required":false,"documentation":"The AWS region used to dispatch the request.","type":"string"},"UseDualStack":{"builtIn":"AWS::UseDualStack","required":true,"default":false,"documentation":"When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.","type":"boolean"},"UseFIPS":{"builtIn":"AWS::UseFIPS","required":true,"default":false,"documentation":"When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.","type":"boolean"},"Endpoint":{"builtIn":"SDK::Endpoint","required":false,"documentation":"Override the endpoint used to send this request","type":"string"}},"rules":[{"conditions":[{"fn":"isSet","argv":[{"ref":"Endpoint"}]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]}],"error":"Invalid Configuration: FIPS and custom endpoint are not supported","type":"error"},{"conditions":[],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseDualStack"},true]}],"error":"Invalid Configuration: Dualstack and custom endpoint are not supported","type":"error"},{"conditions":[],"endpoint":{"url":{"ref":"Endpoint"},"properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"rules":[{"conditions":[{"fn":"isSet","argv":[{"ref":"Region"}]}],"rules":[{"conditions":[{"fn":"aws.partition","argv":[{"ref":"Region"}],"assign":"PartitionResult"}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]},{"fn":"booleanEquals","argv":[{"ref":"UseDualStack"},true]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[true,{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsFIPS"]}]},{"fn":"booleanEquals","argv":[true,{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsDualStack"]}]}],"rules":[{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml-fips.{Region}.{PartitionResult#dualStackDnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"FIPS and DualStack are enabled, but this partition does not support one or both","type":"error"}],"type":"tree"},{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsFIPS"]},true]}],"rules":[{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml-fips.{Region}.{PartitionResult#dnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"FIPS is enabled but this partition does not support FIPS","type":"error"}],"type":"tree"},{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseDualStack"},true]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[true,{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsDualStack"]}]}],"rules":[{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml.{Region}.{PartitionResult#dualStackDnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"DualStack is enabled but this partition does not support DualStack","type":"error"}],"type":"tree"},{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml.{Region}.{PartitionResult#dnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"Invalid Configuration: Missing Region","type":"error"}],"type":"tree"}]}');
-// EXTERNAL MODULE: ./src/cleanroomsml/regions.ts
-var regions = __webpack_require__(723);
+;// CONCATENATED MODULE: ./model/cleanroomsml.endpoint-rule-set.json
+const cleanroomsml_endpoint_rule_set_namespaceObject = /*#__PURE__*/JSON.parse('{"version":"1.0","parameters":{"Region":{"builtIn":"AWS::Region","required":false,"documentation":"The AWS region used to dispatch the request.","type":"string"},"UseDualStack":{"builtIn":"AWS::UseDualStack","required":true,"default":false,"documentation":"When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.","type":"boolean"},"UseFIPS":{"builtIn":"AWS::UseFIPS","required":true,"default":false,"documentation":"When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.","type":"boolean"},"Endpoint":{"builtIn":"SDK::Endpoint","required":false,"documentation":"Override the endpoint used to send this request","type":"string"}},"rules":[{"conditions":[{"fn":"isSet","argv":[{"ref":"Endpoint"}]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]}],"error":"Invalid Configuration: FIPS and custom endpoint are not supported","type":"error"},{"conditions":[],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseDualStack"},true]}],"error":"Invalid Configuration: Dualstack and custom endpoint are not supported","type":"error"},{"conditions":[],"endpoint":{"url":{"ref":"Endpoint"},"properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"rules":[{"conditions":[{"fn":"isSet","argv":[{"ref":"Region"}]}],"rules":[{"conditions":[{"fn":"aws.partition","argv":[{"ref":"Region"}],"assign":"PartitionResult"}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]},{"fn":"booleanEquals","argv":[{"ref":"UseDualStack"},true]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[true,{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsFIPS"]}]},{"fn":"booleanEquals","argv":[true,{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsDualStack"]}]}],"rules":[{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml-fips.{Region}.{PartitionResult#dualStackDnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"FIPS and DualStack are enabled, but this partition does not support one or both","type":"error"}],"type":"tree"},{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsFIPS"]},true]}],"rules":[{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml-fips.{Region}.{PartitionResult#dnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"FIPS is enabled but this partition does not support FIPS","type":"error"}],"type":"tree"},{"conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseDualStack"},true]}],"rules":[{"conditions":[{"fn":"booleanEquals","argv":[true,{"fn":"getAttr","argv":[{"ref":"PartitionResult"},"supportsDualStack"]}]}],"rules":[{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml.{Region}.{PartitionResult#dualStackDnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"DualStack is enabled but this partition does not support DualStack","type":"error"}],"type":"tree"},{"conditions":[],"rules":[{"conditions":[],"endpoint":{"url":"https://cleanrooms-ml.{Region}.{PartitionResult#dnsSuffix}","properties":{},"headers":{}},"type":"endpoint"}],"type":"tree"}],"type":"tree"}],"type":"tree"},{"conditions":[],"error":"Invalid Configuration: Missing Region","type":"error"}],"type":"tree"}]}');
+;// CONCATENATED MODULE: ./src/aws/regions.ts
+// Region names as AWS SDKs read them, for the action's endpoint resolution (endpoints.ts).
+/**
+ * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
+ * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
+ * endpoint and for signing: the Region in a signature is always the real one.
+ */
+function regionOf(region) {
+    const real = region.replace(/^fips-|-fips$/, '');
+    return { region: real, fips: real !== region };
+}
+
 ;// CONCATENATED MODULE: ./src/aws/endpoints.ts
 // Where requests go: AWS's own endpoint rules for Clean Rooms ML (the rule set shipped with
 // the service model, evaluated by the SDK's rules engine with its partition data), after the
@@ -235,7 +249,7 @@ var regions = __webpack_require__(723);
 endpoints.customEndpointFunctions['aws'] = dist_cjs/* awsEndpointFunctions */.UF;
 /** Evaluates AWS's endpoint rules for Clean Rooms ML; throws the rule set's own error text. */
 function resolveCleanRoomsMLEndpoint(params) {
-    const endpoint = (0,endpoints.resolveEndpoint)(endpoint_rule_set_namespaceObject, {
+    const endpoint = (0,endpoints.resolveEndpoint)(cleanroomsml_endpoint_rule_set_namespaceObject, {
         endpointParams: { UseFIPS: false, UseDualStack: false, ...params }
     });
     // The rules give a URL object; its text form adds a '/' path that the rules' URLs do not have.
@@ -261,7 +275,7 @@ function configuredEndpoint(env, serviceVariable) {
  */
 function cleanRoomsMLEndpoint(region, env) {
     const configured = configuredEndpoint(env, 'AWS_ENDPOINT_URL_CLEANROOMSML');
-    const real = (0,regions/* regionOf */.A)(region);
+    const real = regionOf(region);
     const url = resolveCleanRoomsMLEndpoint({
         Region: real.region,
         UseFIPS: real.fips || flag(env, 'AWS_USE_FIPS_ENDPOINT'),
@@ -309,11 +323,16 @@ function proxyAgentFor(url) {
 function usesProxy(url) {
     return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
 }
-/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
+/**
+ * An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. Its
+ * requestTimeout ends a request (and its socket) that outlasts an attempt, whatever abandoned it.
+ */
 function requestHandlerFor(url, attemptTimeoutMs) {
     const agent = proxyAgentFor(url);
     return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
         connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        requestTimeout: attemptTimeoutMs,
+        throwOnRequestTimeout: true,
         ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
     });
 }
@@ -326,6 +345,7 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Tm: () => (/* binding */ runAttempt),
 /* harmony export */   UN: () => (/* binding */ retryStrategy),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
@@ -418,48 +438,62 @@ async function withRetries(attempt, options) {
         }
     }
 }
+function callToken(started, retries) {
+    // The backoff is slept by the strategy itself, on the injected clock and with the step's signal,
+    // so the SDK's retry middleware is told of no delay of its own to sleep.
+    return { started, getRetryCount: () => retries, getRetryDelay: () => 0 };
+}
 /**
- * The action's policy as the Clean Rooms ML client's retry strategy: the client counts attempts and
- * signs each afresh, this decides what is tried again and when. A call's own abortSignal stops it
- * beside the step's cancellation.
+ * The action's policy as a retry strategy of the SDK's shape (RetryStrategyV2), for the SDK's own
+ * retry middleware: it decides which errors are tried again (retryKindOf), the backoff and the
+ * deadline, and sleeps the backoff on the injected clock, ending it at once when the step is
+ * cancelled. Each attempt's timeout is the client middleware's (aws/client.ts).
  */
 function retryStrategy(options) {
+    const { policy, clock, signal } = options;
     return {
-        retry: (attempt, call) => {
-            const signal = options.signal && call.signal ? AbortSignal.any([options.signal, call.signal]) : (options.signal ?? call.signal);
-            return withRetries(attempt, {
-                ...options,
-                onRetry: (notice) => {
-                    call.onRetry?.(notice.delayMs);
-                    options.onRetry?.(notice);
-                },
-                ...(signal ? { signal } : {})
-            });
-        }
+        acquireInitialRetryToken: async () => {
+            // No attempt starts once the step is cancelled.
+            signal?.throwIfAborted();
+            return callToken(clock.now(), 0);
+        },
+        refreshRetryTokenForRetry: async (token, { error }) => {
+            const { started } = token;
+            const attempt = token.getRetryCount() + 1;
+            if (signal?.aborted)
+                throw signal.reason;
+            const kind = retryKindOf(error);
+            const delayMs = kind ? backoffDelay(policy, kind, attempt, clock.random()) : 0;
+            const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
+            if (!kind || attempt >= policy.maxAttempts || outOfTime)
+                throw error;
+            options.onRetry?.({ error: error, kind, attempt, delayMs });
+            await clock.sleep(delayMs, signal);
+            return callToken(started, attempt);
+        },
+        recordSuccess: () => undefined
     };
 }
 
 
 /***/ }),
 
-/***/ 723:
+/***/ 5069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ regionOf)
-/* harmony export */ });
-// Region names as AWS SDKs read them: the client signs with the real Region, and the action's
-// endpoint resolution (aws/endpoints.ts) reads FIPS pseudo-Regions the same way. A file of its own so
-// that the endpoint resolution loads none of the client.
-/**
- * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
- * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
- * endpoint and for signing: the Region in a signature is always the real one.
- */
-function regionOf(region) {
-    const real = region.replace(/^fips-|-fips$/, '');
-    return { region: real, fips: real !== region };
-}
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ USER_AGENT)
+});
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"cleanrooms-ml-audience-generation-action","rE":"1.0.0"}');
+;// CONCATENATED MODULE: ./src/aws/user-agent.ts
+// What every request to AWS says it comes from, as AWS's own actions do: the action's name and
+// version, from package.json when the bundle is built.
+
+const USER_AGENT = `${package_namespaceObject.UU}/${package_namespaceObject.rE}`;
 
 
 /***/ })

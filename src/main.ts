@@ -1,6 +1,6 @@
 // The step, start to end: read and check the inputs, then get credentials, start (or reuse)
 // the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
-import type { CleanRoomsMLClient, GetAudienceGenerationJobResponse } from './cleanroomsml/index.js'
+import type { CleanRoomsMLClient, GetAudienceGenerationJobCommandOutput } from './cleanroomsml/index.js'
 import { systemClock, type Clock } from './aws/clock.js'
 import type { ResolvedEndpoint } from './aws/endpoints.js'
 import { ActionError, type ErrorType } from './report/error-types.js'
@@ -182,18 +182,15 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
   if (launch.usesProxy(context.endpoint.url)) {
     log.info('Requests to Clean Rooms ML go through the proxy set in the environment.')
   }
-  const client = new launch.CleanRoomsMLClient({
+  const client = launch.createClient({
     region: context.settings.region,
     endpoint: context.endpoint.url,
     credentials,
-    requestHandler: launch.requestHandlerFor(context.endpoint.url, context.retryPolicy.attemptTimeoutMs),
-    retryStrategy: launch.retryStrategy({
-      policy: context.retryPolicy,
-      clock: context.clock,
-      onRetry: logRetry,
-      signal: context.signal
-    }),
-    logger: { warn: (message) => log.warning(message, { title: "The runner's clock is off" }) }
+    retryPolicy: context.retryPolicy,
+    clock: context.clock,
+    signal: context.signal,
+    onRetry: logRetry,
+    warnClock: (message) => log.warning(message, { title: "The runner's clock is off" })
   })
   return { client, launch }
 }
@@ -246,7 +243,7 @@ async function reportReusedJob(
   context: LaunchContext,
   progress: Progress
 ): Promise<void> {
-  let job: GetAudienceGenerationJobResponse
+  let job: GetAudienceGenerationJobCommandOutput
   try {
     job = await launch.getJob(client, progress.jobArn ?? '')
   } catch (error) {

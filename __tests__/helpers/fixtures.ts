@@ -1,7 +1,6 @@
 // The valid inputs, ARNs and request the tests share: one launch that every check accepts, written
 // as a workflow would write it. A test changes only what it is about: `{ ...VALID_INPUTS, name: 'x' }`.
-import type { StartAudienceGenerationJobRequest } from '../../src/cleanroomsml/index.js'
-import type { Settings } from '../../src/inputs/settings.js'
+import type { JobRequest, Settings } from '../../src/inputs/settings.js'
 
 export const ACCOUNT = '123456789012'
 export const MODEL_ARN = `arn:aws:cleanrooms-ml:us-east-1:${ACCOUNT}:configured-audience-model/lookalike-model`
@@ -29,7 +28,7 @@ export const SEEDLESS_INPUTS = seedless
 export const OIDC = { 'role-to-assume': DEPLOY_ROLE } satisfies Record<string, string>
 
 /** The request VALID_INPUTS make. */
-export const VALID_REQUEST: StartAudienceGenerationJobRequest = {
+export const VALID_REQUEST: JobRequest = {
   name: 'weekly-audience',
   configuredAudienceModelArn: MODEL_ARN,
   seedAudience: { roleArn: SEED_ROLE, dataSource: { s3Uri: SEED_S3_URI } }

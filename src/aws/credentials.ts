@@ -12,6 +12,7 @@ import type { CredentialSettings, Environment } from '../inputs/settings.js'
 import { requestHandlerFor } from './proxy.js'
 import { ActionError } from '../report/error-types.js'
 import { maskCredentials } from './secrets.js'
+import { USER_AGENT } from './user-agent.js'
 import { requestIdToken } from './oidc.js'
 import { withRetries, type RetryNotice, type RetryOptions, type RetryPolicy } from './retry.js'
 
@@ -56,7 +57,7 @@ async function fromDefaultChain(context: CredentialContext): Promise<AwsCredenti
   try {
     // The chain's providers take no signal: a cancellation stops the step from waiting on them.
     return await untilAborted(
-      defaultProvider({ clientConfig: { region: context.region, requestHandler } })(),
+      defaultProvider({ clientConfig: { region: context.region, requestHandler, customUserAgent: USER_AGENT } })(),
       context.signal
     )
   } catch (error) {
@@ -115,6 +116,7 @@ async function assumeRoleWithOidc(
             region: context.region,
             maxAttempts: 1,
             requestHandler: abortingWith(handler, signal),
+            customUserAgent: USER_AGENT,
             ...(endpoint ? { endpoint } : {})
           }
         })(),

@@ -3,8 +3,8 @@
 // SDK's standard endpoint overrides from the environment.
 import { awsEndpointFunctions } from '@aws-sdk/util-endpoints'
 import { customEndpointFunctions, resolveEndpoint, type RuleSetObject } from '@smithy/core/endpoints'
-import ruleSet from '../cleanroomsml/endpoint-rule-set.json' with { type: 'json' }
-import { regionOf } from '../cleanroomsml/regions.js'
+import ruleSet from '../../model/cleanroomsml.endpoint-rule-set.json' with { type: 'json' }
+import { regionOf } from './regions.js'
 import type { Environment } from '../inputs/settings.js'
 
 customEndpointFunctions['aws'] = awsEndpointFunctions

@@ -29,11 +29,16 @@ export function usesProxy(url: string): boolean {
   return getProxyUrl(url) !== ''
 }
 
-/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
+/**
+ * An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. Its
+ * requestTimeout ends a request (and its socket) that outlasts an attempt, whatever abandoned it.
+ */
 export function requestHandlerFor(url: string, attemptTimeoutMs: number): NodeHttpHandler {
   const agent = proxyAgentFor(url)
   return new NodeHttpHandler({
     connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+    requestTimeout: attemptTimeoutMs,
+    throwOnRequestTimeout: true,
     ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
   })
 }

@@ -9,8 +9,7 @@ import {
   isThrottlingError,
   isTransientError
 } from '@smithy/core/retry'
-import type { SdkError } from '@smithy/types'
-import type { RetryStrategy } from '../cleanroomsml/index.js'
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken, SdkError } from '@smithy/types'
 import { untilAborted, type Clock } from './clock.js'
 import { ActionError, isErrorLike } from '../report/error-types.js'
 
@@ -74,7 +73,7 @@ function backoffDelay(policy: RetryPolicy, kind: RetryKind, attempt: number, ran
  * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
  * the whole operation is aborted; either way the attempt is abandoned at that moment.
  */
-async function runAttempt<T>(
+export async function runAttempt<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
   timeoutMs: number,
   clock: Clock,
@@ -132,24 +131,43 @@ export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T
   }
 }
 
+/** One call's retry state: when its first attempt started and how many retries it has had. */
+interface CallToken extends RetryToken {
+  readonly started: number
+}
+
+function callToken(started: number, retries: number): CallToken {
+  // The backoff is slept by the strategy itself, on the injected clock and with the step's signal,
+  // so the SDK's retry middleware is told of no delay of its own to sleep.
+  return { started, getRetryCount: () => retries, getRetryDelay: () => 0 }
+}
+
 /**
- * The action's policy as the Clean Rooms ML client's retry strategy: the client counts attempts and
- * signs each afresh, this decides what is tried again and when. A call's own abortSignal stops it
- * beside the step's cancellation.
+ * The action's policy as a retry strategy of the SDK's shape (RetryStrategyV2), for the SDK's own
+ * retry middleware: it decides which errors are tried again (retryKindOf), the backoff and the
+ * deadline, and sleeps the backoff on the injected clock, ending it at once when the step is
+ * cancelled. Each attempt's timeout is the client middleware's (aws/client.ts).
  */
-export function retryStrategy(options: RetryOptions): RetryStrategy {
+export function retryStrategy(options: RetryOptions): RetryStrategyV2 {
+  const { policy, clock, signal } = options
   return {
-    retry: (attempt, call) => {
-      const signal =
-        options.signal && call.signal ? AbortSignal.any([options.signal, call.signal]) : (options.signal ?? call.signal)
-      return withRetries(attempt, {
-        ...options,
-        onRetry: (notice) => {
-          call.onRetry?.(notice.delayMs)
-          options.onRetry?.(notice)
-        },
-        ...(signal ? { signal } : {})
-      })
-    }
+    acquireInitialRetryToken: async () => {
+      // No attempt starts once the step is cancelled.
+      signal?.throwIfAborted()
+      return callToken(clock.now(), 0)
+    },
+    refreshRetryTokenForRetry: async (token: RetryToken, { error }: RetryErrorInfo) => {
+      const { started } = token as CallToken
+      const attempt = token.getRetryCount() + 1
+      if (signal?.aborted) throw signal.reason
+      const kind = retryKindOf(error)
+      const delayMs = kind ? backoffDelay(policy, kind, attempt, clock.random()) : 0
+      const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs
+      if (!kind || attempt >= policy.maxAttempts || outOfTime) throw error
+      options.onRetry?.({ error: error as Error, kind, attempt, delayMs })
+      await clock.sleep(delayMs, signal)
+      return callToken(started, attempt)
+    },
+    recordSuccess: () => undefined
   }
 }

@@ -1,9 +1,8 @@
-import { ServiceException, type ServiceExceptionOptions } from '@smithy/core/client'
-import type { ResponseMetadata } from './models.js'
+// The modelled exceptions of the operations this client has, as the official client declares them:
+// classes under CleanRoomsMLServiceException with `name`, `$fault` and `$metadata`.
+import { ServiceException, type ExceptionOptionType, type ServiceExceptionOptions } from '@smithy/core/client'
 
-type ExceptionOptions = { message?: string; $metadata: ResponseMetadata }
-
-/** Base of every error the Clean Rooms ML service answers with, as in the official client. */
+/** Base of every error the Clean Rooms ML service answers with. */
 export class CleanRoomsMLServiceException extends ServiceException {
   constructor(options: ServiceExceptionOptions) {
     super(options)
@@ -11,40 +10,44 @@ export class CleanRoomsMLServiceException extends ServiceException {
   }
 }
 
-function clientError(name: string, options: ExceptionOptions): ServiceExceptionOptions {
-  return { name, $fault: 'client', ...options }
-}
+type Options<T extends Error> = ExceptionOptionType<T, CleanRoomsMLServiceException>
 
 export class AccessDeniedException extends CleanRoomsMLServiceException {
-  override readonly name = 'AccessDeniedException'
-  constructor(options: ExceptionOptions) {
-    super(clientError('AccessDeniedException', options))
+  override readonly name = 'AccessDeniedException' as const
+  override readonly $fault = 'client' as const
+  constructor(options: Options<AccessDeniedException>) {
+    super({ name: 'AccessDeniedException', $fault: 'client', ...options })
     Object.setPrototypeOf(this, AccessDeniedException.prototype)
   }
 }
 
 export class ConflictException extends CleanRoomsMLServiceException {
-  override readonly name = 'ConflictException'
-  constructor(options: ExceptionOptions) {
-    super(clientError('ConflictException', options))
+  override readonly name = 'ConflictException' as const
+  override readonly $fault = 'client' as const
+  constructor(options: Options<ConflictException>) {
+    super({ name: 'ConflictException', $fault: 'client', ...options })
     Object.setPrototypeOf(this, ConflictException.prototype)
   }
 }
 
 export class ResourceNotFoundException extends CleanRoomsMLServiceException {
-  override readonly name = 'ResourceNotFoundException'
-  constructor(options: ExceptionOptions) {
-    super(clientError('ResourceNotFoundException', options))
+  override readonly name = 'ResourceNotFoundException' as const
+  override readonly $fault = 'client' as const
+  constructor(options: Options<ResourceNotFoundException>) {
+    super({ name: 'ResourceNotFoundException', $fault: 'client', ...options })
     Object.setPrototypeOf(this, ResourceNotFoundException.prototype)
   }
 }
 
 export class ServiceQuotaExceededException extends CleanRoomsMLServiceException {
-  override readonly name = 'ServiceQuotaExceededException'
-  readonly quotaName: string | undefined
-  readonly quotaValue: number | undefined
-  constructor(options: ExceptionOptions & { quotaName?: string; quotaValue?: number }) {
-    super(clientError('ServiceQuotaExceededException', options))
+  override readonly name = 'ServiceQuotaExceededException' as const
+  override readonly $fault = 'client' as const
+  /** The name of the service quota that was exceeded. */
+  quotaName?: string | undefined
+  /** The current value of that quota. */
+  quotaValue?: number | undefined
+  constructor(options: Options<ServiceQuotaExceededException>) {
+    super({ name: 'ServiceQuotaExceededException', $fault: 'client', ...options })
     Object.setPrototypeOf(this, ServiceQuotaExceededException.prototype)
     this.quotaName = options.quotaName
     this.quotaValue = options.quotaValue
@@ -52,17 +55,19 @@ export class ServiceQuotaExceededException extends CleanRoomsMLServiceException 
 }
 
 export class ThrottlingException extends CleanRoomsMLServiceException {
-  override readonly name = 'ThrottlingException'
-  constructor(options: ExceptionOptions) {
-    super(clientError('ThrottlingException', options))
+  override readonly name = 'ThrottlingException' as const
+  override readonly $fault = 'client' as const
+  constructor(options: Options<ThrottlingException>) {
+    super({ name: 'ThrottlingException', $fault: 'client', ...options })
     Object.setPrototypeOf(this, ThrottlingException.prototype)
   }
 }
 
 export class ValidationException extends CleanRoomsMLServiceException {
-  override readonly name = 'ValidationException'
-  constructor(options: ExceptionOptions) {
-    super(clientError('ValidationException', options))
+  override readonly name = 'ValidationException' as const
+  override readonly $fault = 'client' as const
+  constructor(options: Options<ValidationException>) {
+    super({ name: 'ValidationException', $fault: 'client', ...options })
     Object.setPrototypeOf(this, ValidationException.prototype)
   }
 }

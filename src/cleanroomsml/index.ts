@@ -1,17 +1,8 @@
-// The Clean Rooms ML client surface the action uses, named as in @aws-sdk/client-cleanroomsml.
-export {
-  CleanRoomsMLClient,
-  SIGNING_NAME,
-  type CleanRoomsMLClientConfig,
-  type RetryCall,
-  type RetryStrategy
-} from './client.js'
-export {
-  DeleteAudienceGenerationJobCommand,
-  GetAudienceGenerationJobCommand,
-  ListAudienceGenerationJobsCommand,
-  StartAudienceGenerationJobCommand,
-  type DeleteAudienceGenerationJobCommandOutput
-} from './commands.js'
+// The public surface of @aws-sdk/client-cleanroomsml that the action uses, and nothing else: the
+// action imports only from here, so that this folder could be replaced by
+// `export * from '@aws-sdk/client-cleanroomsml'`.
+export { CleanRoomsMLClient, type CleanRoomsMLClientConfig, type CleanRoomsMLClientResolvedConfig } from './client.js'
+export * from './commands.js'
 export * from './errors.js'
-export type * from './models.js'
+export * from './models.js'
+export * from './pagination.js'

@@ -11,13 +11,13 @@ import {
   ThrottlingException,
   ValidationException
 } from './errors.js'
-import type { ResponseMetadata } from './models.js'
+import type { ResponseMetadata } from '@smithy/types'
 
 /** Answers larger than this are not read: no answer of these operations comes near it. */
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024
 
 export interface HttpOperation {
-  method: 'GET' | 'POST' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   path: string
   query?: Record<string, string>
   body?: unknown
@@ -114,7 +114,7 @@ const MODELLED_EXCEPTIONS = {
 } as const
 
 /** Characters of a body that is not JSON kept in an error's message: a proxy's reason fits. */
-export const BODY_EXCERPT_CHARS = 300
+const BODY_EXCERPT_CHARS = 300
 
 /** Text of a body that is not JSON, its markup and runs of white space removed, bounded. */
 function excerptOf(text: string): string {
@@ -142,8 +142,15 @@ function messageOf(data: Record<string, unknown>): string | undefined {
   return typeof message === 'string' ? message : undefined
 }
 
-/** Turns an error answer into the exception it names (restJson1 error rules), or a generic one. */
+/** Turns an error answer into the exception it names, with the answer as `$response`, as the SDK's are. */
 async function parseError(response: HttpResponse): Promise<CleanRoomsMLServiceException> {
+  const error = await decodeError(response)
+  error.$response = response
+  return error
+}
+
+/** The exception an error answer names (restJson1 error rules), or a generic one. */
+async function decodeError(response: HttpResponse): Promise<CleanRoomsMLServiceException> {
   let text = ''
   try {
     text = await readBody(response)
@@ -171,4 +178,23 @@ async function parseError(response: HttpResponse): Promise<CleanRoomsMLServiceEx
     $fault: response.statusCode >= 500 ? 'server' : 'client',
     ...options
   })
+}
+
+/**
+ * A timestamp member (iso8601 in this model) as the SDK gives it: a `Date`. A value that is not a
+ * valid date is left out rather than trusted: the member is `| undefined` in the types.
+ */
+export function parseTimestamps<T extends Record<string, unknown>>(data: T, members: readonly string[]): T {
+  const parsed: Record<string, unknown> = { ...data }
+  for (const member of members) {
+    const value = data[member]
+    if (value === undefined) continue
+    const time =
+      typeof value === 'string' || typeof value === 'number'
+        ? new Date(typeof value === 'number' ? value * 1000 : value)
+        : undefined
+    if (time && !Number.isNaN(time.getTime())) parsed[member] = time
+    else delete parsed[member]
+  }
+  return parsed as T
 }

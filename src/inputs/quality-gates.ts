@@ -1,6 +1,18 @@
 // The quality gates a user may ask for, as inputs: the model's ranges of the metrics and the audience
 // sizes as the API reports them (`20%` or `100000`). The job layer compares the job's metrics with them.
-import type { AudienceSize } from '../cleanroomsml/index.js'
+import type { AudienceSizeType } from '../cleanroomsml/index.js'
+
+/** An audience size with both its members, as a gate names it and a checked metric reports it. */
+export interface AudienceSize {
+  type: AudienceSizeType
+  value: number
+}
+
+/** A relevance metric that matches the model. */
+export interface RelevanceAt {
+  audienceSize: AudienceSize
+  score?: number
+}
 
 /** The model's ranges: AudienceSizeValue, RelevanceMetricScoreDouble, AudienceQualityMetricsRecallMetricDouble. */
 export const AUDIENCE_SIZE = { min: 1, max: 20_000_000 } as const

@@ -1,19 +1,18 @@
 // Reads every input once into a typed Settings object, checking each against AWS's model and
 // the action's own rules. Every problem is collected, so a user fixes them all in one go.
-import type { StartAudienceGenerationJobRequest, WorkerComputeConfiguration } from '../cleanroomsml/models.js'
-import {
-  MAPS,
-  RESERVED_TAG_PREFIX,
-  SHAPES,
-  USER_TAG_LIMIT,
-  WORKER_COMPUTE_TYPES,
-  WORKER_COUNT,
-  type MapShape,
-  type StringShape
-} from './constraints.js'
+import type {
+  AudienceGenerationJobDataSource,
+  StartAudienceGenerationJobRequest,
+  WorkerComputeConfiguration
+} from '../cleanroomsml/index.js'
+import { MAPS, SHAPES, WORKER_COMPUTE_TYPES, WORKER_COUNT, type MapShape, type StringShape } from './constraints.js'
 import { checkMap, checkString, parseBoolean, parseDecimal, parseMap, parseWholeNumber, quote } from './validation.js'
 import { parseAudienceSize, RECALL, RELEVANCE_SCORE, type QualityGates } from './quality-gates.js'
 import { readSeedFile } from './seed-file.js'
+
+/** AWS's tagging rules (documentation, not the model): 50 user tags, `aws:` keys reserved. */
+const USER_TAG_LIMIT = 50
+const RESERVED_TAG_PREFIX = 'aws:'
 
 export type IfExists = 'fail' | 'reuse' | 'replace-failed'
 
@@ -21,9 +20,16 @@ export type CredentialSettings =
   | { source: 'oidc'; roleArn: string; audience: string; roleSessionName: string; durationSeconds: number }
   | { source: 'environment' }
 
+/** The request the action builds: the SDK's type, with every member the model requires set. */
+export interface JobRequest extends StartAudienceGenerationJobRequest {
+  name: string
+  configuredAudienceModelArn: string
+  seedAudience: AudienceGenerationJobDataSource & { roleArn: string }
+}
+
 export interface Settings {
   /** The request body, exactly as it will be sent (description may still be filled in). */
-  request: StartAudienceGenerationJobRequest
+  request: JobRequest
   region: string
   credentials: CredentialSettings
   waitForCompletion: boolean
@@ -203,7 +209,7 @@ const SEED_INPUTS = [
 ]
 
 /** The seed: an S3 file, or a SQL query (inline or from a file) or analysis template, never more than one. */
-function readSeedAudience(inputs: InputCollector, env: Environment): StartAudienceGenerationJobRequest['seedAudience'] {
+function readSeedAudience(inputs: InputCollector, env: Environment): JobRequest['seedAudience'] {
   const roleArn = inputs.string('seed-audience-role-arn', SHAPES.IamRoleArn, true)
   const s3Uri = inputs.string('seed-audience-s3-uri', SHAPES.S3Path)
   const inlineQuery = inputs.string('seed-audience-sql-query', SHAPES.ProtectedQuerySQLParametersQueryStringString)
@@ -264,7 +270,7 @@ function readCompute(inputs: InputCollector): WorkerComputeConfiguration | undef
   }
 }
 
-function readRequest(inputs: InputCollector, env: Environment): StartAudienceGenerationJobRequest {
+function readRequest(inputs: InputCollector, env: Environment): JobRequest {
   const name = inputs.string('name', SHAPES.NameString, true)
   const configuredAudienceModelArn = inputs.string(
     'configured-audience-model-arn',

@@ -6,26 +6,23 @@ import {
   ConflictException,
   GetAudienceGenerationJobCommand,
   StartAudienceGenerationJobCommand,
-  type AudienceGenerationJobSummary,
   type CleanRoomsMLClient,
-  type GetAudienceGenerationJobResponse,
-  type StartAudienceGenerationJobRequest
+  type GetAudienceGenerationJobCommandOutput
 } from '../cleanroomsml/index.js'
-import type { IfExists, Settings } from '../inputs/settings.js'
+import type { IfExists, JobRequest, Settings } from '../inputs/settings.js'
 import type { Clock } from '../aws/clock.js'
 import type { RetryPolicy } from '../aws/retry.js'
 import { ActionError } from '../report/error-types.js'
 import type { Progress } from '../report/progress.js'
 import { describeSeed } from '../report/summary.js'
 import { REPLACEABLE_STATUSES, REUSABLE_STATUSES, removeJob } from './replace.js'
-import { findReusableJob, jobArnProblems } from './reuse.js'
+import { findReusableJob, jobArnProblems, type ListedJob } from './reuse.js'
 
 // The client and the wait are reached through this module, so that the bundle loads them as one
 // chunk: separate dynamic imports would each carry their own copy of the client code.
-export { CleanRoomsMLClient } from '../cleanroomsml/index.js'
+export { createClient } from '../aws/client.js'
 export { waitForJob } from './waiting.js'
-export { requestHandlerFor, usesProxy } from '../aws/proxy.js'
-export { retryStrategy } from '../aws/retry.js'
+export { usesProxy } from '../aws/proxy.js'
 
 /** What paces the calls after a conflict: listings, and the deletion wait of if-exists: replace-failed. */
 export interface LaunchPacing {
@@ -66,7 +63,7 @@ export async function startOrReuse(
 
 async function start(
   client: CleanRoomsMLClient,
-  request: StartAudienceGenerationJobRequest,
+  request: JobRequest,
   progress: Progress,
   signal: AbortSignal
 ): Promise<void> {
@@ -82,11 +79,7 @@ async function start(
   )
 }
 
-function reuse(
-  job: AudienceGenerationJobSummary,
-  request: StartAudienceGenerationJobRequest,
-  progress: Progress
-): void {
+function reuse(job: ListedJob, request: JobRequest, progress: Progress): void {
   progress.jobKnown(job.audienceGenerationJobArn, false)
   progress.reusedStatus = job.status
   log.notice(
@@ -99,8 +92,8 @@ function reuse(
 /** Deletes the failed job of that name (or waits out its deletion), then starts the job again. */
 async function replace(
   client: CleanRoomsMLClient,
-  job: AudienceGenerationJobSummary,
-  request: StartAudienceGenerationJobRequest,
+  job: ListedJob,
+  request: JobRequest,
   progress: Progress,
   pacing: LaunchPacing
 ): Promise<void> {
@@ -121,7 +114,7 @@ async function replace(
 }
 
 /** A job of that name that cannot be carried on with: the step fails and says the way out. */
-function notReusable(job: AudienceGenerationJobSummary, ifExists: IfExists): ActionError {
+function notReusable(job: ListedJob, ifExists: IfExists): ActionError {
   const what = `A job named "${log.inline(job.name)}" already exists, but it is ${log.inline(job.status)}`
   if (job.status === 'DELETE_FAILED') {
     return new ActionError(
@@ -147,7 +140,10 @@ function notReusable(job: AudienceGenerationJobSummary, ifExists: IfExists): Act
 }
 
 /** One status check of a job, outside a wait: a reused ACTIVE job's metrics. */
-export async function getJob(client: CleanRoomsMLClient, jobArn: string): Promise<GetAudienceGenerationJobResponse> {
+export async function getJob(
+  client: CleanRoomsMLClient,
+  jobArn: string
+): Promise<GetAudienceGenerationJobCommandOutput> {
   return client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }))
 }
 

@@ -2,14 +2,11 @@
 // and a summary table, and the optional gates on them. The metrics are part of the service's
 // answer: each value is held to the model's ranges before it is shown, set as an output or compared,
 // and a gate whose metric is missing fails, because a gate that cannot be checked is not passed.
-import type {
-  AudienceQualityMetrics,
-  AudienceSize,
-  GetAudienceGenerationJobResponse,
-  RelevanceMetric
-} from '../cleanroomsml/index.js'
+import type { AudienceQualityMetrics, GetAudienceGenerationJobResponse } from '../cleanroomsml/index.js'
 import {
   AUDIENCE_SIZE,
+  type AudienceSize,
+  type RelevanceAt,
   formatAudienceSize,
   RECALL,
   RELEVANCE_SCORE,
@@ -24,7 +21,7 @@ function inRange(value: unknown, range: { min: number; max: number }): value is 
   return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max
 }
 
-function asRelevanceMetric(value: unknown): RelevanceMetric | undefined {
+function asRelevanceMetric(value: unknown): RelevanceAt | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const { audienceSize, score } = value as { audienceSize?: unknown; score?: unknown }
   if (typeof audienceSize !== 'object' || audienceSize === null) return undefined
@@ -63,7 +60,7 @@ function describeQuality(report: QualityReport): string {
 }
 
 /** The relevance metric reported at the given size, as the API reports it. */
-function relevanceAt(report: QualityReport, size: AudienceSize): RelevanceMetric | undefined {
+function relevanceAt(report: QualityReport, size: AudienceSize): RelevanceAt | undefined {
   return report.relevance.find(
     (metric) => metric.audienceSize.type === size.type && metric.audienceSize.value === size.value
   )

@@ -6,23 +6,23 @@ import {
   DeleteAudienceGenerationJobCommand,
   GetAudienceGenerationJobCommand,
   type AudienceGenerationJobStatus,
-  type AudienceGenerationJobSummary,
   type CleanRoomsMLClient
 } from '../cleanroomsml/index.js'
 import { deadlineAfter, type Clock } from '../aws/clock.js'
 import { formatDuration } from '../aws/timing.js'
 import { inline } from '../log.js'
 import { ActionError } from '../report/error-types.js'
+import type { ListedJob } from './reuse.js'
 
 /** Statuses of a job that if-exists: reuse (and replace-failed) carries on with. */
-export const REUSABLE_STATUSES: ReadonlySet<string> = new Set<AudienceGenerationJobStatus>([
+export const REUSABLE_STATUSES: ReadonlySet<string | undefined> = new Set<AudienceGenerationJobStatus>([
   'CREATE_PENDING',
   'CREATE_IN_PROGRESS',
   'ACTIVE'
 ])
 
 /** Statuses from which if-exists: replace-failed reaches a free name: a failed job, or one being deleted. */
-export const REPLACEABLE_STATUSES: ReadonlySet<string> = new Set<AudienceGenerationJobStatus>([
+export const REPLACEABLE_STATUSES: ReadonlySet<string | undefined> = new Set<AudienceGenerationJobStatus>([
   'CREATE_FAILED',
   'DELETE_PENDING',
   'DELETE_IN_PROGRESS'
@@ -50,11 +50,7 @@ function isNotFound(error: unknown): boolean {
  * Deletes the job when it is CREATE_FAILED (a deletion already under way is left to finish), then waits
  * until GetAudienceGenerationJob no longer finds it. Resolves once the name is free.
  */
-export async function removeJob(
-  client: CleanRoomsMLClient,
-  job: AudienceGenerationJobSummary,
-  pacing: DeletionPacing
-): Promise<void> {
+export async function removeJob(client: CleanRoomsMLClient, job: ListedJob, pacing: DeletionPacing): Promise<void> {
   const jobArn = job.audienceGenerationJobArn
   if (job.status === 'CREATE_FAILED') {
     try {

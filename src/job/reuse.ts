@@ -6,8 +6,7 @@
 import {
   ListAudienceGenerationJobsCommand,
   type AudienceGenerationJobSummary,
-  type CleanRoomsMLClient,
-  type StartAudienceGenerationJobRequest
+  type CleanRoomsMLClient
 } from '../cleanroomsml/index.js'
 import type { Clock } from '../aws/clock.js'
 import type { RetryPolicy } from '../aws/retry.js'
@@ -16,6 +15,7 @@ import { ActionError } from '../report/error-types.js'
 import { SHAPES } from '../inputs/constraints.js'
 import { formatDuration } from '../aws/timing.js'
 import { checkString } from '../inputs/validation.js'
+import type { JobRequest } from '../inputs/settings.js'
 
 /** What paces the listings: the step's clock, its retry policy and its cancellation. */
 export interface ListingPacing {
@@ -38,7 +38,14 @@ export function jobArnProblems(arn: unknown): string[] {
   return typeof arn === 'string' ? checkString(arn, SHAPES.AudienceGenerationJobArn) : ['is missing']
 }
 
-function isNamed(job: unknown, name: string): job is AudienceGenerationJobSummary {
+/** A listed job held to the request: its name, ARN and model are those the checks below found. */
+export interface ListedJob extends AudienceGenerationJobSummary {
+  name: string
+  audienceGenerationJobArn: string
+  configuredAudienceModelArn: string
+}
+
+function isNamed(job: unknown, name: string): job is AudienceGenerationJobSummary & { name: string } {
   return typeof job === 'object' && job !== null && (job as { name?: unknown }).name === name
 }
 
@@ -89,7 +96,7 @@ function nextTokenOf(token: unknown, seen: Set<string>, pages: number): string |
 
 async function findOnce(
   client: CleanRoomsMLClient,
-  request: StartAudienceGenerationJobRequest
+  request: JobRequest
 ): Promise<AudienceGenerationJobSummary | undefined> {
   return (
     (await findByName(client, request.name, request.configuredAudienceModelArn)) ??
@@ -104,7 +111,7 @@ async function findOnce(
  */
 async function findEventually(
   client: CleanRoomsMLClient,
-  request: StartAudienceGenerationJobRequest,
+  request: JobRequest,
   { clock, retryPolicy, signal }: ListingPacing
 ): Promise<AudienceGenerationJobSummary> {
   const started = clock.now()
@@ -128,9 +135,9 @@ async function findEventually(
 /** Finds the job of the requested name, and checks it matches the request. */
 export async function findReusableJob(
   client: CleanRoomsMLClient,
-  request: StartAudienceGenerationJobRequest,
+  request: JobRequest,
   pacing: ListingPacing
-): Promise<AudienceGenerationJobSummary> {
+): Promise<ListedJob> {
   const job = await findEventually(client, request, pacing)
   if (job.configuredAudienceModelArn !== request.configuredAudienceModelArn) {
     throw new ActionError(
@@ -155,5 +162,6 @@ export async function findReusableJob(
       `The service listed the job named "${inline(request.name)}" with an ARN that ${problems.join('; ')}.`
     )
   }
-  return job
+  // Its name, model and ARN are now those checked above.
+  return job as ListedJob
 }

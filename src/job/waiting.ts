@@ -6,7 +6,7 @@ import {
   GetAudienceGenerationJobCommand,
   type AudienceGenerationJobStatus,
   type CleanRoomsMLClient,
-  type GetAudienceGenerationJobResponse
+  type GetAudienceGenerationJobCommandOutput
 } from '../cleanroomsml/index.js'
 import { deadlineAfter, type Clock } from '../aws/clock.js'
 import { retryKindOf } from '../aws/retry.js'
@@ -17,9 +17,9 @@ import type { PollPolicy } from '../aws/timing.js'
 export type { PollPolicy }
 
 export type WaitOutcome =
-  | { kind: 'succeeded'; job: GetAudienceGenerationJobResponse; elapsedMs: number }
-  | { kind: 'failed'; job: GetAudienceGenerationJobResponse; elapsedMs: number }
-  | { kind: 'timed-out'; job: GetAudienceGenerationJobResponse | undefined; elapsedMs: number }
+  | { kind: 'succeeded'; job: GetAudienceGenerationJobCommandOutput; elapsedMs: number }
+  | { kind: 'failed'; job: GetAudienceGenerationJobCommandOutput; elapsedMs: number }
+  | { kind: 'timed-out'; job: GetAudienceGenerationJobCommandOutput | undefined; elapsedMs: number }
 
 export interface WaitOptions {
   client: CleanRoomsMLClient
@@ -41,8 +41,8 @@ const TERMINAL: ReadonlySet<string> = new Set([
   'DELETE_FAILED'
 ])
 
-export function isTerminal(status: AudienceGenerationJobStatus): boolean {
-  return TERMINAL.has(status)
+export function isTerminal(status: AudienceGenerationJobStatus | undefined): boolean {
+  return status !== undefined && TERMINAL.has(status)
 }
 
 /**
@@ -86,7 +86,7 @@ export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
 }
 
 interface PollState {
-  job: GetAudienceGenerationJobResponse | undefined
+  job: GetAudienceGenerationJobCommandOutput | undefined
   lastLine: number
   throttled: boolean
 }
@@ -97,7 +97,7 @@ async function check(
   state: PollState,
   stop: AbortSignal,
   elapsed: () => number
-): Promise<GetAudienceGenerationJobResponse | undefined> {
+): Promise<GetAudienceGenerationJobCommandOutput | undefined> {
   try {
     const job = await options.client.send(
       new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }),

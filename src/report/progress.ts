@@ -4,16 +4,16 @@
 import * as core from '@actions/core'
 import type {
   AudienceGenerationJobStatus,
-  GetAudienceGenerationJobResponse,
-  RelevanceMetric,
+  GetAudienceGenerationJobCommandOutput,
   StatusDetails
 } from '../cleanroomsml/index.js'
+import type { RelevanceAt } from '../inputs/quality-gates.js'
 import { redactJob } from './redaction.js'
 
 /** The job's metrics that match the model; anything else in the answer is left out. */
 export interface QualityReport {
   recall?: number
-  relevance: RelevanceMetric[]
+  relevance: RelevanceAt[]
   /** The answer carried a metrics member at all. */
   reported: boolean
   /** Values left out because they do not match the model. */
@@ -37,9 +37,9 @@ export class Progress implements StepState {
   jobArn?: string
   created?: boolean
   /** The status of the job reuse found, as its listing showed it. */
-  reusedStatus?: AudienceGenerationJobStatus
+  reusedStatus?: AudienceGenerationJobStatus | undefined
   replacing?: string
-  status?: AudienceGenerationJobStatus
+  status?: AudienceGenerationJobStatus | undefined
   statusDetails?: StatusDetails
   /** The finished job's quality metrics. */
   quality?: QualityReport
@@ -69,14 +69,14 @@ export class Progress implements StepState {
   }
 
   /** A status seen without the whole job (a listing's): the `status` output. */
-  statusKnown(status: AudienceGenerationJobStatus): void {
+  statusKnown(status: AudienceGenerationJobStatus | undefined): void {
     this.status = status
     // A later step may paste the output into a shell: only a status of the API's form is passed on.
-    core.setOutput('status', /^[A-Z_]{1,64}$/.test(status) ? status : '')
+    core.setOutput('status', status !== undefined && /^[A-Z_]{1,64}$/.test(status) ? status : '')
   }
 
   /** The last status seen, and the whole answer for later steps (`job`, with SQL values redacted). */
-  lastStatus(job: GetAudienceGenerationJobResponse): void {
+  lastStatus(job: GetAudienceGenerationJobCommandOutput): void {
     this.statusKnown(job.status)
     if (job.statusDetails) this.statusDetails = job.statusDetails
     core.setOutput('status-details', job.statusDetails?.message ?? '')

@@ -2,14 +2,16 @@
 // so the query text and parameter values are replaced; parameter names stay to help debugging.
 import type {
   AudienceGenerationJobDataSource,
+  GetAudienceGenerationJobCommandOutput,
   GetAudienceGenerationJobResponse,
   ProtectedQuerySQLParameters,
   StartAudienceGenerationJobRequest
-} from '../cleanroomsml/models.js'
+} from '../cleanroomsml/index.js'
 
 export const REDACTED = '***'
 
-export function redactRequest(request: StartAudienceGenerationJobRequest): StartAudienceGenerationJobRequest {
+export function redactRequest<T extends StartAudienceGenerationJobRequest>(request: T): T {
+  if (request.seedAudience === undefined) return request
   const seedAudience = redactSeedAudience(request.seedAudience)
   return seedAudience === request.seedAudience ? request : { ...request, seedAudience }
 }
@@ -39,8 +41,9 @@ function redactSeedAudience(seed: AudienceGenerationJobDataSource): AudienceGene
 /**
  * A GetAudienceGenerationJob answer as a later step may see it: API member names, without the client's
  * metadata, and the seed (shown to collaboration members who did not start the job) redacted as in the log.
+ * Its timestamps are `Date`s, which JSON writes in ISO 8601, as the service sends them.
  */
-export function redactJob(job: GetAudienceGenerationJobResponse): Omit<GetAudienceGenerationJobResponse, '$metadata'> {
+export function redactJob(job: GetAudienceGenerationJobCommandOutput): GetAudienceGenerationJobResponse {
   const { $metadata: _metadata, ...answer } = job
   const seed: unknown = answer.seedAudience
   if (typeof seed !== 'object' || seed === null) return answer

@@ -76,7 +76,7 @@ function addTable(table: SummaryTable): void {
 
 /** Which seed the request uses, in words for logs and the summary; a query read from a file names the file. */
 export function describeSeed(request: StartAudienceGenerationJobRequest, queryFile?: string): string {
-  const { dataSource, sqlParameters } = request.seedAudience
+  const { dataSource, sqlParameters } = request.seedAudience ?? {}
   if (dataSource) return `S3 file ${dataSource.s3Uri}`
   if (sqlParameters?.analysisTemplateArn) return `analysis template ${sqlParameters.analysisTemplateArn}`
   return queryFile !== undefined ? `SQL query in ${queryFile}` : 'SQL query'

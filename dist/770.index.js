@@ -1,5 +1,5 @@
-export const id = 639;
-export const ids = [639];
+export const id = 770;
+export const ids = [770];
 export const modules = {
 
 /***/ 1373:
@@ -33,11 +33,16 @@ function proxyAgentFor(url) {
 function usesProxy(url) {
     return (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s_)(url) !== '';
 }
-/** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
+/**
+ * An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. Its
+ * requestTimeout ends a request (and its socket) that outlasts an attempt, whatever abandoned it.
+ */
 function requestHandlerFor(url, attemptTimeoutMs) {
     const agent = proxyAgentFor(url);
     return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
         connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        requestTimeout: attemptTimeoutMs,
+        throwOnRequestTimeout: true,
         ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
     });
 }
@@ -50,6 +55,7 @@ function requestHandlerFor(url, attemptTimeoutMs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Tm: () => (/* binding */ runAttempt),
 /* harmony export */   UN: () => (/* binding */ retryStrategy),
 /* harmony export */   yz: () => (/* binding */ retryKindOf)
 /* harmony export */ });
@@ -142,53 +148,67 @@ async function withRetries(attempt, options) {
         }
     }
 }
+function callToken(started, retries) {
+    // The backoff is slept by the strategy itself, on the injected clock and with the step's signal,
+    // so the SDK's retry middleware is told of no delay of its own to sleep.
+    return { started, getRetryCount: () => retries, getRetryDelay: () => 0 };
+}
 /**
- * The action's policy as the Clean Rooms ML client's retry strategy: the client counts attempts and
- * signs each afresh, this decides what is tried again and when. A call's own abortSignal stops it
- * beside the step's cancellation.
+ * The action's policy as a retry strategy of the SDK's shape (RetryStrategyV2), for the SDK's own
+ * retry middleware: it decides which errors are tried again (retryKindOf), the backoff and the
+ * deadline, and sleeps the backoff on the injected clock, ending it at once when the step is
+ * cancelled. Each attempt's timeout is the client middleware's (aws/client.ts).
  */
 function retryStrategy(options) {
+    const { policy, clock, signal } = options;
     return {
-        retry: (attempt, call) => {
-            const signal = options.signal && call.signal ? AbortSignal.any([options.signal, call.signal]) : (options.signal ?? call.signal);
-            return withRetries(attempt, {
-                ...options,
-                onRetry: (notice) => {
-                    call.onRetry?.(notice.delayMs);
-                    options.onRetry?.(notice);
-                },
-                ...(signal ? { signal } : {})
-            });
-        }
+        acquireInitialRetryToken: async () => {
+            // No attempt starts once the step is cancelled.
+            signal?.throwIfAborted();
+            return callToken(clock.now(), 0);
+        },
+        refreshRetryTokenForRetry: async (token, { error }) => {
+            const { started } = token;
+            const attempt = token.getRetryCount() + 1;
+            if (signal?.aborted)
+                throw signal.reason;
+            const kind = retryKindOf(error);
+            const delayMs = kind ? backoffDelay(policy, kind, attempt, clock.random()) : 0;
+            const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
+            if (!kind || attempt >= policy.maxAttempts || outOfTime)
+                throw error;
+            options.onRetry?.({ error: error, kind, attempt, delayMs });
+            await clock.sleep(delayMs, signal);
+            return callToken(started, attempt);
+        },
+        recordSuccess: () => undefined
     };
 }
 
 
 /***/ }),
 
-/***/ 723:
+/***/ 5069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ regionOf)
-/* harmony export */ });
-// Region names as AWS SDKs read them: the client signs with the real Region, and the action's
-// endpoint resolution (aws/endpoints.ts) reads FIPS pseudo-Regions the same way. A file of its own so
-// that the endpoint resolution loads none of the client.
-/**
- * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
- * its FIPS endpoint. AWS SDKs read it so (isFipsRegion and getRealRegion in @smithy/core), for the
- * endpoint and for signing: the Region in a signature is always the real one.
- */
-function regionOf(region) {
-    const real = region.replace(/^fips-|-fips$/, '');
-    return { region: real, fips: real !== region };
-}
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ USER_AGENT)
+});
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"cleanrooms-ml-audience-generation-action","rE":"1.0.0"}');
+;// CONCATENATED MODULE: ./src/aws/user-agent.ts
+// What every request to AWS says it comes from, as AWS's own actions do: the action's name and
+// version, from package.json when the bundle is built.
+
+const USER_AGENT = `${package_namespaceObject.UU}/${package_namespaceObject.rE}`;
 
 
 /***/ }),
 
-/***/ 3639:
+/***/ 7770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -196,10 +216,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  CleanRoomsMLClient: () => (/* reexport */ CleanRoomsMLClient),
+  createClient: () => (/* reexport */ createClient),
   getJob: () => (/* binding */ getJob),
-  requestHandlerFor: () => (/* reexport */ proxy/* requestHandlerFor */.n),
-  retryStrategy: () => (/* reexport */ retry/* retryStrategy */.UN),
   startOrReuse: () => (/* binding */ startOrReuse),
   usesProxy: () => (/* reexport */ proxy/* usesProxy */.B),
   waitForJob: () => (/* reexport */ waitForJob)
@@ -211,51 +229,242 @@ var log = __webpack_require__(5625);
 var main = __webpack_require__(3156);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
 var client = __webpack_require__(2658);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var submodules_retry = __webpack_require__(3609);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
 var signature_v4_dist_cjs = __webpack_require__(5118);
+;// CONCATENATED MODULE: ./src/cleanroomsml/client.ts
+// A Clean Rooms ML client with the configuration and behaviour of @aws-sdk/client-cleanroomsml's
+// CleanRoomsMLClient, built from the same Smithy parts: the Client/Command classes and middleware
+// stack, the SDK's retry middleware (which takes any RetryStrategyV2), SigV4 signing of each attempt
+// with the clock-skew correction AWS SDKs make, and @smithy/node-http-handler. What a caller adds
+// (a retry policy, timeouts, logging) comes in through the SDK's own extension points.
+
+
+
+
+
+const SIGNING_NAME = 'cleanrooms-ml';
+function missing(what) {
+    throw Object.assign(new Error(`${what} is missing from the CleanRoomsMLClient configuration.`), {
+        name: 'ConfigurationError'
+    });
+}
+function resolveEndpoint(endpoint) {
+    if (endpoint === undefined)
+        return () => missing('endpoint');
+    if (typeof endpoint === 'string') {
+        const url = new URL(endpoint);
+        return () => Promise.resolve({ url });
+    }
+    return (0,client.normalizeProvider)(endpoint);
+}
+function userAgentOf(custom) {
+    if (custom === undefined)
+        return undefined;
+    return typeof custom === 'string' ? [[custom]] : custom;
+}
+function resolveConfig(config) {
+    const customUserAgent = userAgentOf(config.customUserAgent);
+    const retry = (0,submodules_retry.resolveRetryConfig)({
+        retryMode: 'standard',
+        ...(config.maxAttempts !== undefined ? { maxAttempts: config.maxAttempts } : {}),
+        ...(config.retryStrategy ? { retryStrategy: config.retryStrategy } : {}),
+        ...(config.logger ? { logger: config.logger } : {})
+    });
+    return {
+        region: config.region === undefined ? () => missing('region') : (0,client.normalizeProvider)(config.region),
+        credentials: config.credentials === undefined ? () => missing('credentials') : (0,client.normalizeProvider)(config.credentials),
+        endpoint: resolveEndpoint(config.endpoint),
+        requestHandler: config.requestHandler ?? new dist_cjs.NodeHttpHandler({ connectionTimeout: 5_000 }),
+        retryStrategy: retry.retryStrategy,
+        maxAttempts: retry.maxAttempts,
+        ...(config.logger ? { logger: config.logger } : {}),
+        systemClockOffset: config.systemClockOffset ?? 0,
+        ...(customUserAgent ? { customUserAgent } : {}),
+        apiVersion: '2023-09-06'
+    };
+}
+class CleanRoomsMLClient extends client.Client {
+    constructor(...[configuration]) {
+        const config = resolveConfig(configuration ?? {});
+        super(config);
+        this.middlewareStack.use((0,submodules_retry.getRetryPlugin)(config));
+        this.middlewareStack.addRelativeTo(signingMiddleware(config), {
+            name: 'httpSigningMiddleware',
+            relation: 'after',
+            toMiddleware: 'retryMiddleware'
+        });
+        this.middlewareStack.add(userAgentMiddleware(config), { step: 'build', name: 'userAgentMiddleware' });
+    }
+}
+/** `user-agent` and `x-amz-user-agent` name the client and whatever the caller added. */
+function userAgentMiddleware(config) {
+    const pairs = [
+        ['lang/js'],
+        ['md/nodejs', process.versions.node],
+        ['api/cleanroomsml'],
+        ...(config.customUserAgent ?? [])
+    ];
+    const text = pairs.map(([name, version]) => (version ? `${name}#${version}` : name)).join(' ');
+    return (next) => (args) => {
+        const request = args.request;
+        request.headers['user-agent'] = text;
+        request.headers['x-amz-user-agent'] = text;
+        return next(args);
+    };
+}
+/** How far apart two clocks may be before a signature is refused (AWS allows 5 minutes). */
+const SKEW_TOLERANCE_MS = 4 * 60_000;
+/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
+const CLOCK_SKEW_ERRORS = new Set([
+    'AuthFailure',
+    'InvalidSignatureException',
+    'RequestExpired',
+    'RequestInTheFuture',
+    'RequestTimeTooSkewed',
+    'SignatureDoesNotMatch'
+]);
+/**
+ * Signs each attempt afresh with the machine's time plus the offset. As the AWS SDKs do: when AWS
+ * refuses a signature for its date and its `Date` header shows the offset is wrong, the offset is
+ * corrected for later requests and the error is marked `$metadata.clockSkewCorrected`, which the
+ * SDK's retry strategies (and the classifiers of @smithy/core/retry) take as worth one more attempt.
+ */
+function signingMiddleware(config) {
+    return (next) => async (args) => {
+        const region = await config.region();
+        const signer = new signature_v4_dist_cjs.SignatureV4({
+            service: SIGNING_NAME,
+            // A FIPS pseudo-Region signs as its real Region, as in AWS SDKs.
+            region: region.replace(/^fips-|-fips$/, ''),
+            credentials: config.credentials,
+            sha256: main.Sha256
+        });
+        const signingDate = new Date(Date.now() + config.systemClockOffset);
+        const signed = await signer.sign(args.request, { signingDate });
+        try {
+            return await next({ ...args, request: signed });
+        }
+        catch (error) {
+            correctClockSkew(config, error);
+            throw error;
+        }
+    };
+}
+function correctClockSkew(config, error) {
+    const failure = error;
+    const serverDate = failure?.$response?.headers['date'];
+    if (typeof failure?.name !== 'string' || !CLOCK_SKEW_ERRORS.has(failure.name) || serverDate === undefined)
+        return;
+    const serverTime = Date.parse(serverDate);
+    const offset = serverTime - Date.now();
+    if (Number.isNaN(serverTime) || Math.abs(offset - config.systemClockOffset) < SKEW_TOLERANCE_MS)
+        return;
+    config.systemClockOffset = offset;
+    failure.$metadata = { ...failure.$metadata, clockSkewCorrected: true };
+}
+
+// EXTERNAL MODULE: ./node_modules/@smithy/types/dist-cjs/index.js
+var types_dist_cjs = __webpack_require__(690);
+;// CONCATENATED MODULE: ./src/cleanroomsml/operations.ts
+// Generated by `npm run codegen` (scripts/codegen.js) from model/cleanroomsml.service-2.json: do not edit.
+// Each operation's restJson1 binding: where its input members go, and which output members are timestamps.
+const OPERATIONS = {
+    StartAudienceGenerationJob: {
+        method: 'POST',
+        uri: '/audience-generation-job',
+        labels: [],
+        query: [],
+        body: [
+            'name',
+            'configuredAudienceModelArn',
+            'seedAudience',
+            'includeSeedInOutput',
+            'collaborationId',
+            'description',
+            'tags'
+        ],
+        timestamps: [],
+        listTimestamps: {}
+    },
+    GetAudienceGenerationJob: {
+        method: 'GET',
+        uri: '/audience-generation-job/{audienceGenerationJobArn}',
+        labels: ['audienceGenerationJobArn'],
+        query: [],
+        body: [],
+        timestamps: ['createTime', 'updateTime'],
+        listTimestamps: {}
+    },
+    ListAudienceGenerationJobs: {
+        method: 'GET',
+        uri: '/audience-generation-job',
+        labels: [],
+        query: ['nextToken', 'maxResults', 'configuredAudienceModelArn', 'collaborationId'],
+        body: [],
+        timestamps: [],
+        listTimestamps: { audienceGenerationJobs: ['createTime', 'updateTime'] }
+    },
+    DeleteAudienceGenerationJob: {
+        method: 'DELETE',
+        uri: '/audience-generation-job/{audienceGenerationJobArn}',
+        labels: ['audienceGenerationJobArn'],
+        query: [],
+        body: [],
+        timestamps: [],
+        listTimestamps: {}
+    }
+};
+
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
 var protocols = __webpack_require__(3422);
 ;// CONCATENATED MODULE: ./src/cleanroomsml/errors.ts
+// The modelled exceptions of the operations this client has, as the official client declares them:
+// classes under CleanRoomsMLServiceException with `name`, `$fault` and `$metadata`.
 
-/** Base of every error the Clean Rooms ML service answers with, as in the official client. */
+/** Base of every error the Clean Rooms ML service answers with. */
 class CleanRoomsMLServiceException extends client.ServiceException {
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, CleanRoomsMLServiceException.prototype);
     }
 }
-function clientError(name, options) {
-    return { name, $fault: 'client', ...options };
-}
 class AccessDeniedException extends CleanRoomsMLServiceException {
     name = 'AccessDeniedException';
+    $fault = 'client';
     constructor(options) {
-        super(clientError('AccessDeniedException', options));
+        super({ name: 'AccessDeniedException', $fault: 'client', ...options });
         Object.setPrototypeOf(this, AccessDeniedException.prototype);
     }
 }
 class ConflictException extends CleanRoomsMLServiceException {
     name = 'ConflictException';
+    $fault = 'client';
     constructor(options) {
-        super(clientError('ConflictException', options));
+        super({ name: 'ConflictException', $fault: 'client', ...options });
         Object.setPrototypeOf(this, ConflictException.prototype);
     }
 }
 class ResourceNotFoundException extends CleanRoomsMLServiceException {
     name = 'ResourceNotFoundException';
+    $fault = 'client';
     constructor(options) {
-        super(clientError('ResourceNotFoundException', options));
+        super({ name: 'ResourceNotFoundException', $fault: 'client', ...options });
         Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
     }
 }
 class ServiceQuotaExceededException extends CleanRoomsMLServiceException {
     name = 'ServiceQuotaExceededException';
+    $fault = 'client';
+    /** The name of the service quota that was exceeded. */
     quotaName;
+    /** The current value of that quota. */
     quotaValue;
     constructor(options) {
-        super(clientError('ServiceQuotaExceededException', options));
+        super({ name: 'ServiceQuotaExceededException', $fault: 'client', ...options });
         Object.setPrototypeOf(this, ServiceQuotaExceededException.prototype);
         this.quotaName = options.quotaName;
         this.quotaValue = options.quotaValue;
@@ -263,15 +472,17 @@ class ServiceQuotaExceededException extends CleanRoomsMLServiceException {
 }
 class ThrottlingException extends CleanRoomsMLServiceException {
     name = 'ThrottlingException';
+    $fault = 'client';
     constructor(options) {
-        super(clientError('ThrottlingException', options));
+        super({ name: 'ThrottlingException', $fault: 'client', ...options });
         Object.setPrototypeOf(this, ThrottlingException.prototype);
     }
 }
 class ValidationException extends CleanRoomsMLServiceException {
     name = 'ValidationException';
+    $fault = 'client';
     constructor(options) {
-        super(clientError('ValidationException', options));
+        super({ name: 'ValidationException', $fault: 'client', ...options });
         Object.setPrototypeOf(this, ValidationException.prototype);
     }
 }
@@ -395,8 +606,14 @@ function messageOf(data) {
     const message = data['message'] ?? data['Message'];
     return typeof message === 'string' ? message : undefined;
 }
-/** Turns an error answer into the exception it names (restJson1 error rules), or a generic one. */
+/** Turns an error answer into the exception it names, with the answer as `$response`, as the SDK's are. */
 async function parseError(response) {
+    const error = await decodeError(response);
+    error.$response = response;
+    return error;
+}
+/** The exception an error answer names (restJson1 error rules), or a generic one. */
+async function decodeError(response) {
     let text = '';
     try {
         text = await readBody(response);
@@ -426,54 +643,61 @@ async function parseError(response) {
         ...options
     });
 }
-
-// EXTERNAL MODULE: ./src/cleanroomsml/regions.ts
-var regions = __webpack_require__(723);
-;// CONCATENATED MODULE: ./src/cleanroomsml/client.ts
-// A small Clean Rooms ML client on AWS's own building blocks: the Smithy Client/Command
-// classes and middleware stack, SigV4 from @smithy/signature-v4 (re-signed on every
-// attempt), and @smithy/node-http-handler. Its names match @aws-sdk/client-cleanroomsml.
-
-
-
-
-
-
-/** The SigV4 signing name of Clean Rooms ML. */
-const SIGNING_NAME = 'cleanrooms-ml';
-/** Without a strategy, each call makes one attempt, bounded only by the call's own abortSignal. */
-const SINGLE_ATTEMPT = {
-    retry: (attempt, call) => {
-        call.signal?.throwIfAborted();
-        return attempt(call.signal ?? new AbortController().signal);
+/**
+ * A timestamp member (iso8601 in this model) as the SDK gives it: a `Date`. A value that is not a
+ * valid date is left out rather than trusted: the member is `| undefined` in the types.
+ */
+function parseTimestamps(data, members) {
+    const parsed = { ...data };
+    for (const member of members) {
+        const value = data[member];
+        if (value === undefined)
+            continue;
+        const time = typeof value === 'string' || typeof value === 'number'
+            ? new Date(typeof value === 'number' ? value * 1000 : value)
+            : undefined;
+        if (time && !Number.isNaN(time.getTime()))
+            parsed[member] = time;
+        else
+            delete parsed[member];
     }
-};
-function resolveConfig(config) {
-    return {
-        region: config.region,
-        endpoint: new URL(config.endpoint),
-        signer: new signature_v4_dist_cjs.SignatureV4({
-            service: SIGNING_NAME,
-            // A FIPS pseudo-Region signs as its real Region, as in AWS SDKs.
-            region: (0,regions/* regionOf */.A)(config.region).region,
-            credentials: config.credentials,
-            sha256: main.Sha256
-        }),
-        retryStrategy: config.retryStrategy ?? SINGLE_ATTEMPT,
-        requestHandler: config.requestHandler ?? new dist_cjs.NodeHttpHandler({ connectionTimeout: 5_000 }),
-        systemClockOffset: config.systemClockOffset ?? 0,
-        ...(config.logger ? { logger: config.logger } : {}),
-        apiVersion: '2023-09-06'
-    };
+    return parsed;
 }
-class CleanRoomsMLClient extends client.Client {
-    constructor(config) {
-        super(resolveConfig(config));
+
+;// CONCATENATED MODULE: ./src/cleanroomsml/commands.ts
+// The operations the action uses, as the official client names and types them: a Command class per
+// operation, with its `...CommandInput` and `...CommandOutput` (the response and `$metadata`).
+
+
+
+
+/** The HTTP request of an operation, from its restJson1 binding in the model. */
+function serialize(binding, input) {
+    const values = input;
+    const path = binding.uri.replace(/\{(\w+)\}/g, (_, label) => pathLabel(String(values[label] ?? '')));
+    const query = {};
+    for (const member of binding.query) {
+        if (values[member] !== undefined)
+            query[member] = String(values[member]);
     }
+    const body = Object.fromEntries(binding.body.filter((member) => member in values).map((member) => [member, values[member]]));
+    return { method: binding.method, path, query, ...(binding.body.length > 0 ? { body } : {}) };
+}
+/** A restJson1 answer's members, its timestamps as `Date`s, as the SDK deserializes them. */
+function deserialize(binding, data) {
+    const parsed = parseTimestamps(data, binding.timestamps);
+    for (const [member, timestamps] of Object.entries(binding.listTimestamps)) {
+        const list = parsed[member];
+        if (!Array.isArray(list))
+            continue;
+        parsed[member] = list.map((item) => typeof item === 'object' && item !== null ? parseTimestamps(item, timestamps) : item);
+    }
+    return parsed;
 }
 /**
- * Base of every operation: serializes the input, retries (each attempt signed afresh,
- * with its own timeout), sends, and deserializes the answer.
+ * Base of every operation: serializes the input as restJson1 against the endpoint, runs the
+ * client's middleware (retries, signing, and whatever a caller added), sends through the request
+ * handler with the call's abortSignal, and deserializes the answer.
  */
 class CleanRoomsMLCommand extends client.Command {
     input;
@@ -481,140 +705,93 @@ class CleanRoomsMLCommand extends client.Command {
         super();
         this.input = input;
     }
-    /** Every operation here answers a JSON object whose members are the output's, as restJson1 has it. */
-    async deserialize(response) {
-        const data = await parseSuccess(response);
-        return { ...data, $metadata: metadataOf(response) };
-    }
     resolveMiddleware(clientStack, config, options) {
+        const binding = OPERATIONS[this.operation];
         const stack = clientStack.concat(this.middlewareStack);
-        const call = {
-            stop: options?.abortSignal,
-            serverDate: undefined
-        };
-        stack.add((next) => (args) => next({ ...args, request: toHttpRequest(config.endpoint, this.serialize(args.input)) }), { step: 'serialize', name: 'serializerMiddleware' });
-        stack.add(retryMiddleware(config, call), { step: 'finalizeRequest', name: 'retryMiddleware', priority: 'high' });
-        stack.add(signingMiddleware(config, call), { step: 'finalizeRequest', name: 'awsAuthMiddleware', priority: 'low' });
+        stack.add((next) => async (args) => {
+            const endpoint = await config.endpoint();
+            return next({ ...args, request: toHttpRequest(endpoint.url, serialize(binding, args.input)) });
+        }, { step: 'serialize', name: 'serializerMiddleware' });
         stack.add((next) => async (args) => {
             const { response } = await next(args);
-            return { response, output: await this.deserialize(response) };
+            const data = deserialize(binding, await parseSuccess(response));
+            return { response, output: { ...data, $metadata: metadataOf(response) } };
         }, { step: 'deserialize', name: 'deserializerMiddleware' });
-        const send = async (args) => {
-            const options = call.signal ? { abortSignal: call.signal } : {};
-            const answer = await config.requestHandler.handle(args.request, options);
-            call.serverDate = answer.response.headers['date'];
-            return answer;
-        };
-        return stack.resolve(send, {
+        const context = {
             clientName: 'CleanRoomsMLClient',
-            commandName: this.constructor.name
-        });
+            commandName: `${this.operation}Command`,
+            ...(config.logger ? { logger: config.logger } : {}),
+            [types_dist_cjs.SMITHY_CONTEXT_KEY]: {
+                commandInstance: this,
+                ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {})
+            }
+        };
+        const send = (args) => config.requestHandler.handle(args.request, options ?? {});
+        return stack.resolve(send, context);
     }
 }
-function retryMiddleware(config, call) {
-    return (next) => async (args) => {
-        let attempts = 0;
-        let totalRetryDelay = 0;
-        const result = await config.retryStrategy.retry((signal) => {
-            attempts++;
-            call.signal = signal;
-            // A fresh copy per attempt, so that each is signed with its own date.
-            return next({ ...args, request: args.request.clone() });
-        }, {
-            onRetry: (delayMs) => {
-                totalRetryDelay += delayMs;
-            },
-            ...(call.stop ? { signal: call.stop } : {})
-        });
-        result.output.$metadata = { ...result.output.$metadata, attempts, totalRetryDelay };
-        return result;
-    };
-}
-function signingMiddleware(config, call) {
-    return (next) => async (args) => {
-        // Signed with the machine's time (corrected by the offset), whatever clock paces the
-        // retries: AWS compares the signature's date with its own clock.
-        const signingDate = new Date(Date.now() + config.systemClockOffset);
-        const signed = await config.signer.sign(args.request, { signingDate });
-        call.serverDate = undefined;
-        try {
-            return await next({ ...args, request: signed });
-        }
-        catch (error) {
-            correctClockSkew(config, error, call.serverDate);
-            throw error;
-        }
-    };
-}
-/** Errors AWS answers when a signature's date is too far from its clock (the SDKs' list). */
-const CLOCK_SKEW_ERRORS = new Set([
-    'AuthFailure',
-    'InvalidSignatureException',
-    'RequestExpired',
-    'RequestInTheFuture',
-    'RequestTimeTooSkewed',
-    'SignatureDoesNotMatch'
-]);
-/** How far apart two clocks may be before a signature is refused (AWS allows 5 minutes). */
-const SKEW_TOLERANCE_MS = 4 * 60_000;
-/**
- * As the AWS SDKs do: when AWS refuses a signature for its date and its own `Date` header shows
- * the runner's clock is off, later requests are signed with AWS's time, and the error is marked
- * `$metadata.clockSkewCorrected` so that the retry logic tries it again.
- */
-function correctClockSkew(config, error, serverDate) {
-    const name = error?.name;
-    if (typeof name !== 'string' || !CLOCK_SKEW_ERRORS.has(name) || serverDate === undefined)
-        return;
-    const serverTime = Date.parse(serverDate);
-    const offset = serverTime - Date.now();
-    if (Number.isNaN(serverTime) || Math.abs(offset - config.systemClockOffset) < SKEW_TOLERANCE_MS)
-        return;
-    config.systemClockOffset = offset;
-    const bearer = error;
-    bearer.$metadata = { ...bearer.$metadata, clockSkewCorrected: true };
-    config.logger?.warn(`The runner's clock is ${describeOffset(offset)} AWS's clock; requests are now signed with AWS's time. ` +
-        "Correct the runner's clock (for example with NTP).");
-}
-function describeOffset(offsetMs) {
-    // AWS's Date header has whole seconds: the offset is told to the minute.
-    const seconds = Math.round(Math.abs(offsetMs) / 1000);
-    const text = seconds >= 90 ? `about ${Math.round(seconds / 60)} min` : `about ${seconds} s`;
-    return offsetMs > 0 ? `${text} behind` : `${text} ahead of`;
-}
-
-;// CONCATENATED MODULE: ./src/cleanroomsml/commands.ts
-// The operations this action uses, with the official client's command names.
-
-
 class StartAudienceGenerationJobCommand extends CleanRoomsMLCommand {
-    serialize(input) {
-        return { method: 'POST', path: '/audience-generation-job', body: input };
-    }
+    operation = 'StartAudienceGenerationJob';
 }
 class GetAudienceGenerationJobCommand extends CleanRoomsMLCommand {
-    serialize(input) {
-        return { method: 'GET', path: `/audience-generation-job/${pathLabel(input.audienceGenerationJobArn)}` };
-    }
+    operation = 'GetAudienceGenerationJob';
 }
-class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
-    serialize(input) {
-        const query = {};
-        for (const [key, value] of Object.entries(input)) {
-            if (value !== undefined)
-                query[key] = String(value);
-        }
-        return { method: 'GET', path: '/audience-generation-job', query };
-    }
+class commands_ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
+    operation = 'ListAudienceGenerationJobs';
 }
 class DeleteAudienceGenerationJobCommand extends CleanRoomsMLCommand {
-    serialize(input) {
-        return { method: 'DELETE', path: `/audience-generation-job/${pathLabel(input.audienceGenerationJobArn)}` };
+    operation = 'DeleteAudienceGenerationJob';
+}
+
+;// CONCATENATED MODULE: ./src/cleanroomsml/models.ts
+// Generated by `npm run codegen` (scripts/codegen.js) from model/cleanroomsml.service-2.json: do not edit.
+// The shapes of the operations the action uses, typed as @aws-sdk/client-cleanroomsml types them:
+// required members `T | undefined`, optional ones `?: T | undefined`, timestamps as Date, enums as a
+// const object and a type of the same name.
+const WorkerComputeType = {
+    CR_1X: 'CR.1X',
+    CR_4X: 'CR.4X',
+    CR_8X: 'CR.8X'
+};
+const AudienceGenerationJobStatus = {
+    CREATE_PENDING: 'CREATE_PENDING',
+    CREATE_IN_PROGRESS: 'CREATE_IN_PROGRESS',
+    CREATE_FAILED: 'CREATE_FAILED',
+    ACTIVE: 'ACTIVE',
+    DELETE_PENDING: 'DELETE_PENDING',
+    DELETE_IN_PROGRESS: 'DELETE_IN_PROGRESS',
+    DELETE_FAILED: 'DELETE_FAILED'
+};
+const AudienceSizeType = {
+    ABSOLUTE: 'ABSOLUTE',
+    PERCENTAGE: 'PERCENTAGE'
+};
+
+;// CONCATENATED MODULE: ./src/cleanroomsml/pagination.ts
+
+async function* paginateListAudienceGenerationJobs(config, input, ...additionalArguments) {
+    let token = config.startingToken ?? input.nextToken;
+    let hasNext = true;
+    while (hasNext) {
+        const page = await config.client.send(new ListAudienceGenerationJobsCommand({
+            ...input,
+            ...(token !== undefined ? { nextToken: token } : {}),
+            ...(config.pageSize !== undefined ? { maxResults: config.pageSize } : {})
+        }), ...additionalArguments);
+        yield page;
+        const previous = token;
+        token = page.nextToken;
+        hasNext = Boolean(token) && (!config.stopOnSameToken || token !== previous);
     }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/cleanroomsml/index.ts
-// The Clean Rooms ML client surface the action uses, named as in @aws-sdk/client-cleanroomsml.
+// The public surface of @aws-sdk/client-cleanroomsml that the action uses, and nothing else: the
+// action imports only from here, so that this folder could be replaced by
+// `export * from '@aws-sdk/client-cleanroomsml'`.
+
+
 
 
 
@@ -749,7 +926,7 @@ async function findByName(client, name, configuredAudienceModelArn) {
     const seen = new Set();
     let nextToken;
     for (let pages = 1;; pages++) {
-        const page = await client.send(new ListAudienceGenerationJobsCommand({
+        const page = await client.send(new commands_ListAudienceGenerationJobsCommand({
             maxResults: 100,
             ...(configuredAudienceModelArn ? { configuredAudienceModelArn } : {}),
             ...(nextToken ? { nextToken } : {})
@@ -821,11 +998,138 @@ async function findReusableJob(client, request, pacing) {
     if (problems.length > 0) {
         throw new error_types/* ActionError */.lZ('UnexpectedResponse', `The service listed the job named "${(0,log/* inline */.mG)(request.name)}" with an ARN that ${problems.join('; ')}.`);
     }
+    // Its name, model and ARN are now those checked above.
     return job;
 }
 
+// EXTERNAL MODULE: ./src/aws/proxy.ts
+var proxy = __webpack_require__(1373);
 // EXTERNAL MODULE: ./src/aws/retry.ts
 var retry = __webpack_require__(2495);
+// EXTERNAL MODULE: ./src/aws/user-agent.ts + 1 modules
+var user_agent = __webpack_require__(5069);
+;// CONCATENATED MODULE: ./src/aws/client.ts
+// The Clean Rooms ML client as the action uses it. The client itself is the SDK's shape (see
+// src/cleanroomsml/); the action's policies reach it only through the SDK's extension points:
+//   - retryStrategy: the action's RetryStrategyV2 (retry.ts): what is tried again, backoff, deadline;
+//   - requestHandler: a NodeHttpHandler with requestTimeout and the environment's proxy (proxy.ts);
+//   - customUserAgent: the action's name and version (user-agent.ts);
+//   - middleware on client.middlewareStack: each attempt bounded on the injected clock by its timeout
+//     and what is left of the deadline, the step's cancellation, and the clock-skew warning.
+
+
+
+
+
+function createClient(options) {
+    const { retryPolicy: policy } = options;
+    const attempts = new WeakMap();
+    const client = new CleanRoomsMLClient({
+        region: options.region,
+        endpoint: options.endpoint,
+        credentials: options.credentials,
+        requestHandler: attemptAware(options.requestHandler ?? (0,proxy/* requestHandlerFor */.n)(options.endpoint, policy.attemptTimeoutMs), attempts),
+        retryStrategy: (0,retry/* retryStrategy */.UN)({
+            policy,
+            clock: options.clock,
+            signal: options.signal,
+            ...(options.onRetry ? { onRetry: options.onRetry } : {})
+        }),
+        maxAttempts: policy.maxAttempts,
+        customUserAgent: user_agent/* USER_AGENT */._
+    });
+    client.middlewareStack.add(callMiddleware(client, options), {
+        step: 'initialize',
+        priority: 'high',
+        name: 'actionCallMiddleware'
+    });
+    client.middlewareStack.add(attemptMiddleware(options, attempts), {
+        step: 'finalizeRequest',
+        priority: 'low',
+        name: 'actionAttemptMiddleware'
+    });
+    return client;
+}
+/**
+ * The request handler, aborting each request also when its attempt ends (a timeout, a cancellation),
+ * so that no socket outlives the attempt the middleware abandoned. Its errors are made the client's
+ * own: the SDK's retry middleware keeps only the enumerable members of an error of another realm
+ * (Node's, under some test sandboxes), which drops the `errors` of Node's AggregateError, by which
+ * a network failure is named.
+ */
+function attemptAware(handler, attempts) {
+    return Object.assign(Object.create(handler), {
+        handle: (request, options = {}) => {
+            const attempt = attempts.get(request);
+            const own = options.abortSignal;
+            const abortSignal = attempt && own ? AbortSignal.any([attempt, own]) : (attempt ?? own);
+            return handler
+                .handle(request, { ...options, ...(abortSignal ? { abortSignal: abortSignal } : {}) })
+                .catch((error) => {
+                throw ownRealm(error);
+            });
+        }
+    });
+}
+function ownRealm(error) {
+    if (error instanceof Error || typeof error !== 'object' || error === null)
+        return error;
+    const { message, name, code, errors } = error;
+    return Object.assign(new Error(String(message)), error, typeof name === 'string' ? { name } : {}, code !== undefined ? { code } : {}, Array.isArray(errors) ? { errors } : {});
+}
+/** When a call's first attempt started, for the deadline of its later attempts. */
+const CALL_STARTED = Symbol('callStarted');
+/**
+ * Each attempt, signed and about to be sent: none after the step's cancellation, and each abandoned
+ * at its timeout on the clock, or when what is left of the deadline runs out (the request handler's
+ * requestTimeout ends its socket).
+ */
+function attemptMiddleware({ clock, signal, retryPolicy: policy }, attempts) {
+    return (next, context) => (args) => {
+        signal.throwIfAborted();
+        const started = (context[CALL_STARTED] ??= clock.now());
+        const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - (clock.now() - started)));
+        return (0,retry/* runAttempt */.Tm)((attempt) => {
+            // The request handler reads it: the request itself is aborted when the attempt ends.
+            attempts.set(args.request, attempt);
+            return next(args);
+        }, timeout, clock, signal);
+    };
+}
+/**
+ * The whole call: a cancellation (the step's, or the call's own abortSignal) is reported as such,
+ * not as whatever it interrupted; and a clock that AWS's answers corrected is told once.
+ */
+function callMiddleware(client, { signal, warnClock }) {
+    return (next, context) => async (args) => {
+        const offset = client.config.systemClockOffset;
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const own = context[types_dist_cjs.SMITHY_CONTEXT_KEY]?.abortSignal;
+            if (signal.aborted)
+                throw signal.reason;
+            if (own?.aborted)
+                throw own.reason;
+            throw error;
+        }
+        finally {
+            const corrected = client.config.systemClockOffset;
+            if (corrected !== offset) {
+                warnClock(`The runner's clock is ${describeOffset(corrected)} AWS's clock; requests are now signed with AWS's time. ` +
+                    "Correct the runner's clock (for example with NTP).");
+            }
+        }
+    };
+}
+function describeOffset(offsetMs) {
+    // AWS's Date header has whole seconds: the offset is told to the minute.
+    const seconds = Math.round(Math.abs(offsetMs) / 1000);
+    const text = seconds >= 90 ? `about ${Math.round(seconds / 60)} min` : `about ${seconds} s`;
+    return offsetMs > 0 ? `${text} behind` : `${text} ahead of`;
+}
+
 ;// CONCATENATED MODULE: ./src/job/waiting.ts
 // Waiting for a job to finish: polls GetAudienceGenerationJob until ACTIVE (success),
 // CREATE_FAILED or a DELETE_* status (failure), the wait timeout, or cancellation. The timeout
@@ -845,7 +1149,7 @@ const TERMINAL = new Set([
     'DELETE_FAILED'
 ]);
 function isTerminal(status) {
-    return TERMINAL.has(status);
+    return status !== undefined && TERMINAL.has(status);
 }
 /**
  * The delay before the next check: a tenth of the time waited so far, at least the first delay
@@ -924,8 +1228,6 @@ async function lastCheck(options, state, elapsed) {
     }
 }
 
-// EXTERNAL MODULE: ./src/aws/proxy.ts
-var proxy = __webpack_require__(1373);
 ;// CONCATENATED MODULE: ./src/job/launch.ts
 // Starting the job, or, after ConflictException, what if-exists asks: carrying on with the job of
 // the same name (reuse), or replacing it when it failed (replace-failed). A job that is neither
@@ -938,7 +1240,6 @@ var proxy = __webpack_require__(1373);
 
 // The client and the wait are reached through this module, so that the bundle loads them as one
 // chunk: separate dynamic imports would each carry their own copy of the client code.
-
 
 
 

@@ -1,6 +1,4 @@
-// Region names as AWS SDKs read them: the client signs with the real Region, and the action's
-// endpoint resolution (aws/endpoints.ts) reads FIPS pseudo-Regions the same way. A file of its own so
-// that the endpoint resolution loads none of the client.
+// Region names as AWS SDKs read them, for the action's endpoint resolution (endpoints.ts).
 
 /**
  * A FIPS pseudo-Region, `fips-us-east-1` or `us-gov-west-1-fips`, names a real Region and asks for
