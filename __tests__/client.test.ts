@@ -40,11 +40,14 @@ type Answer = { status: number; reason?: string; headers?: Record<string, string
 /** A request handler that answers from a script and records what it was sent. */
 class ScriptedHandler {
   readonly requests: HttpRequest[] = []
+  /** The abortSignal each request was sent with. */
+  readonly signals: (AbortSignal | undefined)[] = []
   /** Called when a request hangs: the test decides what happens next (a timeout, a cancellation). */
   onHang: () => void = () => undefined
   constructor(private readonly answers: Answer[]) {}
   async handle(request: HttpRequest, options?: { abortSignal?: AbortSignal }): Promise<{ response: HttpResponse }> {
     this.requests.push(request)
+    this.signals.push(options?.abortSignal)
     const answer = this.answers.shift() ?? { status: 500, body: '{}' }
     if (answer === 'hang') {
       setImmediate(() => this.onHang())
@@ -420,6 +423,8 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
     expect(handler.requests).toHaveLength(2)
     // The attempt timeout, then the backoff before the second attempt.
     expect(clock.now() - started).toBe(POLICY.attemptTimeoutMs + 50)
+    // The abandoned request itself was aborted (its socket closed), not left to run on.
+    expect(handler.signals.map((signal) => signal?.aborted)).toEqual([true, false])
   })
 
   it('bounds an attempt by what is left of the deadline', async () => {
@@ -550,6 +555,7 @@ describe('cancellation: an aborted signal stops every call at once', () => {
     await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toBe(cancelled)
     expect(handler.requests).toHaveLength(1)
     expect(clock.now()).toBe(started)
+    expect(handler.signals[0]?.aborted).toBe(true)
   })
 
   it('ends a backoff at once and makes no further attempt', async () => {
