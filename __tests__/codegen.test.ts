@@ -18,6 +18,7 @@ describe('every file derived from the model is what `npm run codegen` writes', (
   it('generates the validation constraints, the client types and bindings, and the emulator model', () => {
     expect(Object.keys(files).sort()).toEqual([
       'emulator/cleanroomsml-model.json',
+      'emulator/cleanroomsml-types.d.ts',
       'src/cleanroomsml/models.ts',
       'src/cleanroomsml/operations.ts',
       'src/inputs/constraints.ts'
@@ -58,5 +59,9 @@ describe('a constraint changed in the model reaches validation, types and the em
     const emulator = JSON.parse(changed['emulator/cleanroomsml-model.json']!)
     expect(emulator.shapes.NameString.max).toBe(40)
     expect(emulator.shapes.WorkerComputeType.enum).toContain('CR.16X')
+    model.shapes.AudienceGenerationJobStatus.enum.push('ARCHIVED')
+    const withStatus = (await generate(ROOT, model)) as Record<string, string>
+    expect(withStatus['emulator/cleanroomsml-types.d.ts']).toContain("| 'ARCHIVED'")
+    expect(withStatus['src/cleanroomsml/models.ts']).toContain("ARCHIVED: 'ARCHIVED'")
   })
 })

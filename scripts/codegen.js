@@ -7,6 +7,7 @@
 //   src/cleanroomsml/operations.ts  each operation's HTTP binding and timestamp members
 //   src/inputs/constraints.ts       the request members' constraints, which validation applies
 //   emulator/cleanroomsml-model.json the part of the model the emulator checks requests against
+//   emulator/cleanroomsml-types.d.ts the types of the emulator's answers that its tests use
 //
 // `node scripts/codegen.js --check` writes nothing and fails when a file differs from what it would
 // write; __tests__/codegen.test.ts runs the same comparison in memory.
@@ -291,6 +292,39 @@ function emulatorModel(model) {
   return JSON.stringify({ generated, version: model.version, metadata: strip(metadata), operations, shapes }, null, 2)
 }
 
+// ---- emulator/cleanroomsml-types.d.ts -----------------------------------------------------------
+
+/** The shapes of the emulator's answers whose types its tests use, as they are on the wire. */
+const EMULATOR_SHAPES = ['AudienceGenerationJobStatus', 'StatusDetails', 'AudienceQualityMetrics']
+
+function wireTypeOf(model, name) {
+  const shape = shapeOf(model, name)
+  if (shape.type === 'timestamp') return 'string'
+  if (shape.type === 'list') return `${wireTypeOf(model, shape.member.shape)}[]`
+  if (shape.type === 'map') return `Record<string, ${wireTypeOf(model, shape.value.shape)}>`
+  return typeOf(model, name)
+}
+
+function emulatorTypesFile(model) {
+  const parts = reachable(model, EMULATOR_SHAPES).flatMap((name) => {
+    const shape = shapeOf(model, name)
+    if (shape.type === 'string' && shape.enum) {
+      return [`export type ${name} = ${shape.enum.map((value) => JSON.stringify(value)).join(' | ')}\n`]
+    }
+    if (shape.type !== 'structure') return []
+    const required = new Set(shape.required ?? [])
+    const members = Object.entries(shape.members ?? {}).map(
+      ([member, { shape: type }]) => `  ${member}${required.has(member) ? '' : '?'}: ${wireTypeOf(model, type)}`
+    )
+    return [`export interface ${name} {\n${members.join('\n')}\n}\n`]
+  })
+  return (
+    banner('The shapes of the answers the emulator gives, as they are on the wire (timestamps as text).') +
+    '\n' +
+    parts.join('\n')
+  )
+}
+
 // ---- output --------------------------------------------------------------------------------------
 
 /**
@@ -304,7 +338,8 @@ export async function generate(root = ROOT, model = readModel(root)) {
     'src/cleanroomsml/models.ts': await format(modelsFile(model), 'typescript'),
     'src/cleanroomsml/operations.ts': await format(operationsFile(model), 'typescript'),
     'src/inputs/constraints.ts': await format(constraintsFile(model), 'typescript'),
-    'emulator/cleanroomsml-model.json': await format(emulatorModel(model), 'json')
+    'emulator/cleanroomsml-model.json': await format(emulatorModel(model), 'json'),
+    'emulator/cleanroomsml-types.d.ts': await format(emulatorTypesFile(model), 'typescript')
   }
 }
 
