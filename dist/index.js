@@ -32861,8 +32861,9 @@ class Progress {
     #phase = 'credentials';
     jobArn;
     created;
-    /** The status of the job reuse found, as its listing showed it. */
-    reusedStatus;
+    /** How the step came to the job. */
+    origin;
+    /** The failed job if-exists: replace-failed deleted (or is deleting). */
     replacing;
     status;
     statusDetails;
@@ -32879,15 +32880,19 @@ class Progress {
     get phase() {
         return this.#phase;
     }
-    enter(phase) {
+    /** The step is now in `phase`; `replacing` names the failed job if-exists: replace-failed is deleting. */
+    enter(phase, replacing) {
         this.#phase = phase;
+        if (replacing !== undefined)
+            this.replacing = replacing;
     }
     /** The job was started or found: later steps may act on it from now on, even if this step fails. */
-    jobKnown(jobArn, created) {
+    jobKnown(jobArn, origin) {
         this.jobArn = jobArn;
-        this.created = created;
+        this.origin = origin;
+        this.created = origin === 'started' || origin === 'replaced';
         core/* setOutput */.uH('audience-generation-job-arn', jobArn);
-        core/* setOutput */.uH('created', String(created));
+        core/* setOutput */.uH('created', String(this.created));
     }
     /** A status seen without the whole job (a listing's): the `status` output. */
     statusKnown(status) {
@@ -32906,9 +32911,11 @@ class Progress {
         if (typeof queryId === 'string' && queryId !== '')
             core/* setOutput */.uH('protected-query-identifier', queryId);
     }
-    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs. */
-    qualityKnown(report) {
+    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs, and the gates' results. */
+    qualityKnown(report, gates) {
         this.quality = report;
+        if (gates)
+            this.gates = gates;
         core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
         core/* setOutput */.uH('relevance-metrics', JSON.stringify(report.relevance));
     }
@@ -33505,31 +33512,30 @@ function gateResults(gates, report) {
     ];
 }
 /**
- * Reports the ACTIVE job's metrics (outputs, a log line, the summary through `progress`), then checks
- * the gates: a missed gate fails with AudienceQualityBelowThreshold, a gate without its metric with
- * AudienceQualityUnavailable.
+ * Reads the ACTIVE job's metrics (logging them), then checks the gates: a missed gate is an
+ * AudienceQualityBelowThreshold failure, a gate without its metric AudienceQualityUnavailable.
  */
-function reportQuality(job, gates, progress) {
+function judgeQuality(job, gates) {
     const report = readQuality(job);
-    progress.qualityKnown(report);
     log/* info */.pq(describeQuality(report));
     if (report.dropped > 0) {
         log/* warning */.$e(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`);
     }
     const results = gateResults(gates, report);
-    if (results.length === 0)
-        return;
-    progress.enter('quality');
-    progress.gates = results
-        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
-        .join('; ');
     const failed = results.filter((result) => !result.passed);
     if (failed.length === 0) {
-        log/* info */.pq(results.map((result) => result.message).join(' '));
-        return;
+        if (results.length > 0)
+            log/* info */.pq(results.map((result) => result.message).join(' '));
+        return { report, gates: results };
     }
-    const message = failed.map((result) => result.message).join('\n');
-    throw new error_types/* ActionError */.lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', message);
+    const failure = new error_types/* ActionError */.lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', failed.map((result) => result.message).join('\n'));
+    return { report, gates: results, failure };
+}
+/** The gates' results in words, for the job summary. */
+function describeGates(gates) {
+    return gates
+        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
+        .join('; ');
 }
 /** The summary's quality table: audience size and its type against relevance score, then the recall. */
 function qualityTable(report) {
@@ -33636,16 +33642,32 @@ async function launchAndWait(context, progress) {
     try {
         const created = await createClient(context);
         client = created.client;
-        await created.launch.startOrReuse(client, context.settings, progress, {
+        const launch = await created.launch.startOrReuse(client, context.settings, progress, {
             ...context,
             deletion: context.deletionPolicy
         });
+        progress.jobKnown(launch.jobArn, launch.how);
+        if (launch.how === 'refused') {
+            progress.statusKnown(launch.status);
+            throw launch.error;
+        }
         if (context.settings.waitForCompletion) {
             progress.enter('wait');
-            await waitAndReport(created.launch, client, context, progress);
+            const outcome = await waitForJob(created.launch, client, context, launch.jobArn);
+            progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
+            if (outcome.job)
+                progress.lastStatus(outcome.job);
+            if (outcome.kind !== 'succeeded')
+                throw waitFailure(outcome, context.settings);
+            log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
+            checkQuality(outcome.job, context.settings, progress);
         }
-        else if (progress.reusedStatus === 'ACTIVE') {
-            await reportReusedJob(created.launch, client, context, progress);
+        else if (launch.how === 'reused' && launch.status === 'ACTIVE') {
+            const job = await readReusedJob(created.launch, client, context, launch.jobArn);
+            if (job)
+                progress.lastStatus(job);
+            if (job?.status === 'ACTIVE')
+                checkQuality(job, context.settings, progress);
         }
     }
     catch (error) {
@@ -33695,10 +33717,11 @@ async function createClient(context) {
     });
     return { client, launch };
 }
-async function waitAndReport(launch, client, context, progress) {
-    const outcome = await launch.waitForJob({
+/** Polls the job until it ends or the wait runs out. */
+async function waitForJob(launch, client, context, jobArn) {
+    return launch.waitForJob({
         client,
-        jobArn: progress.jobArn ?? '',
+        jobArn,
         timeoutMs: context.settings.waitTimeoutSeconds * 1000,
         policy: context.pollPolicy,
         clock: context.clock,
@@ -33706,42 +33729,43 @@ async function waitAndReport(launch, client, context, progress) {
         warn: (line) => log/* warning */.$e(line),
         signal: context.signal
     });
-    progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
-    if (outcome.job)
-        progress.lastStatus(outcome.job);
+}
+/** A wait that did not end ACTIVE, as the failure it is. */
+function waitFailure(outcome, settings) {
+    const waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
     if (outcome.kind === 'timed-out') {
-        throw new error_types/* ActionError */.lZ('WaitTimeout', `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
-            `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`);
+        return new error_types/* ActionError */.lZ('WaitTimeout', `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${waited} ` +
+            `(wait-timeout-seconds: ${settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`);
     }
-    if (outcome.kind === 'failed') {
-        const details = outcome.job.statusDetails;
-        throw new error_types/* ActionError */.lZ('JobFailed', `The job ended ${outcome.job.status}` +
-            (details?.statusCode ? ` with ${details.statusCode}` : '') +
-            (details?.message ? `: ${details.message}` : '.'));
-    }
-    log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
-    reportQuality(outcome.job, context.settings.qualityGates, progress);
+    const details = outcome.job.statusDetails;
+    return new error_types/* ActionError */.lZ('JobFailed', `The job ended ${outcome.job.status}` +
+        (details?.statusCode ? ` with ${details.statusCode}` : '') +
+        (details?.message ? `: ${details.message}` : '.'));
 }
 /**
- * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them.
- * Gates need the wait, so none is checked here.
+ * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check
+ * reads them. Undefined when it cannot be read: the job was reused as asked, and its metrics are extra.
  */
-async function reportReusedJob(launch, client, context, progress) {
-    let job;
+async function readReusedJob(launch, client, context, jobArn) {
     try {
-        job = await launch.getJob(client, progress.jobArn ?? '');
+        return await launch.getJob(client, jobArn);
     }
     catch (error) {
-        // The job was reused as asked: its metrics are extra, so failing to read them does not fail the step.
         if (context.signal.aborted)
             throw error;
         log/* warning */.$e(`The reused job's quality metrics could not be read (${log/* inline */.mG(error.name)}); ` +
             'reading them needs cleanrooms-ml:GetAudienceGenerationJob.', { title: 'Audience quality not read' });
-        return;
+        return undefined;
     }
-    progress.lastStatus(job);
-    if (job.status === 'ACTIVE')
-        reportQuality(job, context.settings.qualityGates, progress);
+}
+/** Reports an ACTIVE job's metrics and checks the gates; a missed gate fails the step. */
+function checkQuality(job, settings, progress) {
+    const verdict = judgeQuality(job, settings.qualityGates);
+    progress.qualityKnown(verdict.report, describeGates(verdict.gates));
+    if (verdict.failure) {
+        progress.enter('quality');
+        throw verdict.failure;
+    }
 }
 function requestRows(settings, endpoint) {
     return [
@@ -33760,12 +33784,14 @@ async function report(settings, endpoint, progress, failure, env) {
     if (progress.created === false) {
         rows.push([
             'Created by this step',
-            progress.reusedStatus ? 'no: an existing job of that name was reused' : 'no: a job of that name already exists'
+            progress.origin === 'reused'
+                ? 'no: an existing job of that name was reused'
+                : 'no: a job of that name already exists'
         ]);
     }
     if (progress.created === true)
         rows.push(['Created by this step', 'yes']);
-    if (progress.created === true && progress.replacing)
+    if (progress.origin === 'replaced' && progress.replacing)
         rows.push(['Replaced failed job', progress.replacing]);
     if (progress.status)
         rows.push(['Status', progress.status]);
