@@ -8,10 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { clockEnvironment, runAction } from './helpers/run-action.js'
 import { VALID_INPUTS } from './helpers/fixtures.js'
 
-const SCRIPT = new URL('../scripts/emulator.js', import.meta.url).pathname
+const SCRIPT = fileURLToPath(new URL('../scripts/emulator.js', import.meta.url))
 const REQUEST_TOKEN = 'runner-request-token'
 const INPUTS = {
   ...VALID_INPUTS,

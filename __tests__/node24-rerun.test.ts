@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const SCRIPT = new URL('../scripts/run-under-node24.js', import.meta.url).pathname
+const SCRIPT = fileURLToPath(new URL('../scripts/run-under-node24.js', import.meta.url))
 
 /** Runs the script with process.platform, process.arch or process.version replaced. */
 function rerun(replaced: Record<string, string>, env: Record<string, string> = {}) {

@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const ROOT = new URL('..', import.meta.url).pathname
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const FILES = ['package.json', 'package-lock.json', 'CHANGELOG.md', '.prettierrc.json', '.prettierignore']
 const SCRIPTS = ['scripts/release.js', 'scripts/changelog.js', 'scripts/release-notes.js']
 const UNRELEASED = '### Fixed\n\n- The step no longer fails on a Tuesday.'
