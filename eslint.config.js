@@ -18,10 +18,6 @@ const filePaths = [
     message: "Use fileURLToPath(new URL(..., import.meta.url)): a file URL's pathname is not a path on every OS."
   },
   {
-    selector: "MemberExpression[property.name='pathname'][object.type='MetaProperty']",
-    message: "Use fileURLToPath(import.meta.url): a file URL's pathname is not a path on every OS."
-  },
-  {
     selector: 'TemplateLiteral > TemplateElement:first-child[value.raw=/^file:\\/\\//]',
     message: 'Use pathToFileURL(path) or fileURLToPath(url): a path pasted after file:// is not a file URL on every OS.'
   }
