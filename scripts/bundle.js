@@ -19,17 +19,17 @@ function nccCli() {
  * whatever `out` is: its chunk ids hash module paths relative to the build directory, so building
  * elsewhere would give other bytes than dist/'s.
  */
-export function bundleInto(out, { quiet = false } = {}) {
+function bundleInto(out) {
   rmSync(out, { recursive: true, force: true })
   const build = spawnSync(
     process.execPath,
-    [nccCli(), 'build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', ...(quiet ? ['--quiet'] : [])],
-    { cwd: ROOT, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit' }
+    [nccCli(), 'build', 'src/index.ts', '-o', out, '--license', 'licenses.txt'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit'
+    }
   )
-  if (build.status !== 0) {
-    const output = quiet ? `${build.stdout ?? ''}${build.stderr ?? ''}` : ''
-    throw new Error(`ncc could not build src/index.ts (exit ${build.status ?? build.error}).\n${output}`.trim())
-  }
+  if (build.status !== 0) throw new Error(`ncc could not build src/index.ts (exit ${build.status ?? build.error}).`)
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
