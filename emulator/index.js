@@ -53,7 +53,8 @@ const DEFAULTS = {
   oidcClaims: {},
   stsSessionSeconds: undefined,
   trustedIssuer: undefined,
-  clockOffsetMs: 0
+  clockOffsetMs: 0,
+  roles: {}
 }
 
 export class Emulator {
@@ -68,6 +69,9 @@ export class Emulator {
     /** @type {number | undefined} lifetime of STS sessions, whatever DurationSeconds asks */
     this.stsSessionSeconds = o.stsSessionSeconds
     this.trustedIssuer = o.trustedIssuer
+    this.initialRoles = structuredClone(o.roles)
+    /** roleArn → { externalId?, trustedPrincipals? }: what each role's trust policy asks of AssumeRole. */
+    this.roles = structuredClone(o.roles)
     /** How far the emulated world's clock is from this machine's, as a runner's clock may be off. */
     this.clockOffsetMs = o.clockOffsetMs
     this.statusSequence = o.statusSequence
@@ -153,6 +157,9 @@ export class Emulator {
     )
     this.stsUrl = await serve(
       createStsService({
+        region: this.region,
+        lookupCredential: (id) => this.credentialsById.get(id),
+        roleTrust: (arn) => (Object.hasOwn(this.roles, arn) ? this.roles[arn] : undefined),
         findToken: (jwt) => this.issuedTokens.find((t) => t.value === jwt),
         ...(this.trustedIssuer ? { verifyTrusted: this.trustedTokenVerifier() } : {}),
         stsAudiences: () => this.stsAudiences,
@@ -189,10 +196,20 @@ export class Emulator {
     }
   }
 
-  /** Accept another long-term key pair for Clean Rooms ML (account defaults to the emulator's). */
-  addCredentials({ accessKeyId, secretAccessKey, sessionToken, accountId }) {
+  /**
+   * Accept another long-term key pair for Clean Rooms ML and STS AssumeRole (account defaults to the
+   * emulator's; arn, the identity STS names, to a user of that account).
+   */
+  addCredentials({ accessKeyId, secretAccessKey, sessionToken, accountId, arn }) {
     if (!accessKeyId || !secretAccessKey) throw new Error('credentials need accessKeyId and secretAccessKey')
-    const credential = { accessKeyId, secretAccessKey, sessionToken, accountId: accountId ?? this.accountId }
+    const account = accountId ?? this.accountId
+    const credential = {
+      accessKeyId,
+      secretAccessKey,
+      sessionToken,
+      accountId: account,
+      arn: arn ?? `arn:aws:iam::${account}:user/emulator-user`
+    }
     this.credentialsById.set(accessKeyId, credential)
     return credential
   }
@@ -250,10 +267,11 @@ export class Emulator {
     ]
   }
 
-  /** Forget requests, jobs, faults, handed-out secrets and changed metrics; keep servers and long-term keys. */
+  /** Forget requests, jobs, faults, handed-out secrets, changed metrics and roles; keep servers and long-term keys. */
   reset() {
     this.onRequest = undefined
     this.metrics = this.initialMetrics
+    this.roles = structuredClone(this.initialRoles)
     this.requests.length = 0
     this.store.clear()
     this.faults.clear()
