@@ -994,7 +994,9 @@ async function assumeRoleWith(
   credentials: Credentials,
   input: { RoleArn?: string; ExternalId?: string; DurationSeconds?: number } = {}
 ) {
-  const client = new STSClient({ region: 'us-east-1', endpoint: emu.stsUrl, credentials, maxAttempts: 1 })
+  const { sessionToken, ...keys } = credentials
+  const identity = { ...keys, ...(sessionToken !== undefined ? { sessionToken } : {}) }
+  const client = new STSClient({ region: 'us-east-1', endpoint: emu.stsUrl, credentials: identity, maxAttempts: 1 })
   try {
     return await client.send(new AssumeRoleCommand({ RoleArn: GITHUB_ROLE_ARN, RoleSessionName: 'chained', ...input }))
   } finally {
