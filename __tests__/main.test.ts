@@ -81,6 +81,37 @@ describe('long waits are bounded and never look hung', () => {
     expect(emulator.requests.filter((request) => request.operation === 'GetIdToken')).toHaveLength(sessions)
   })
 
+  it('renews chained role credentials before they expire during a long wait, as for OIDC', async () => {
+    emulator.statusSequence = [
+      'CREATE_PENDING',
+      ...Array.from({ length: 60 }, () => 'CREATE_IN_PROGRESS' as const),
+      'ACTIVE'
+    ]
+    const result = await step(
+      {
+        ...INPUTS,
+        ...OIDC,
+        'role-chaining': 'true',
+        'role-duration-seconds': '900',
+        'wait-for-completion': 'true',
+        'wait-timeout-seconds': '21600'
+      },
+      ENV_CREDENTIALS
+    )
+    expect(result.exitCode).toBe(0)
+    const sessions = emulator.requests.filter((request) => request.operation === 'AssumeRole')
+    expect(sessions.length).toBeGreaterThanOrEqual(5)
+    expect(emulator.requests.filter((request) => request.service === 'oidc')).toEqual([])
+    // Every session is signed with the environment's keys, and masked before any later line.
+    for (const request of sessions) {
+      expect(request.headers['authorization']).toContain(`Credential=${ENV_CREDENTIALS.AWS_ACCESS_KEY_ID}/`)
+    }
+    for (const issued of emulator.issuedCredentials) expect(result.log).toContain(`::add-mask::${issued.sessionToken}`)
+    const checks = emulator.requests.filter((request) => request.operation === 'GetAudienceGenerationJob')
+    const lastKey = emulator.issuedCredentials.at(-1)!.accessKeyId
+    expect(checks.at(-1)!.headers['authorization']).toContain(`Credential=${lastKey}/`)
+  })
+
   it('gives up at wait-timeout-seconds with the last status as outputs, within the status-call budget', async () => {
     emulator.statusSequence = ['CREATE_PENDING', 'CREATE_IN_PROGRESS']
     const clock = new FakeClock()

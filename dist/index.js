@@ -29004,7 +29004,7 @@ function chainedTrustHint(credentials) {
         'credentials an earlier step left in the environment (named in the message above), and that identity needs ' +
         'sts:AssumeRole on the role in its own policies. ' +
         (credentials.externalId !== undefined
-            ? 'The trust policy\'s sts:ExternalId condition must equal role-external-id.'
+            ? "The trust policy's sts:ExternalId condition must equal role-external-id."
             : 'If the trust policy requires an external id (an sts:ExternalId condition), set role-external-id to it.'));
 }
 function credentialsNotFoundHint({ settings }) {
