@@ -6,7 +6,7 @@ import { FakeClock } from './helpers/fake-clock.js'
 import { inProcessSteps, type StepResult } from './helpers/in-process.js'
 import { routedUrl, startProxy } from './helpers/proxy.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
-import { MODEL_ARN, OIDC, OTHER_MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
+import { ACCOUNT, MODEL_ARN, OIDC, OTHER_MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
 
 const INPUTS = { ...VALID_INPUTS, name: 'in-process' }
 
@@ -127,6 +127,41 @@ describe('long waits are bounded and never look hung', () => {
     const checks = emulator.requests.filter((request) => request.operation === 'GetAudienceGenerationJob')
     expect(checks.length).toBeLessThanOrEqual(120)
     expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(60_000)
+  })
+})
+
+describe('role chaining reports what the role or the environment lacks', () => {
+  const CHAINED = { ...INPUTS, ...OIDC, 'role-chaining': 'true' }
+
+  it('fails with CredentialsNotFound before any request when the environment has no credentials', async () => {
+    const result = await step(CHAINED)
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['error-type']).toBe('CredentialsNotFound')
+    expect(result.log).toContain(
+      'With role-chaining: true, role-to-assume is assumed with credentials from an earlier step'
+    )
+    expect(emulator.requests).toEqual([])
+  })
+
+  it('names the refused role and the external id its trust policy requires', async () => {
+    emulator.roles = { [OIDC['role-to-assume']]: { externalId: 'partner-4711' } }
+    const result = await step({ ...CHAINED, 'role-external-id': 'partner-0000' }, ENV_CREDENTIALS)
+    expect(result.outputs['error-type']).toBe('AccessDenied')
+    expect(result.log).toContain(`assume ${OIDC['role-to-assume']} (role-chaining)`)
+    expect(result.log).toContain('sts:ExternalId condition must equal role-external-id')
+    expect(emulator.requests.map((request) => request.operation)).toEqual(['AssumeRole'])
+  })
+
+  it('masks the account id of every ARN before the line that shows it, with mask-aws-account-id', async () => {
+    const result = await step(
+      { ...CHAINED, 'mask-aws-account-id': 'true', 'wait-for-completion': 'true' },
+      ENV_CREDENTIALS
+    )
+    expect(result.exitCode).toBe(0)
+    const lines = result.log.split('\n')
+    const first = lines.findIndex((line) => line.includes(ACCOUNT))
+    expect(lines[first]).toBe(`::add-mask::${ACCOUNT}`)
+    expect(result.summary).toContain(ACCOUNT)
   })
 })
 

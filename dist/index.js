@@ -28862,7 +28862,7 @@ function checkMap(map, shape) {
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
 /** The account id of an ARN, in any partition (an S3 ARN has none). */
 const ARN_ACCOUNT_ID = /\barn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\d{12})(?=:)/g;
-/** mask-aws-account-id: set once per run, before anything is printed. */
+/** mask-aws-account-id: set at the start of each run, before anything is printed. */
 let maskingAccountIds = false;
 const maskedAccountIds = new Set();
 /**
@@ -28872,6 +28872,7 @@ const maskedAccountIds = new Set();
  */
 function maskAccountIds(enabled, texts = []) {
     maskingAccountIds = enabled;
+    maskedAccountIds.clear();
     for (const text of texts)
         hideAccountIds(text);
 }

@@ -17,7 +17,7 @@ const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]
 /** The account id of an ARN, in any partition (an S3 ARN has none). */
 const ARN_ACCOUNT_ID = /\barn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\d{12})(?=:)/g
 
-/** mask-aws-account-id: set once per run, before anything is printed. */
+/** mask-aws-account-id: set at the start of each run, before anything is printed. */
 let maskingAccountIds = false
 const maskedAccountIds = new Set<string>()
 
@@ -28,6 +28,7 @@ const maskedAccountIds = new Set<string>()
  */
 export function maskAccountIds(enabled: boolean, texts: readonly string[] = []): void {
   maskingAccountIds = enabled
+  maskedAccountIds.clear()
   for (const text of texts) hideAccountIds(text)
 }
 
