@@ -120,6 +120,25 @@ describe('role-chaining: role-to-assume assumed with the credentials already in 
     expect(operations()).toEqual(['sts:AssumeRole'])
   })
 
+  it('retries AssumeRole after throttling and a 5xx, as every AWS call, and launches once', async () => {
+    emulator.fault(
+      'sts',
+      'AssumeRole',
+      { kind: 'error', status: 400, type: 'Throttling', message: 'Rate exceeded' },
+      { kind: 'error', status: 503, type: 'ServiceUnavailable' }
+    )
+    const result = await run(CHAINED, { ...ENV_CREDENTIALS })
+    expect(result.code).toBe(0)
+    expect(operations()).toEqual([
+      'sts:AssumeRole',
+      'sts:AssumeRole',
+      'sts:AssumeRole',
+      'cleanrooms-ml:StartAudienceGenerationJob'
+    ])
+    expect(result.stdout).toContain('Throttling; trying again in')
+    expect(emulator.jobs).toHaveLength(1)
+  })
+
   it('with nothing to chain from, says chaining needs credentials from an earlier step, before any request', async () => {
     const message = expectOneFailure(await run(CHAINED), 'CredentialsNotFound')
     expect(message).toContain(
