@@ -15,7 +15,7 @@ import { checkMap, checkString, parseBoolean, parseDecimal, parseMap, parseWhole
 import { parseAudienceSize, RECALL, RELEVANCE_SCORE, type QualityGates } from './quality-gates.js'
 import { readSeedFile } from './seed-file.js'
 
-export type IfExists = 'fail' | 'reuse'
+export type IfExists = 'fail' | 'reuse' | 'replace-failed'
 
 /**
  * Where the credentials come from: role-to-assume assumed with the workflow's OIDC token, or (role-chaining)
@@ -382,7 +382,7 @@ export function readSettings(read: InputReader, env: Environment): SettingsResul
   const credentials = readCredentials(inputs)
   const waitForCompletion = inputs.boolean('wait-for-completion', false)
   const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600
-  const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse'] as const) ?? 'fail'
+  const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse', 'replace-failed'] as const) ?? 'fail'
   const dryRun = inputs.boolean('dry-run', false)
   inputs.boolean('mask-aws-account-id', false)
   const qualityGates = readQualityGates(inputs, waitForCompletion)
