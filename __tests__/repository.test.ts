@@ -206,6 +206,8 @@ describe("action.yml is what GitHub's parser accepts", () => {
         'dry-run',
         'if-exists',
         'include-seed-in-output',
+        'mask-aws-account-id',
+        'role-chaining',
         'role-duration-seconds',
         'role-session-name',
         'wait-for-completion',

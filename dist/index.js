@@ -28858,6 +28858,8 @@ function checkMap(map, shape) {
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   oi: () => (/* binding */ safeJson),
 /* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   s0: () => (/* binding */ hideAccountIds),
+/* harmony export */   ud: () => (/* binding */ maskAccountIds),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
 /* unused harmony export defuse */
@@ -28875,6 +28877,34 @@ function checkMap(map, shape) {
  * read as `##[` to the runner.
  */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+/** The account id of an ARN, in any partition (an S3 ARN has none). */
+const ARN_ACCOUNT_ID = /\barn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\d{12})(?=:)/g;
+/** mask-aws-account-id: set at the start of each run, before anything is printed. */
+let maskingAccountIds = false;
+const maskedAccountIds = new Set();
+/**
+ * With mask-aws-account-id, the account id of every ARN the step prints is registered with the runner's log
+ * masker before the line that shows it, whether the ARN came from an input or from AWS (a job's ARN, the
+ * identity named in a refusal); `texts` (the inputs) are scanned at once.
+ */
+function maskAccountIds(enabled, texts = []) {
+    maskingAccountIds = enabled;
+    maskedAccountIds.clear();
+    for (const text of texts)
+        hideAccountIds(text);
+}
+/** Masks the account id of every ARN in `text` first, when mask-aws-account-id asks for it; returns the text. */
+function hideAccountIds(text) {
+    if (!maskingAccountIds)
+        return text;
+    for (const [, id] of text.matchAll(ARN_ACCOUNT_ID)) {
+        if (id === undefined || maskedAccountIds.has(id))
+            continue;
+        maskedAccountIds.add(id);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(id);
+    }
+    return text;
+}
 const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
 function escapeUnits(text) {
@@ -28924,7 +28954,7 @@ async function flush() {
     });
 }
 function info(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(hideAccountIds(defuse(text)));
 }
 /**
  * Annotations: @actions/core escapes line breaks in the message and title, so the command stays on
@@ -28932,16 +28962,21 @@ function info(text) {
  * a log marker, so each line of it is neutralised too.
  */
 function annotationProperties(properties) {
-    return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) };
+    return properties.title === undefined
+        ? properties
+        : { ...properties, title: hideAccountIds(defuse(properties.title)) };
 }
 function error(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(defuse(message), annotationProperties(properties));
+    const props = annotationProperties(properties);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(hideAccountIds(defuse(message)), props);
 }
 function warning(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(defuse(message), annotationProperties(properties));
+    const props = annotationProperties(properties);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(hideAccountIds(defuse(message)), props);
 }
 function notice(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(defuse(message), annotationProperties(properties));
+    const props = annotationProperties(properties);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(hideAccountIds(defuse(message)), props);
 }
 
 
@@ -28977,11 +29012,33 @@ function accessDeniedHint({ settings }) {
         'cleanrooms-ml:StartAudienceGenerationJob for your account.');
 }
 function stsTrustHint({ settings, env }) {
+    if (settings.credentials.source === 'chained')
+        return chainedTrustHint(settings.credentials);
     const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com';
     const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO';
     return ("Check the role's trust policy: it must trust the federated principal token.actions.githubusercontent.com " +
         `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
         `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`);
+}
+/** STS refused AssumeRole with the environment's credentials (role-chaining): the role's trust policy decides. */
+function chainedTrustHint(credentials) {
+    return (`STS refused to let the environment's credentials assume ${credentials.roleArn} (role-chaining). Check that ` +
+        "role's trust policy: it must allow sts:AssumeRole for the source identity, the role or user whose " +
+        'credentials an earlier step left in the environment (named in the message above), and that identity needs ' +
+        'sts:AssumeRole on the role in its own policies. ' +
+        (credentials.externalId !== undefined
+            ? "The trust policy's sts:ExternalId condition must equal role-external-id."
+            : 'If the trust policy requires an external id (an sts:ExternalId condition), set role-external-id to it.'));
+}
+function credentialsNotFoundHint({ settings }) {
+    if (settings.credentials.source === 'chained') {
+        return ('With role-chaining: true, role-to-assume is assumed with credentials from an earlier step: run ' +
+            'aws-actions/configure-aws-credentials (or another step that exports AWS credentials) before this one, or ' +
+            'run on a runner with an instance or container role. Without role-chaining, role-to-assume uses the ' +
+            "workflow's OIDC token instead.");
+    }
+    return ('Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
+        "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step.");
 }
 /**
  * Only reached with if-exists: fail (reuse carries on with the job). Says why the name was taken in the way
@@ -29066,11 +29123,7 @@ const ERROR_TYPES = {
         origin: 'action',
         hint: 'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
     },
-    CredentialsNotFound: {
-        origin: 'action',
-        hint: 'Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
-            "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
-    },
+    CredentialsNotFound: { origin: 'action', hint: credentialsNotFoundHint },
     OidcTokenUnavailable: {
         origin: 'action',
         hint: "GitHub's OIDC token endpoint gave no token. Re-run the job; if it happens again, check that the job has " +
@@ -29218,7 +29271,8 @@ async function writeSummary(facts, path) {
         summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
     for (const table of facts.tables ?? [])
         addTable(table);
-    const text = summary.stringify();
+    // The runner masks the summary as it masks the log, with what was registered by the step's end.
+    const text = (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .hideAccountIds */ .s0)(summary.stringify());
     summary.emptyBuffer();
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
@@ -33072,6 +33126,8 @@ const MAX_WAIT_SECONDS = 21_600;
 /** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
 const REGION_PATTERN = /^(?:fips-)?(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+$|^(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+-fips$/;
 const STS_SESSION_NAME = /[^\w+=,.@-]/g;
+/** STS's rule for AssumeRole's ExternalId. */
+const STS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 class InputCollector {
     read;
     problems = [];
@@ -33175,9 +33231,43 @@ function readCredentials(inputs) {
     if (sessionName.length < 2)
         inputs.problem('role-session-name', 'must be at least 2 characters long (STS)');
     const durationSeconds = inputs.wholeNumber('role-duration-seconds', 900, 43_200) ?? 3600;
-    if (inputs.optional('role-to-assume') === undefined)
+    const chaining = inputs.boolean('role-chaining', false);
+    const externalId = readExternalId(inputs, chaining);
+    if (inputs.optional('role-to-assume') === undefined) {
+        if (chaining) {
+            inputs.problem('role-chaining', 'needs role-to-assume: the role to assume with the credentials already in the environment');
+        }
         return { source: 'environment' };
-    return { source: 'oidc', roleArn: roleArn ?? '', audience, roleSessionName: sessionName, durationSeconds };
+    }
+    const session = { roleArn: roleArn ?? '', roleSessionName: sessionName, durationSeconds };
+    if (chaining)
+        return { source: 'chained', ...session, ...(externalId !== undefined ? { externalId } : {}) };
+    return { source: 'oidc', ...session, audience };
+}
+/** An external id is sent with AssumeRole only: AssumeRoleWithWebIdentity (the OIDC token) takes none. */
+function readExternalId(inputs, chaining) {
+    const externalId = inputs.optional('role-external-id');
+    if (externalId === undefined)
+        return undefined;
+    if (!chaining) {
+        inputs.problem('role-external-id', 'applies only with role-chaining: true: role-to-assume with the OIDC token uses AssumeRoleWithWebIdentity, ' +
+            'which takes no external id. Set role-chaining: true to assume the role with the credentials already in the environment');
+        return undefined;
+    }
+    if (!STS_EXTERNAL_ID.test(externalId)) {
+        inputs.problem('role-external-id', `must be 2 to 1224 characters, each a letter, digit or one of _+=,.@:/- (STS); it has ${externalId.length}` +
+            (/^[\w+=,.@:/-]*$/.test(externalId) ? '' : ' and other characters'));
+        return undefined;
+    }
+    return externalId;
+}
+/**
+ * mask-aws-account-id, read before the other inputs are checked so that even their problems are printed with
+ * account ids masked: any value but an empty or false one masks.
+ */
+function masksAccountIds(read) {
+    const value = read('mask-aws-account-id');
+    return value !== '' && (0,validation/* parseBoolean */.yG)(value) !== false;
 }
 function readTags(inputs) {
     const tags = inputs.map('tags', constraints/* MAPS */.ql.TagMap);
@@ -33320,6 +33410,7 @@ function readSettings(read, env) {
     const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600;
     const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse', 'replace-failed']) ?? 'fail';
     const dryRun = inputs.boolean('dry-run', false);
+    inputs.boolean('mask-aws-account-id', false);
     const qualityGates = readQualityGates(inputs, waitForCompletion);
     const seedQueryFile = inputs.optional('seed-audience-sql-query-file');
     if (inputs.problems.length > 0)
@@ -33572,7 +33663,9 @@ async function run(options) {
     const env = options.env;
     const progress = new Progress();
     (0,secrets/* maskEnvironmentCredentials */.C6)(env);
-    const result = readSettings(inputsFrom(env), env);
+    const read = inputsFrom(env);
+    log/* maskAccountIds */.ud(masksAccountIds(read), inputValues(env));
+    const result = readSettings(read, env);
     if (!result.ok) {
         await reportInvalidInputs(result.problems, env, progress);
         return progress.exitCode;
@@ -33597,6 +33690,10 @@ async function run(options) {
     const failure = await launchAndWait(context, progress);
     await report(settings, endpoint, progress, failure, env);
     return progress.exitCode;
+}
+/** Every input's value, as the runner passes it. */
+function inputValues(env) {
+    return Object.entries(env).flatMap(([name, value]) => (name.startsWith('INPUT_') && value ? [value] : []));
 }
 /** The default description names the workflow run. */
 function fillDescription(settings, env) {
@@ -33632,9 +33729,16 @@ async function dryRun(settings, endpoint, env) {
     }, env['GITHUB_STEP_SUMMARY']);
 }
 function credentialSource(settings) {
-    return settings.credentials.source === 'oidc'
-        ? `GitHub OIDC, assuming ${log/* inline */.mG(settings.credentials.roleArn)}`
-        : 'the environment (AWS SDK default chain)';
+    const credentials = settings.credentials;
+    switch (credentials.source) {
+        case 'oidc':
+            return `GitHub OIDC, assuming ${log/* inline */.mG(credentials.roleArn)}`;
+        case 'chained':
+            return (`role chaining, assuming ${log/* inline */.mG(credentials.roleArn)} with the environment's credentials ` +
+                `(AWS SDK default chain)${credentials.externalId !== undefined ? ' and an external id' : ''}`);
+        case 'environment':
+            return 'the environment (AWS SDK default chain)';
+    }
 }
 /** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
 async function launchAndWait(context, progress) {

@@ -6,7 +6,14 @@ import type { ResolvedEndpoint } from './aws/endpoints.js'
 import { ActionError, type ErrorType } from './report/error-types.js'
 import { describeFailure, type Failure } from './report/failures.js'
 import { Progress } from './report/progress.js'
-import { inputsFrom, readSettings, type Environment, type Problem, type Settings } from './inputs/settings.js'
+import {
+  inputsFrom,
+  masksAccountIds,
+  readSettings,
+  type Environment,
+  type Problem,
+  type Settings
+} from './inputs/settings.js'
 import { reportProblems } from './report/problems.js'
 import { redactRequest } from './report/redaction.js'
 import type { RetryNotice, RetryPolicy } from './aws/retry.js'
@@ -33,7 +40,9 @@ export async function run(options: RunOptions): Promise<number> {
   const env = options.env
   const progress = new Progress()
   maskEnvironmentCredentials(env)
-  const result = readSettings(inputsFrom(env), env)
+  const read = inputsFrom(env)
+  log.maskAccountIds(masksAccountIds(read), inputValues(env))
+  const result = readSettings(read, env)
   if (!result.ok) {
     await reportInvalidInputs(result.problems, env, progress)
     return progress.exitCode
@@ -58,6 +67,11 @@ export async function run(options: RunOptions): Promise<number> {
   const failure = await launchAndWait(context, progress)
   await report(settings, endpoint, progress, failure, env)
   return progress.exitCode
+}
+
+/** Every input's value, as the runner passes it. */
+function inputValues(env: Environment): string[] {
+  return Object.entries(env).flatMap(([name, value]) => (name.startsWith('INPUT_') && value ? [value] : []))
 }
 
 /** The default description names the workflow run. */
@@ -112,9 +126,18 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Envir
 }
 
 function credentialSource(settings: Settings): string {
-  return settings.credentials.source === 'oidc'
-    ? `GitHub OIDC, assuming ${log.inline(settings.credentials.roleArn)}`
-    : 'the environment (AWS SDK default chain)'
+  const credentials = settings.credentials
+  switch (credentials.source) {
+    case 'oidc':
+      return `GitHub OIDC, assuming ${log.inline(credentials.roleArn)}`
+    case 'chained':
+      return (
+        `role chaining, assuming ${log.inline(credentials.roleArn)} with the environment's credentials ` +
+        `(AWS SDK default chain)${credentials.externalId !== undefined ? ' and an external id' : ''}`
+      )
+    case 'environment':
+      return 'the environment (AWS SDK default chain)'
+  }
 }
 
 /** The code only a launch needs, loaded as one chunk once the inputs are valid. */
