@@ -8,11 +8,11 @@ import type { Environment } from '../inputs/settings.js'
 import { withRetries, type RetryOptions } from './retry.js'
 import { ActionError } from '../report/error-types.js'
 import { mask } from './secrets.js'
-import { connectionTimeoutFor, usesProxy, watchTunnels } from './proxy.js'
+import { tunnelTimeoutFor, usesProxy, watchTunnels } from './proxy.js'
 
 export async function requestIdToken(audience: string, env: Environment, options: RetryOptions): Promise<string> {
   const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`
-  const connectTimeoutMs = connectionTimeoutFor(options.policy.attemptTimeoutMs)
+  const connectTimeoutMs = tunnelTimeoutFor(options.policy.attemptTimeoutMs)
   const token = await withRetries((signal) => requestOnce(url, env, signal, connectTimeoutMs), options)
   mask(token)
   return token

@@ -16,16 +16,24 @@ interface TunnelAgent {
   sockets?: unknown
 }
 
-/** How long a connection, or a proxy's answer to the tunnel request, may take: a part of an attempt's time. */
-export function connectionTimeoutFor(attemptTimeoutMs: number): number {
+/** How long a connection may take: a part of an attempt's time. */
+function connectionTimeoutFor(attemptTimeoutMs: number): number {
   return Math.min(5_000, attemptTimeoutMs)
+}
+
+/**
+ * How long a proxy may take to answer the tunnel request: at most half an attempt's time, so that
+ * a silent proxy is named as such before the attempt itself times out.
+ */
+export function tunnelTimeoutFor(attemptTimeoutMs: number): number {
+  return Math.min(5_000, Math.ceil(attemptTimeoutMs / 2))
 }
 
 /** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
 function proxyAgentFor(url: string, attemptTimeoutMs: number): Agent | undefined {
   if (!usesProxy(url)) return undefined
   const agent = new HttpClient('cleanrooms-ml-audience-generation-action').getAgent(url)
-  return watchTunnels(agent, connectionTimeoutFor(attemptTimeoutMs))
+  return watchTunnels(agent, tunnelTimeoutFor(attemptTimeoutMs))
 }
 
 /** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
