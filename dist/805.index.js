@@ -414,6 +414,8 @@ function describeTunnelFailure(error, facts) {
     const described = error;
     described.proxyFailure = facts;
     if (facts.code !== undefined) {
+        // The log of each retry names it; the code classifies it.
+        described.name = 'NetworkError';
         described.code = facts.code;
         return;
     }

@@ -128,6 +128,8 @@ function describeTunnelFailure(error: Error, facts: ProxyFailure): void {
   const described = error as Error & { code?: string; proxyFailure?: ProxyFailure; $metadata?: object }
   described.proxyFailure = facts
   if (facts.code !== undefined) {
+    // The log of each retry names it; the code classifies it.
+    described.name = 'NetworkError'
     described.code = facts.code
     return
   }
