@@ -1,6 +1,7 @@
 // End to end: credentials from the SDK's default chain with a web identity token file, as on EKS
 // runners (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE), through dist/index.js. An STS that
 // accepts the connection and never answers ends within the overall deadline, in one annotation.
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,6 +26,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 beforeEach(() => emulator.reset())
+afterEach(() => {
+  emulator.onRequest = undefined
+})
 
 /** The runner's environment with a web identity token of the emulator's OIDC endpoint in a file. */
 async function eksEnv(): Promise<Record<string, string>> {
@@ -65,6 +69,27 @@ describe('credentials from a web identity token file (default chain)', () => {
     expect(run.annotations[0]!.message).toContain('No answer came in time')
     expect(run.durationMs).toBeLessThan(deadlineMs + 20_000)
     expect(stsRequests()).toBeGreaterThan(1)
+    expect(emulator.jobs).toEqual([])
+  })
+
+  it('stops at once when the runner cancels the step while STS does not answer', async () => {
+    emulator.fault('sts', 'AssumeRoleWithWebIdentity', { kind: 'hang' })
+    let child: ChildProcess | undefined
+    let signalledAt = 0
+    emulator.onRequest = (request) => {
+      if (request.service !== 'sts' || signalledAt) return
+      signalledAt = Date.now()
+      child?.kill('SIGTERM')
+    }
+    // Unscaled: the attempt would take 15 s to time out.
+    const env = { ...(await eksEnv()), CLEANROOMS_ML_ACTION_TIME_SCALE: '1' }
+    const run = await runAction({ inputs: INPUTS, env, onSpawn: (spawned) => (child = spawned), timeoutMs: 30_000 })
+    expect(signalledAt).toBeGreaterThan(0)
+    expect(run.code).toBe(1)
+    expect(run.outputs['error-type']).toBe('StepCancelled')
+    expect(run.annotations).toHaveLength(1)
+    expect(run.endedAt - signalledAt).toBeLessThan(2_000)
+    expect(stsRequests()).toBe(1)
     expect(emulator.jobs).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 // End to end: a self-hosted runner behind a proxy. The endpoints have names only the proxy
 // can reach (see helpers/proxy.ts): through it the step succeeds; without it, or for a name
 // in NO_PROXY, the request goes direct and fails.
+import type { ChildProcess } from 'node:child_process'
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'
 import { basicAuthorization, routedUrl, startProxy, type ProxyOptions, type TestProxy } from './helpers/proxy.js'
@@ -153,5 +154,31 @@ describe('a proxy that fails says what happened', () => {
     expect(requests.length).toBeGreaterThan(1)
     // The deadline at this time scale is 6 s; the rest is room for a loaded machine.
     expect(run.durationMs).toBeLessThan(30_000)
+  })
+
+  it('a cancellation while the proxy does not answer stops the step at once', async () => {
+    let child: ChildProcess | undefined
+    let signalledAt = 0
+    const silent = await startProxy({
+      silent: true,
+      onRequest: () => {
+        if (signalledAt) return
+        signalledAt = Date.now()
+        child?.kill('SIGTERM')
+      }
+    })
+    try {
+      // Unscaled: the tunnel request would take 5 s to time out, the attempt 15 s.
+      const env = { ...routedEnv({ HTTP_PROXY: silent.url }), CLEANROOMS_ML_ACTION_TIME_SCALE: '1' }
+      const run = await runAction({ inputs: INPUTS, env, onSpawn: (spawned) => (child = spawned), timeoutMs: 30_000 })
+      expect(signalledAt).toBeGreaterThan(0)
+      expect(run.code).toBe(1)
+      expect(run.outputs['error-type']).toBe('StepCancelled')
+      expect(run.annotations).toHaveLength(1)
+      expect(run.endedAt - signalledAt).toBeLessThan(2_000)
+      expect(silent.requests).toHaveLength(1)
+    } finally {
+      await silent.close()
+    }
   })
 })

@@ -26,6 +26,8 @@ export interface ProxyOptions {
   proxyAuthorization?: string
   /** Accepts connections and never answers a CONNECT request. */
   silent?: boolean
+  /** Called with each request as it arrives. */
+  onRequest?: (request: ProxiedRequest) => void
 }
 
 /** The Proxy-Authorization header of basic credentials. */
@@ -35,12 +37,16 @@ export function basicAuthorization(user: string, password: string): string {
 
 export async function startProxy(options: ProxyOptions = {}): Promise<TestProxy> {
   const requests: ProxiedRequest[] = []
+  const record = (request: ProxiedRequest): void => {
+    requests.push(request)
+    options.onRequest?.(request)
+  }
   const authorized = (header: string | undefined): boolean =>
     options.proxyAuthorization === undefined || header === options.proxyAuthorization
   const sockets = new Set<Socket>()
   const server = createServer((req, res) => {
     const target = new URL(req.url ?? '/')
-    requests.push({
+    record({
       method: req.method ?? '',
       target: target.host,
       proxyAuthorization: req.headers['proxy-authorization']
@@ -68,7 +74,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<TestProxy>
   })
   server.on('connect', (req, client: Socket, head: Buffer) => {
     const target = req.url ?? ''
-    requests.push({ method: 'CONNECT', target, proxyAuthorization: req.headers['proxy-authorization'] })
+    record({ method: 'CONNECT', target, proxyAuthorization: req.headers['proxy-authorization'] })
     if (options.silent) return
     if (!authorized(req.headers['proxy-authorization'])) {
       return void client.end(
