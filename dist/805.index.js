@@ -481,7 +481,7 @@ async function runAttempt(attempt, timeoutMs, clock, outer) {
         controller.abort(new _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`));
     });
     try {
-        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
+        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .Eu)(attempt(controller.signal), controller.signal);
     }
     finally {
         finished.abort();

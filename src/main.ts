@@ -13,7 +13,7 @@ import type { RetryNotice, RetryPolicy } from './aws/retry.js'
 import { describeSeed, writeSummary } from './report/summary.js'
 import type { PollPolicy, WaitOutcome } from './job/waiting.js'
 import { maskEnvironmentCredentials } from './aws/secrets.js'
-import { formatDuration, scaledTiming } from './aws/timing.js'
+import { formatDuration, scaledTiming, type DeletionPolicy } from './aws/timing.js'
 import { defaultDescription } from './inputs/github-context.js'
 import { qualityTable, reportQuality } from './job/quality.js'
 import * as log from './log.js'
@@ -128,6 +128,7 @@ interface LaunchContext {
   signal: AbortSignal
   retryPolicy: RetryPolicy
   pollPolicy: PollPolicy
+  deletionPolicy: DeletionPolicy
 }
 
 /** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
@@ -136,7 +137,10 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
   try {
     const created = await createClient(context)
     client = created.client
-    await created.launch.startOrReuse(client, context.settings, progress, context)
+    await created.launch.startOrReuse(client, context.settings, progress, {
+      ...context,
+      deletion: context.deletionPolicy
+    })
     if (context.settings.waitForCompletion) {
       progress.enter('wait')
       await waitAndReport(created.launch, client, context, progress)
@@ -279,8 +283,14 @@ async function report(
 ): Promise<void> {
   const rows = requestRows(settings, endpoint)
   if (progress.jobArn) rows.splice(1, 0, ['Job ARN', progress.jobArn])
-  if (progress.created === false) rows.push(['Created by this step', 'no: an existing job of that name was reused'])
+  if (progress.created === false) {
+    rows.push([
+      'Created by this step',
+      progress.reusedStatus ? 'no: an existing job of that name was reused' : 'no: a job of that name already exists'
+    ])
+  }
   if (progress.created === true) rows.push(['Created by this step', 'yes'])
+  if (progress.created === true && progress.replacing) rows.push(['Replaced failed job', progress.replacing])
   if (progress.status) rows.push(['Status', progress.status])
   if (progress.statusDetails?.statusCode) rows.push(['Status code', progress.statusDetails.statusCode])
   if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
