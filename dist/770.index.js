@@ -1122,6 +1122,7 @@ var user_agent = __webpack_require__(5069);
 
 
 
+
 function createClient(options) {
     const { retryPolicy: policy } = options;
     const attempts = new WeakMap();
@@ -1180,6 +1181,8 @@ function ownRealm(error) {
 }
 /** When a call's first attempt started, for the deadline of its later attempts. */
 const CALL_STARTED = Symbol('callStarted');
+/** How the call's last attempt failed. */
+const LAST_FAILURE = Symbol('lastFailure');
 /**
  * Each attempt, signed and about to be sent: none after the step's cancellation, and each abandoned
  * at its timeout on the clock, or when what is left of the deadline runs out (the request handler's
@@ -1190,11 +1193,19 @@ function attemptMiddleware({ clock, signal, retryPolicy: policy }, attempts) {
         signal.throwIfAborted();
         const started = (context[CALL_STARTED] ??= clock.now());
         const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - (clock.now() - started)));
-        return (0,retry/* runAttempt */.Tm)((attempt) => {
+        const attempt = (0,retry/* runAttempt */.Tm)((abort) => {
             // The request handler reads it: the request itself is aborted when the attempt ends.
-            attempts.set(args.request, attempt);
+            attempts.set(args.request, abort);
             return next(args);
         }, timeout, clock, signal);
+        return attempt.catch((error) => {
+            const previous = context[LAST_FAILURE];
+            context[LAST_FAILURE] = error;
+            // An attempt the deadline cut short is the last, and its timeout says only that time ran out:
+            // the failure before it (a proxy that does not answer, a refused connection) says what went wrong.
+            const cutShort = timeout < policy.attemptTimeoutMs && (0,error_types/* isErrorLike */.u7)(error) && error.name === 'TimeoutError';
+            throw cutShort && previous !== undefined ? previous : error;
+        });
     };
 }
 /**

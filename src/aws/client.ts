@@ -20,6 +20,7 @@ import type { Clock } from './clock.js'
 import { requestHandlerFor } from './proxy.js'
 import { retryStrategy, runAttempt, type RetryNotice, type RetryPolicy } from './retry.js'
 import { USER_AGENT } from './user-agent.js'
+import { isErrorLike } from '../report/error-types.js'
 
 export interface ClientOptions {
   region: string
@@ -112,8 +113,10 @@ function ownRealm(error: unknown): unknown {
 
 /** When a call's first attempt started, for the deadline of its later attempts. */
 const CALL_STARTED = Symbol('callStarted')
+/** How the call's last attempt failed. */
+const LAST_FAILURE = Symbol('lastFailure')
 
-type CallContext = HandlerExecutionContext & { [CALL_STARTED]?: number }
+type CallContext = HandlerExecutionContext & { [CALL_STARTED]?: number; [LAST_FAILURE]?: unknown }
 
 /**
  * Each attempt, signed and about to be sent: none after the step's cancellation, and each abandoned
@@ -132,16 +135,24 @@ function attemptMiddleware(
       signal.throwIfAborted()
       const started = (context[CALL_STARTED] ??= clock.now())
       const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - (clock.now() - started)))
-      return runAttempt(
-        (attempt) => {
+      const attempt = runAttempt(
+        (abort) => {
           // The request handler reads it: the request itself is aborted when the attempt ends.
-          attempts.set(args.request as object, attempt)
+          attempts.set(args.request as object, abort)
           return next(args)
         },
         timeout,
         clock,
         signal
       )
+      return attempt.catch((error: unknown) => {
+        const previous = context[LAST_FAILURE]
+        context[LAST_FAILURE] = error
+        // An attempt the deadline cut short is the last, and its timeout says only that time ran out:
+        // the failure before it (a proxy that does not answer, a refused connection) says what went wrong.
+        const cutShort = timeout < policy.attemptTimeoutMs && isErrorLike(error) && error.name === 'TimeoutError'
+        throw cutShort && previous !== undefined ? previous : error
+      })
     }
 }
 
