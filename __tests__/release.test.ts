@@ -14,13 +14,15 @@ const FILES = ['package.json', 'package-lock.json', 'CHANGELOG.md', '.prettierrc
 const SCRIPTS = ['scripts/release.js', 'scripts/changelog.js', 'scripts/release-notes.js', 'scripts/check-dist.js']
 const UNRELEASED = '### Fixed\n\n- The step no longer fails on a Tuesday.'
 const SOURCE = "export const answer = 'forty-two'\n"
-// The bundle script's interface (`--out DIR`) with a copy for a build.
-const BUNDLE_STUB = `import { cpSync, mkdirSync } from 'node:fs'
+// The bundle script's interface (`--out DIR`) with a copy for a build, and package.json's version, which
+// the real bundle carries in its User-Agent.
+const BUNDLE_STUB = `import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const out = process.argv[process.argv.indexOf('--out') + 1]
 mkdirSync(out, { recursive: true })
 cpSync(join('src', 'index.js'), join(out, 'index.js'))
+writeFileSync(join(out, 'version.txt'), JSON.parse(readFileSync('package.json', 'utf8')).version)
 `
 // A git of its own: no user or system configuration (signing, hooks) reaches the temporary repository.
 const GIT_ENV = {
@@ -60,6 +62,7 @@ function prepareRepository(unreleased: string): void {
     mkdirSync(join(repo, dir))
     writeFileSync(join(repo, dir, 'index.js'), SOURCE)
   }
+  writeFileSync(join(repo, 'dist/version.txt'), currentVersion())
   const changelog = readRepo('CHANGELOG.md').replace(
     /(## \[Unreleased\]\n)[\s\S]*?(?=\n## \[)/,
     unreleased ? `$1\n${unreleased}\n` : '$1'
@@ -114,8 +117,25 @@ describe('npm run release prepares a release', () => {
     expect(readRepo('CHANGELOG.md')).toContain(`## [Unreleased]\n\n## [${next}] - 2030-01-02\n\n${UNRELEASED}\n\n## [`)
     expect(git('log', '-1', '--format=%s').stdout.trim()).toBe(`Release v${next}`)
     expect(git('status', '--porcelain').stdout).toBe('')
+    // dist/ was rebuilt for the new version, in the release commit: the release workflow's dist/ check passes.
+    expect(git('show', 'HEAD:dist/version.txt').stdout).toBe(next)
     // CI's format check passes on what the script wrote.
     expect(run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']).status).toBe(0)
+  })
+
+  it('changes nothing when dist/ cannot be rebuilt for the new version', () => {
+    prepareRepository(UNRELEASED)
+    // The check of the committed dist/ (into a temporary folder) passes; the rebuild of dist/ itself fails.
+    writeFileSync(
+      join(repo, 'scripts/bundle.js'),
+      `if (process.argv.at(-1) === 'dist') process.exit(1)\n${BUNDLE_STUB}`
+    )
+    git('commit', '--quiet', '--all', '--message', 'A bundle that fails')
+    const before = state()
+    const result = release('minor')
+    expect(result.status).not.toBe(0)
+    expect(result.stderr).toContain('Could not rebuild dist/')
+    expect(state()).toEqual(before)
   })
 
   it('gives the release workflow the moved notes as the new version’s release notes', () => {

@@ -121,7 +121,8 @@ if (dryRun) {
   console.log(`Dry run: nothing was changed (no file, no commit, no tag).
 
 Would release ${tag}, dated ${date}: package.json and package-lock.json from ${current} to ${version}, CHANGELOG.md's
-Unreleased notes moved under "## [${version}] - ${date}", committed as "Release ${tag}". The release notes:
+Unreleased notes moved under "## [${version}] - ${date}", dist/ rebuilt for ${version}, committed as "Release ${tag}".
+The release notes:
 
 ${notesFor(released, version)}
 
@@ -136,7 +137,14 @@ lock.packages[''].version = version
 writeFileSync('CHANGELOG.md', released)
 writeFileSync('package.json', JSON.stringify(manifest, null, 2) + '\n')
 writeFileSync('package-lock.json', JSON.stringify(lock, null, 2) + '\n')
-git('add', 'CHANGELOG.md', 'package.json', 'package-lock.json')
+// dist/ carries the version (every request to AWS names it in its User-Agent): rebuilt for the new one.
+const build = spawnSync(process.execPath, ['scripts/bundle.js', '--out', 'dist'], { encoding: 'utf8' })
+if (build.status !== 0) {
+  git('checkout', 'HEAD', '--', 'CHANGELOG.md', 'package.json', 'package-lock.json', 'dist')
+  git('clean', '-fdq', '--', 'dist')
+  fail(`Could not rebuild dist/ for ${version}; nothing was changed:\n${`${build.stdout}${build.stderr}`.trim()}`)
+}
+git('add', 'CHANGELOG.md', 'package.json', 'package-lock.json', 'dist')
 git('commit', '--quiet', '--message', `Release ${tag}`)
 
 console.log(`Prepared ${tag} in a commit of its own (git show to review it). To publish it:
