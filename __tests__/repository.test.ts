@@ -1,9 +1,8 @@
 // Promises about the repository itself rather than the code: the workflows lint clean, action.yml is
-// what GitHub's own parser accepts, the README documents the action's interface, and the committed
-// dist/ is exactly what `npm run bundle` builds from the sources.
+// what GitHub's own parser accepts, the README documents the action's interface, and `npm test` checks
+// that the committed dist/ is exactly what `npm run bundle` builds from the sources.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { NoOperationTraceWriter, isMapping, isSequence, isString, parseWorkflow } from '@actions/workflow-parser'
@@ -289,14 +288,6 @@ describe('the README is for users; maintainers read CONTRIBUTING.md', () => {
   })
 })
 
-/** Every file under a directory, as paths relative to it. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort()
-}
-
 /** The layers of src/, top first (CONTRIBUTING.md's architecture section); log.ts may serve every layer. */
 const LAYERS = ['index.ts', 'main.ts', 'job', 'aws', 'report', 'inputs', 'cleanroomsml']
 
@@ -351,38 +342,13 @@ describe('the source folders are layers, and imports only point down', () => {
   })
 })
 
-describe('dist/ is built from the sources', () => {
-  let out: string | undefined
-
-  afterAll(() => {
-    if (out) rmSync(out, { recursive: true, force: true })
+// scripts/check-dist.js itself (a rebuild in a temporary folder, compared file for file) is tested with the
+// release script that also runs it (release.test.ts).
+describe('npm test fails when dist/ is not what the sources build', () => {
+  it('runs scripts/check-dist.js once, after jest', () => {
+    const manifest = JSON.parse(read('package.json')) as { scripts: Record<string, string> }
+    expect(manifest.scripts['test']).toMatch(/npm run test:unit -- --coverage && node scripts\/check-dist\.js/)
   })
-
-  // The bundle script's own ncc command, run in the repository but writing to a temporary directory.
-  // Building in a copy with node_modules symlinked does not work: webpack follows the symlink to its
-  // real path outside the copy, and the chunk ids (hashes of module paths relative to the build
-  // directory) then differ from dist/'s. A copy with node_modules hard-linked gives the same bytes.
-  it('matches, file for file and byte for byte, what `npm run bundle` builds', () => {
-    out = mkdtempSync(join(tmpdir(), 'dist-check-'))
-    const built = join(out, 'dist')
-    const build = spawnSync(
-      process.execPath,
-      [binOf('@vercel/ncc'), 'build', 'src/index.ts', '-o', built, '--license', 'licenses.txt'],
-      { cwd: ROOT, encoding: 'utf8' }
-    )
-    expect({ status: build.status, output: build.status === 0 ? '' : build.stdout + build.stderr }).toEqual({
-      status: 0,
-      output: ''
-    })
-
-    const committed = join(ROOT, 'dist')
-    // Run `npm run bundle` and commit dist/ when either of these fails.
-    expect(filesUnder(committed)).toEqual(filesUnder(built))
-    const differing = filesUnder(built).filter(
-      (file) => !readFileSync(join(built, file)).equals(readFileSync(join(committed, file)))
-    )
-    expect(differing).toEqual([])
-  }, 120_000)
 })
 
 interface LockedPackage {
