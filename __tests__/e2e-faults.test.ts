@@ -2,6 +2,7 @@
 // faults.test.ts checks in-process (outcome, jobs, requests, commands, no stack trace, no secret) and
 // that the run ends within its bound in real time. `npm test` runs the scenarios of THROUGH_DIST, a few
 // of each group; with RELIABILITY_REPORT set, every scenario runs and RELIABILITY.md is written.
+// On node 24 too: real sockets and timers: resets, hangs, trickles, refused connections, a 5 MB body.
 import { writeFileSync } from 'node:fs'
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { E2E_TIME_SCALE, FAULT_SCENARIOS, THROUGH_DIST, type FaultScenario } from './fault-scenarios.js'
