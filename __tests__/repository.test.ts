@@ -55,10 +55,6 @@ function actionTemplate(): ActionTemplate {
   return template
 }
 
-function sorted(names: string[]): string[] {
-  return [...names].sort()
-}
-
 function child(token: TemplateToken | undefined, key: string): TemplateToken | undefined {
   return token && isMapping(token) ? token.find(key) : undefined
 }
@@ -231,35 +227,63 @@ describe("action.yml is what GitHub's parser accepts", () => {
   })
 })
 
-/** Names in the first column of table rows (`| \`name\` | ... |`) under the README heading `## <title>`. */
-function readmeTableNames(readme: string, title: string): string[] {
-  const lines = readme.split(/\r?\n/)
-  const start = lines.findIndex((line) => new RegExp(`^##\\s+${title}\\s*$`, 'i').test(line))
-  if (start < 0) throw new Error(`README.md has no "## ${title}" heading`)
-  const names: string[] = []
-  for (const line of lines.slice(start + 1)) {
-    if (/^#{1,2}\s/.test(line)) break
-    const row = /^\|\s*`([^`]+)`\s*\|/.exec(line)
-    if (row?.[1]) names.push(row[1])
-  }
-  return names
+/** scripts/docs.js, which `npm run docs` runs. */
+interface Docs {
+  renderReadme: (readme: string, actionYml: string) => Promise<string>
 }
 
-describe('the README documents every input and output', () => {
-  // README.md is written after the action's interface settles; until then these tests fail on purpose.
-  function readme(): string {
-    if (!existsSync(join(ROOT, 'README.md'))) throw new Error('README.md does not exist yet')
-    return read('README.md')
-  }
+async function docs(): Promise<Docs> {
+  return (await import(pathToFileURL(join(ROOT, 'scripts/docs.js')).href)) as Docs
+}
 
-  it('has one row for each input of action.yml and none for inputs it lacks', () => {
-    const names = readmeTableNames(readme(), 'Inputs')
-    expect(sorted(names)).toEqual(sorted((actionTemplate().inputs ?? []).map((input) => input.id)))
+describe('the README documents every input and output, as action.yml declares them', () => {
+  it('has the input and output tables `npm run docs` writes from action.yml', async () => {
+    const { renderReadme } = await docs()
+    // Run `npm run docs` and commit README.md when this fails.
+    expect(await renderReadme(read('README.md'), read('action.yml'))).toBe(read('README.md'))
   })
 
-  it('has one row for each output of action.yml and none for outputs it lacks', () => {
-    const names = readmeTableNames(readme(), 'Outputs')
-    expect(sorted(names)).toEqual(sorted((actionTemplate().outputs ?? []).map((output) => output.id)))
+  it('writes a row per input with whether it is required and its default, and a row per output', async () => {
+    const { renderReadme } = await docs()
+    const readme = [
+      '# An action',
+      '',
+      '## Inputs',
+      '',
+      '<!-- inputs:start -->',
+      'stale',
+      '<!-- inputs:end -->',
+      '',
+      '## Outputs',
+      '',
+      '<!-- outputs:start -->',
+      '<!-- outputs:end -->',
+      '',
+      'The rest stays.',
+      ''
+    ].join('\n')
+    const actionYml = [
+      'inputs:',
+      '  first:',
+      '    description: The first | one.',
+      '    required: true',
+      '  second:',
+      '    description: |',
+      '      On two',
+      '      lines.',
+      '    default: "7"',
+      'outputs:',
+      '  result:',
+      '    description: What came out.'
+    ].join('\n')
+    const rows = (await renderReadme(readme, actionYml)).split('\n').filter((line) => line.startsWith('| `'))
+    expect(rows.map((row) => row.split(/(?<!\\)\|/).map((part) => part.trim()))).toEqual([
+      ['', '`first`', 'yes', '', 'The first \\| one.', ''],
+      ['', '`second`', 'no', '`7`', 'On two lines.', ''],
+      ['', '`result`', 'What came out.', '']
+    ])
+    expect(await renderReadme(readme, actionYml)).toContain('\nThe rest stays.\n')
+    expect(await renderReadme(readme, actionYml)).not.toContain('stale')
   })
 })
 
