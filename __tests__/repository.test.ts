@@ -389,6 +389,21 @@ function lockedPackages(): [string, LockedPackage][] {
   return Object.entries(lock.packages).filter(([path]) => path !== '')
 }
 
+describe('every declared dependency is used', () => {
+  it('imports each package of `dependencies` somewhere in src/', () => {
+    const manifest = JSON.parse(read('package.json')) as { dependencies: Record<string, string> }
+    const imported = new Set(
+      sourceFiles(join(ROOT, 'src')).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/(?:from|import\(?)\s*'((?:@[^/']+\/)?[^/'.][^/']*)/g)].map(
+          (match) => match[1]!
+        )
+      )
+    )
+    expect(imported.size).toBeGreaterThan(0)
+    expect(Object.keys(manifest.dependencies).filter((name) => !imported.has(name))).toEqual([])
+  })
+})
+
 describe('contributors install and test on any OS, with any node package.json allows', () => {
   it('installs no package that only one OS or CPU can install, unless it is optional', () => {
     const limited = lockedPackages().filter(([, pkg]) => (pkg.os || pkg.cpu) && !pkg.optional)
