@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { NoOperationTraceWriter, isMapping, isSequence, isString, parseWorkflow } from '@actions/workflow-parser'
 import { readSettings } from '../src/inputs/settings.js'
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index'
