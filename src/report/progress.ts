@@ -20,6 +20,13 @@ export interface QualityReport {
   dropped: number
 }
 
+/**
+ * The step's exit codes, those of @actions/core's ExitCode, written out because local runners' stand-ins
+ * for @actions/core (@github/local-action's) have no ExitCode.
+ */
+export const EXIT_SUCCESS = 0
+export const EXIT_FAILURE = 1
+
 /** What the step is doing; a failure is reported as a failure of that phase. */
 export type Phase = 'credentials' | 'start' | 'reuse' | 'replace' | 'wait' | 'quality'
 
@@ -99,6 +106,6 @@ export class Progress implements StepState {
   }
 
   get exitCode(): number {
-    return this.errorType === undefined ? core.ExitCode.Success : core.ExitCode.Failure
+    return this.errorType === undefined ? EXIT_SUCCESS : EXIT_FAILURE
   }
 }
