@@ -1,5 +1,6 @@
-// The process boundary: the one place that reads the process environment and the time scale,
-// listens for the runner's signals, and ends the process.
+// The process boundary: reads the process environment and the time scale once and hands them to run(),
+// listens for the runner's signals, and ends the process. (run() reads the environment itself only when
+// a local runner calls it with no argument.)
 import * as log from './log.js'
 import { cancelOnRunnerSignals } from './aws/cancellation.js'
 import { run } from './main.js'
