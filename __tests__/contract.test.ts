@@ -34,7 +34,12 @@ interface ContractRun {
 
 function contract(env: Record<string, string>): Promise<ContractRun> {
   const child = spawn(process.execPath, [SCRIPT], {
-    env: { PATH: process.env['PATH'] ?? '', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      // Windows needs it to start node at all.
+      ...(process.env['SYSTEMROOT'] ? { SYSTEMROOT: process.env['SYSTEMROOT'] } : {}),
+      ...env
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let stdout = ''

@@ -929,7 +929,7 @@ var proxy = __webpack_require__(1373);
 ;// CONCATENATED MODULE: ./src/job/launch.ts
 // Starting the job, or, after ConflictException, what if-exists asks: carrying on with the job of
 // the same name (reuse), or replacing it when it failed (replace-failed). A job that is neither
-// fails the step. The progress records the ARN (an output) the moment it is known.
+// fails the step. It returns what it found; the step sets the outputs from that.
 
 
 
@@ -942,56 +942,52 @@ var proxy = __webpack_require__(1373);
 
 
 
-async function startOrReuse(client, settings, progress, pacing) {
+async function startOrReuse(client, settings, phases, pacing) {
     const { request } = settings;
     log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,summary/* describeSeed */.j)(request, settings.seedQueryFile))} ` +
         `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
-        await start(client, request, progress, pacing.signal);
-        return;
+        return { how: 'started', jobArn: await start(client, request, phases, pacing.signal) };
     }
     catch (error) {
         if (!(error instanceof ConflictException) || settings.ifExists === 'fail')
             throw error;
     }
-    progress.enter('reuse');
+    phases.enter('reuse');
     const job = await findReusableJob(client, request, pacing);
-    if (REUSABLE_STATUSES.has(job.status))
-        return reuse(job, request, progress);
-    if (settings.ifExists === 'replace-failed' && REPLACEABLE_STATUSES.has(job.status)) {
-        return replace(client, job, request, progress, pacing);
+    const found = { jobArn: job.audienceGenerationJobArn, status: job.status };
+    if (REUSABLE_STATUSES.has(job.status)) {
+        log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
+            `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, { title: 'Reusing the existing audience generation job' });
+        return { how: 'reused', ...found };
     }
-    progress.jobKnown(job.audienceGenerationJobArn, false);
-    progress.statusKnown(job.status);
-    throw notReusable(job, settings.ifExists);
+    if (settings.ifExists === 'replace-failed' && REPLACEABLE_STATUSES.has(job.status)) {
+        return replace(client, job, request, phases, pacing);
+    }
+    return { how: 'refused', ...found, error: notReusable(job, settings.ifExists) };
 }
-async function start(client, request, progress, signal) {
+/** Starts the job; resolves to its ARN. */
+async function start(client, request, phases, signal) {
     // Never a job after a cancellation: this is the last moment it can be checked for certain.
     signal.throwIfAborted();
-    progress.enter('start');
+    phases.enter('start');
     const started = await client.send(new StartAudienceGenerationJobCommand(request));
     checkJobArn(started.audienceGenerationJobArn);
-    progress.jobKnown(started.audienceGenerationJobArn, true);
     log/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${log/* inline */.mG(started.$metadata.requestId ?? 'unknown')}, ` +
         `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
-}
-function reuse(job, request, progress) {
-    progress.jobKnown(job.audienceGenerationJobArn, false);
-    progress.reusedStatus = job.status;
-    log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
-        `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, { title: 'Reusing the existing audience generation job' });
+    return started.audienceGenerationJobArn;
 }
 /** Deletes the failed job of that name (or waits out its deletion), then starts the job again. */
-async function replace(client, job, request, progress, pacing) {
-    progress.enter('replace');
-    progress.replacing = job.audienceGenerationJobArn;
+async function replace(client, job, request, phases, pacing) {
+    phases.enter('replace', job.audienceGenerationJobArn);
     log/* info */.pq(job.status === 'CREATE_FAILED'
         ? `A job named "${log/* inline */.mG(request.name)}" already exists and is CREATE_FAILED; deleting ${log/* inline */.mG(job.audienceGenerationJobArn)}.`
         : `A job named "${log/* inline */.mG(request.name)}" is being deleted (${log/* inline */.mG(job.status)}); waiting until it is gone.`);
     await removeJob(client, job, { clock: pacing.clock, signal: pacing.signal, ...pacing.deletion });
-    await start(client, request, progress, pacing.signal);
+    const jobArn = await start(client, request, phases, pacing.signal);
     log/* notice */.lm(`Replaced the failed job ${log/* inline */.mG(job.audienceGenerationJobArn)} (${log/* inline */.mG(job.status)}) ` +
-        `with a new job of the same name: ${progress.jobArn ?? ''}.`, { title: 'Replaced the failed audience generation job' });
+        `with a new job of the same name: ${jobArn}.`, { title: 'Replaced the failed audience generation job' });
+    return { how: 'replaced', jobArn, replaced: job.audienceGenerationJobArn };
 }
 /** A job of that name that cannot be carried on with: the step fails and says the way out. */
 function notReusable(job, ifExists) {

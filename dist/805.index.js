@@ -79,8 +79,9 @@ async function requestOnce(url, env, signal) {
 
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 // AWS credentials for the call: the workflow's GitHub OIDC token exchanged with STS
-// AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
-// chain (for example keys exported by an earlier configure-aws-credentials step).
+// AssumeRoleWithWebIdentity when role-to-assume is set, or with role-chaining, STS AssumeRole
+// signed with the environment's credentials; otherwise the AWS SDK's default chain itself (for
+// example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
 
 
@@ -99,7 +100,11 @@ const RENEWAL_MARGIN_MS = 5 * 60_000;
  */
 async function resolveCredentials(settings, context) {
     const fetch = async () => {
-        const credentials = settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context);
+        const credentials = settings.source === 'oidc'
+            ? await assumeRoleWithOidc(settings, context)
+            : settings.source === 'chained'
+                ? await assumeRoleChained(settings, context)
+                : await fromDefaultChain(context);
         (0,secrets/* maskCredentials */.Bs)(credentials);
         return credentials;
     };
@@ -171,6 +176,67 @@ async function assumeRoleWithOidc(settings, context) {
     finally {
         handler.destroy();
     }
+}
+/**
+ * Role chaining: role-to-assume assumed with STS AssumeRole, signed with the credentials already in the
+ * environment. They are read again for every session, so that a source that renews itself (an instance
+ * or container role) is current when a long wait renews the chained session.
+ */
+async function assumeRoleChained(settings, context) {
+    // The STS client loads while the source credentials are read.
+    const [source, { STSClient, AssumeRoleCommand }] = await Promise.all([
+        chainingSource(context),
+        Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136)]).then(__webpack_require__.t.bind(__webpack_require__, 1136, 19))
+    ]);
+    const endpoint = (0,endpoints/* stsEndpointOverride */.S)(context.env);
+    const handler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
+    const input = {
+        RoleArn: settings.roleArn,
+        RoleSessionName: settings.roleSessionName,
+        DurationSeconds: settings.durationSeconds,
+        ...(settings.externalId !== undefined ? { ExternalId: settings.externalId } : {})
+    };
+    try {
+        const answer = await (0,retry/* withRetries */.LH)((signal) => {
+            // One attempt per call, as for OIDC: the retries, their timing and deadline are the action's own.
+            const client = new STSClient({
+                region: context.region,
+                credentials: source,
+                maxAttempts: 1,
+                requestHandler: abortingWith(handler, signal),
+                ...(endpoint ? { endpoint } : {})
+            });
+            return client.send(new AssumeRoleCommand(input));
+        }, retryOptions(context));
+        const issued = answer.Credentials;
+        if (!issued?.AccessKeyId || !issued.SecretAccessKey) {
+            throw new error_types/* ActionError */.lZ('MalformedResponse', 'STS AssumeRole answered without credentials.');
+        }
+        return {
+            accessKeyId: issued.AccessKeyId,
+            secretAccessKey: issued.SecretAccessKey,
+            ...(issued.SessionToken ? { sessionToken: issued.SessionToken } : {}),
+            ...(issued.Expiration ? { expiration: issued.Expiration } : {})
+        };
+    }
+    finally {
+        handler.destroy();
+    }
+}
+/** The credentials chaining starts from, masked: an instance or container role's are not in the environment. */
+async function chainingSource(context) {
+    let source;
+    try {
+        source = await fromDefaultChain(context);
+    }
+    catch (error) {
+        if ((0,error_types/* isErrorLike */.u7)(error) && error.name === 'CredentialsNotFound') {
+            throw new error_types/* ActionError */.lZ('CredentialsNotFound', 'role-chaining: true assumes role-to-assume with AWS credentials already in the environment, but none were found.');
+        }
+        throw error;
+    }
+    (0,secrets/* maskCredentials */.Bs)(source);
+    return source;
 }
 /** Where STS requests go: the configured endpoint, or the Region's own, as the STS client resolves it. */
 function stsUrl(context) {

@@ -28858,6 +28858,8 @@ function checkMap(map, shape) {
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   oi: () => (/* binding */ safeJson),
 /* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   s0: () => (/* binding */ hideAccountIds),
+/* harmony export */   ud: () => (/* binding */ maskAccountIds),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
 /* unused harmony export defuse */
@@ -28875,6 +28877,34 @@ function checkMap(map, shape) {
  * read as `##[` to the runner.
  */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+/** The account id of an ARN, in any partition (an S3 ARN has none). */
+const ARN_ACCOUNT_ID = /\barn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\d{12})(?=:)/g;
+/** mask-aws-account-id: set at the start of each run, before anything is printed. */
+let maskingAccountIds = false;
+const maskedAccountIds = new Set();
+/**
+ * With mask-aws-account-id, the account id of every ARN the step prints is registered with the runner's log
+ * masker before the line that shows it, whether the ARN came from an input or from AWS (a job's ARN, the
+ * identity named in a refusal); `texts` (the inputs) are scanned at once.
+ */
+function maskAccountIds(enabled, texts = []) {
+    maskingAccountIds = enabled;
+    maskedAccountIds.clear();
+    for (const text of texts)
+        hideAccountIds(text);
+}
+/** Masks the account id of every ARN in `text` first, when mask-aws-account-id asks for it; returns the text. */
+function hideAccountIds(text) {
+    if (!maskingAccountIds)
+        return text;
+    for (const [, id] of text.matchAll(ARN_ACCOUNT_ID)) {
+        if (id === undefined || maskedAccountIds.has(id))
+            continue;
+        maskedAccountIds.add(id);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(id);
+    }
+    return text;
+}
 const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
 function escapeUnits(text) {
@@ -28924,7 +28954,7 @@ async function flush() {
     });
 }
 function info(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(hideAccountIds(defuse(text)));
 }
 /**
  * Annotations: @actions/core escapes line breaks in the message and title, so the command stays on
@@ -28932,16 +28962,21 @@ function info(text) {
  * a log marker, so each line of it is neutralised too.
  */
 function annotationProperties(properties) {
-    return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) };
+    return properties.title === undefined
+        ? properties
+        : { ...properties, title: hideAccountIds(defuse(properties.title)) };
 }
 function error(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(defuse(message), annotationProperties(properties));
+    const props = annotationProperties(properties);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(hideAccountIds(defuse(message)), props);
 }
 function warning(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(defuse(message), annotationProperties(properties));
+    const props = annotationProperties(properties);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(hideAccountIds(defuse(message)), props);
 }
 function notice(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(defuse(message), annotationProperties(properties));
+    const props = annotationProperties(properties);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(hideAccountIds(defuse(message)), props);
 }
 
 
@@ -28977,11 +29012,33 @@ function accessDeniedHint({ settings }) {
         'cleanrooms-ml:StartAudienceGenerationJob for your account.');
 }
 function stsTrustHint({ settings, env }) {
+    if (settings.credentials.source === 'chained')
+        return chainedTrustHint(settings.credentials);
     const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com';
     const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO';
     return ("Check the role's trust policy: it must trust the federated principal token.actions.githubusercontent.com " +
         `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
         `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`);
+}
+/** STS refused AssumeRole with the environment's credentials (role-chaining): the role's trust policy decides. */
+function chainedTrustHint(credentials) {
+    return (`STS refused to let the environment's credentials assume ${credentials.roleArn} (role-chaining). Check that ` +
+        "role's trust policy: it must allow sts:AssumeRole for the source identity, the role or user whose " +
+        'credentials an earlier step left in the environment (named in the message above), and that identity needs ' +
+        'sts:AssumeRole on the role in its own policies. ' +
+        (credentials.externalId !== undefined
+            ? "The trust policy's sts:ExternalId condition must equal role-external-id."
+            : 'If the trust policy requires an external id (an sts:ExternalId condition), set role-external-id to it.'));
+}
+function credentialsNotFoundHint({ settings }) {
+    if (settings.credentials.source === 'chained') {
+        return ('With role-chaining: true, role-to-assume is assumed with credentials from an earlier step: run ' +
+            'aws-actions/configure-aws-credentials (or another step that exports AWS credentials) before this one, or ' +
+            'run on a runner with an instance or container role. Without role-chaining, role-to-assume uses the ' +
+            "workflow's OIDC token instead.");
+    }
+    return ('Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
+        "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step.");
 }
 /**
  * Only reached with if-exists: fail (reuse carries on with the job). Says why the name was taken in the way
@@ -29066,11 +29123,7 @@ const ERROR_TYPES = {
         origin: 'action',
         hint: 'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
     },
-    CredentialsNotFound: {
-        origin: 'action',
-        hint: 'Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
-            "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
-    },
+    CredentialsNotFound: { origin: 'action', hint: credentialsNotFoundHint },
     OidcTokenUnavailable: {
         origin: 'action',
         hint: "GitHub's OIDC token endpoint gave no token. Re-run the job; if it happens again, check that the job has " +
@@ -29218,7 +29271,8 @@ async function writeSummary(facts, path) {
         summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
     for (const table of facts.tables ?? [])
         addTable(table);
-    const text = summary.stringify();
+    // The runner masks the summary as it masks the log, with what was registered by the step's end.
+    const text = (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .hideAccountIds */ .s0)(summary.stringify());
     summary.emptyBuffer();
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
@@ -32866,8 +32920,9 @@ class Progress {
     #phase = 'credentials';
     jobArn;
     created;
-    /** The status of the job reuse found, as its listing showed it. */
-    reusedStatus;
+    /** How the step came to the job. */
+    origin;
+    /** The failed job if-exists: replace-failed deleted (or is deleting). */
     replacing;
     status;
     statusDetails;
@@ -32884,15 +32939,19 @@ class Progress {
     get phase() {
         return this.#phase;
     }
-    enter(phase) {
+    /** The step is now in `phase`; `replacing` names the failed job if-exists: replace-failed is deleting. */
+    enter(phase, replacing) {
         this.#phase = phase;
+        if (replacing !== undefined)
+            this.replacing = replacing;
     }
     /** The job was started or found: later steps may act on it from now on, even if this step fails. */
-    jobKnown(jobArn, created) {
+    jobKnown(jobArn, origin) {
         this.jobArn = jobArn;
-        this.created = created;
+        this.origin = origin;
+        this.created = origin === 'started' || origin === 'replaced';
         core/* setOutput */.uH('audience-generation-job-arn', jobArn);
-        core/* setOutput */.uH('created', String(created));
+        core/* setOutput */.uH('created', String(this.created));
     }
     /** A status seen without the whole job (a listing's): the `status` output. */
     statusKnown(status) {
@@ -32911,9 +32970,11 @@ class Progress {
         if (typeof queryId === 'string' && queryId !== '')
             core/* setOutput */.uH('protected-query-identifier', queryId);
     }
-    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs. */
-    qualityKnown(report) {
+    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs, and the gates' results. */
+    qualityKnown(report, gates) {
         this.quality = report;
+        if (gates)
+            this.gates = gates;
         core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
         core/* setOutput */.uH('relevance-metrics', JSON.stringify(report.relevance));
     }
@@ -33082,6 +33143,9 @@ const INPUT_NAMES = [
     'audience',
     'role-session-name',
     'role-duration-seconds',
+    'role-chaining',
+    'role-external-id',
+    'mask-aws-account-id',
     'wait-for-completion',
     'wait-timeout-seconds',
     'min-recall-metric',
@@ -33129,6 +33193,8 @@ const MAX_WAIT_SECONDS = 21_600;
 /** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
 const REGION_PATTERN = /^(?:fips-)?(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+$|^(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+-fips$/;
 const STS_SESSION_NAME = /[^\w+=,.@-]/g;
+/** STS's rule for AssumeRole's ExternalId. */
+const STS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 class InputCollector {
     read;
     problems = [];
@@ -33232,9 +33298,43 @@ function readCredentials(inputs) {
     if (sessionName.length < 2)
         inputs.problem('role-session-name', 'must be at least 2 characters long (STS)');
     const durationSeconds = inputs.wholeNumber('role-duration-seconds', 900, 43_200) ?? 3600;
-    if (inputs.optional('role-to-assume') === undefined)
+    const chaining = inputs.boolean('role-chaining', false);
+    const externalId = readExternalId(inputs, chaining);
+    if (inputs.optional('role-to-assume') === undefined) {
+        if (chaining) {
+            inputs.problem('role-chaining', 'needs role-to-assume: the role to assume with the credentials already in the environment');
+        }
         return { source: 'environment' };
-    return { source: 'oidc', roleArn: roleArn ?? '', audience, roleSessionName: sessionName, durationSeconds };
+    }
+    const session = { roleArn: roleArn ?? '', roleSessionName: sessionName, durationSeconds };
+    if (chaining)
+        return { source: 'chained', ...session, ...(externalId !== undefined ? { externalId } : {}) };
+    return { source: 'oidc', ...session, audience };
+}
+/** An external id is sent with AssumeRole only: AssumeRoleWithWebIdentity (the OIDC token) takes none. */
+function readExternalId(inputs, chaining) {
+    const externalId = inputs.optional('role-external-id');
+    if (externalId === undefined)
+        return undefined;
+    if (!chaining) {
+        inputs.problem('role-external-id', 'applies only with role-chaining: true: role-to-assume with the OIDC token uses AssumeRoleWithWebIdentity, ' +
+            'which takes no external id. Set role-chaining: true to assume the role with the credentials already in the environment');
+        return undefined;
+    }
+    if (!STS_EXTERNAL_ID.test(externalId)) {
+        inputs.problem('role-external-id', `must be 2 to 1224 characters, each a letter, digit or one of _+=,.@:/- (STS); it has ${externalId.length}` +
+            (/^[\w+=,.@:/-]*$/.test(externalId) ? '' : ' and other characters'));
+        return undefined;
+    }
+    return externalId;
+}
+/**
+ * mask-aws-account-id, read before the other inputs are checked so that even their problems are printed with
+ * account ids masked: any value but an empty or false one masks.
+ */
+function masksAccountIds(read) {
+    const value = read('mask-aws-account-id');
+    return value !== '' && (0,validation/* parseBoolean */.yG)(value) !== false;
 }
 function readTags(inputs) {
     const tags = inputs.map('tags', constraints/* MAPS */.ql.TagMap);
@@ -33391,6 +33491,7 @@ function readSettings(read, env) {
     const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600;
     const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse', 'replace-failed']) ?? 'fail';
     const dryRun = inputs.boolean('dry-run', false);
+    inputs.boolean('mask-aws-account-id', false);
     if (!dryRun)
         checkMistypedDryRun(inputs, env);
     const qualityGates = readQualityGates(inputs, waitForCompletion);
@@ -33585,31 +33686,30 @@ function gateResults(gates, report) {
     ];
 }
 /**
- * Reports the ACTIVE job's metrics (outputs, a log line, the summary through `progress`), then checks
- * the gates: a missed gate fails with AudienceQualityBelowThreshold, a gate without its metric with
- * AudienceQualityUnavailable.
+ * Reads the ACTIVE job's metrics (logging them), then checks the gates: a missed gate is an
+ * AudienceQualityBelowThreshold failure, a gate without its metric AudienceQualityUnavailable.
  */
-function reportQuality(job, gates, progress) {
+function judgeQuality(job, gates) {
     const report = readQuality(job);
-    progress.qualityKnown(report);
     log/* info */.pq(describeQuality(report));
     if (report.dropped > 0) {
         log/* warning */.$e(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`);
     }
     const results = gateResults(gates, report);
-    if (results.length === 0)
-        return;
-    progress.enter('quality');
-    progress.gates = results
-        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
-        .join('; ');
     const failed = results.filter((result) => !result.passed);
     if (failed.length === 0) {
-        log/* info */.pq(results.map((result) => result.message).join(' '));
-        return;
+        if (results.length > 0)
+            log/* info */.pq(results.map((result) => result.message).join(' '));
+        return { report, gates: results };
     }
-    const message = failed.map((result) => result.message).join('\n');
-    throw new error_types/* ActionError */.lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', message);
+    const failure = new error_types/* ActionError */.lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', failed.map((result) => result.message).join('\n'));
+    return { report, gates: results, failure };
+}
+/** The gates' results in words, for the job summary. */
+function describeGates(gates) {
+    return gates
+        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
+        .join('; ');
 }
 /** The summary's quality table: audience size and its type against relevance score, then the recall. */
 function qualityTable(report) {
@@ -33650,8 +33750,10 @@ async function run(options = { env: { ...process.env } }) {
     const env = options.env;
     const progress = new Progress();
     (0,secrets/* maskEnvironmentCredentials */.C6)(env);
+    const read = inputsFrom(env);
+    log/* maskAccountIds */.ud(masksAccountIds(read), inputValues(env));
     warnMistypedInputs(env);
-    const result = readSettings(inputsFrom(env), env);
+    const result = readSettings(read, env);
     if (!result.ok) {
         await reportInvalidInputs(result.problems, env, progress);
         return progress.exitCode;
@@ -33683,6 +33785,10 @@ function warnMistypedInputs(env) {
         log/* warning */.$e(`${log/* inline */.mG(variable)} is not an input of this action and is ignored: the input ${input} is read from ` +
             `${variableOf(input)} (hyphens kept, as the runner passes \`with: ${input}\`).`, { title: `Input ${input} misspelt` });
     }
+}
+/** Every input's value, as the runner passes it. */
+function inputValues(env) {
+    return Object.entries(env).flatMap(([name, value]) => (name.startsWith('INPUT_') && value ? [value] : []));
 }
 /** The default description names the workflow run. */
 function fillDescription(settings, env) {
@@ -33718,9 +33824,16 @@ async function dryRun(settings, endpoint, env) {
     }, env['GITHUB_STEP_SUMMARY']);
 }
 function credentialSource(settings) {
-    return settings.credentials.source === 'oidc'
-        ? `GitHub OIDC, assuming ${log/* inline */.mG(settings.credentials.roleArn)}`
-        : 'the environment (AWS SDK default chain)';
+    const credentials = settings.credentials;
+    switch (credentials.source) {
+        case 'oidc':
+            return `GitHub OIDC, assuming ${log/* inline */.mG(credentials.roleArn)}`;
+        case 'chained':
+            return (`role chaining, assuming ${log/* inline */.mG(credentials.roleArn)} with the environment's credentials ` +
+                `(AWS SDK default chain)${credentials.externalId !== undefined ? ' and an external id' : ''}`);
+        case 'environment':
+            return 'the environment (AWS SDK default chain)';
+    }
 }
 /** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
 async function launchAndWait(context, progress) {
@@ -33728,16 +33841,32 @@ async function launchAndWait(context, progress) {
     try {
         const created = await createClient(context);
         client = created.client;
-        await created.launch.startOrReuse(client, context.settings, progress, {
+        const launch = await created.launch.startOrReuse(client, context.settings, progress, {
             ...context,
             deletion: context.deletionPolicy
         });
+        progress.jobKnown(launch.jobArn, launch.how);
+        if (launch.how === 'refused') {
+            progress.statusKnown(launch.status);
+            throw launch.error;
+        }
         if (context.settings.waitForCompletion) {
             progress.enter('wait');
-            await waitAndReport(created.launch, client, context, progress);
+            const outcome = await waitForJob(created.launch, client, context, launch.jobArn);
+            progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
+            if (outcome.job)
+                progress.lastStatus(outcome.job);
+            if (outcome.kind !== 'succeeded')
+                throw waitFailure(outcome, context.settings);
+            log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
+            checkQuality(outcome.job, context.settings, progress);
         }
-        else if (progress.reusedStatus === 'ACTIVE') {
-            await reportReusedJob(created.launch, client, context, progress);
+        else if (launch.how === 'reused' && launch.status === 'ACTIVE') {
+            const job = await readReusedJob(created.launch, client, context, launch.jobArn);
+            if (job)
+                progress.lastStatus(job);
+            if (job?.status === 'ACTIVE')
+                checkQuality(job, context.settings, progress);
         }
     }
     catch (error) {
@@ -33787,10 +33916,11 @@ async function createClient(context) {
     });
     return { client, launch };
 }
-async function waitAndReport(launch, client, context, progress) {
-    const outcome = await launch.waitForJob({
+/** Polls the job until it ends or the wait runs out. */
+async function waitForJob(launch, client, context, jobArn) {
+    return launch.waitForJob({
         client,
-        jobArn: progress.jobArn ?? '',
+        jobArn,
         timeoutMs: context.settings.waitTimeoutSeconds * 1000,
         policy: context.pollPolicy,
         clock: context.clock,
@@ -33798,42 +33928,43 @@ async function waitAndReport(launch, client, context, progress) {
         warn: (line) => log/* warning */.$e(line),
         signal: context.signal
     });
-    progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
-    if (outcome.job)
-        progress.lastStatus(outcome.job);
+}
+/** A wait that did not end ACTIVE, as the failure it is. */
+function waitFailure(outcome, settings) {
+    const waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
     if (outcome.kind === 'timed-out') {
-        throw new error_types/* ActionError */.lZ('WaitTimeout', `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
-            `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`);
+        return new error_types/* ActionError */.lZ('WaitTimeout', `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${waited} ` +
+            `(wait-timeout-seconds: ${settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`);
     }
-    if (outcome.kind === 'failed') {
-        const details = outcome.job.statusDetails;
-        throw new error_types/* ActionError */.lZ('JobFailed', `The job ended ${outcome.job.status}` +
-            (details?.statusCode ? ` with ${details.statusCode}` : '') +
-            (details?.message ? `: ${details.message}` : '.'));
-    }
-    log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
-    reportQuality(outcome.job, context.settings.qualityGates, progress);
+    const details = outcome.job.statusDetails;
+    return new error_types/* ActionError */.lZ('JobFailed', `The job ended ${outcome.job.status}` +
+        (details?.statusCode ? ` with ${details.statusCode}` : '') +
+        (details?.message ? `: ${details.message}` : '.'));
 }
 /**
- * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them.
- * Gates need the wait, so none is checked here.
+ * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check
+ * reads them. Undefined when it cannot be read: the job was reused as asked, and its metrics are extra.
  */
-async function reportReusedJob(launch, client, context, progress) {
-    let job;
+async function readReusedJob(launch, client, context, jobArn) {
     try {
-        job = await launch.getJob(client, progress.jobArn ?? '');
+        return await launch.getJob(client, jobArn);
     }
     catch (error) {
-        // The job was reused as asked: its metrics are extra, so failing to read them does not fail the step.
         if (context.signal.aborted)
             throw error;
         log/* warning */.$e(`The reused job's quality metrics could not be read (${log/* inline */.mG(error.name)}); ` +
             'reading them needs cleanrooms-ml:GetAudienceGenerationJob.', { title: 'Audience quality not read' });
-        return;
+        return undefined;
     }
-    progress.lastStatus(job);
-    if (job.status === 'ACTIVE')
-        reportQuality(job, context.settings.qualityGates, progress);
+}
+/** Reports an ACTIVE job's metrics and checks the gates; a missed gate fails the step. */
+function checkQuality(job, settings, progress) {
+    const verdict = judgeQuality(job, settings.qualityGates);
+    progress.qualityKnown(verdict.report, describeGates(verdict.gates));
+    if (verdict.failure) {
+        progress.enter('quality');
+        throw verdict.failure;
+    }
 }
 function requestRows(settings, endpoint) {
     return [
@@ -33852,12 +33983,14 @@ async function report(settings, endpoint, progress, failure, env) {
     if (progress.created === false) {
         rows.push([
             'Created by this step',
-            progress.reusedStatus ? 'no: an existing job of that name was reused' : 'no: a job of that name already exists'
+            progress.origin === 'reused'
+                ? 'no: an existing job of that name was reused'
+                : 'no: a job of that name already exists'
         ]);
     }
     if (progress.created === true)
         rows.push(['Created by this step', 'yes']);
-    if (progress.created === true && progress.replacing)
+    if (progress.origin === 'replaced' && progress.replacing)
         rows.push(['Replaced failed job', progress.replacing]);
     if (progress.status)
         rows.push(['Status', progress.status]);
@@ -33890,8 +34023,9 @@ function failureRows(failure) {
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
-// The process boundary: the one place that reads the process environment and the time scale,
-// listens for the runner's signals, and ends the process.
+// The process boundary: reads the process environment and the time scale once and hands them to run(),
+// listens for the runner's signals, and ends the process. (run() reads the environment itself only when
+// a local runner calls it with no argument.)
 
 
 

@@ -1,6 +1,7 @@
 // AWS credentials for the call: the workflow's GitHub OIDC token exchanged with STS
-// AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
-// chain (for example keys exported by an earlier configure-aws-credentials step).
+// AssumeRoleWithWebIdentity when role-to-assume is set, or with role-chaining, STS AssumeRole
+// signed with the environment's credentials; otherwise the AWS SDK's default chain itself (for
+// example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
 import { partition } from '@aws-sdk/util-endpoints'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
@@ -10,7 +11,7 @@ import { untilAborted, type Clock } from './clock.js'
 import { stsEndpointOverride } from './endpoints.js'
 import type { CredentialSettings, Environment } from '../inputs/settings.js'
 import { requestHandlerFor } from './proxy.js'
-import { ActionError } from '../report/error-types.js'
+import { ActionError, isErrorLike } from '../report/error-types.js'
 import { maskCredentials } from './secrets.js'
 import { requestIdToken } from './oidc.js'
 import { withRetries, type RetryNotice, type RetryOptions, type RetryPolicy } from './retry.js'
@@ -38,7 +39,11 @@ export async function resolveCredentials(
 ): Promise<AwsCredentialIdentityProvider> {
   const fetch = async (): Promise<AwsCredentialIdentity> => {
     const credentials =
-      settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context)
+      settings.source === 'oidc'
+        ? await assumeRoleWithOidc(settings, context)
+        : settings.source === 'chained'
+          ? await assumeRoleChained(settings, context)
+          : await fromDefaultChain(context)
     maskCredentials(credentials)
     return credentials
   }
@@ -123,6 +128,73 @@ async function assumeRoleWithOidc(
   } finally {
     handler.destroy()
   }
+}
+
+/**
+ * Role chaining: role-to-assume assumed with STS AssumeRole, signed with the credentials already in the
+ * environment. They are read again for every session, so that a source that renews itself (an instance
+ * or container role) is current when a long wait renews the chained session.
+ */
+async function assumeRoleChained(
+  settings: Extract<CredentialSettings, { source: 'chained' }>,
+  context: CredentialContext
+): Promise<AwsCredentialIdentity> {
+  // The STS client loads while the source credentials are read.
+  const [source, { STSClient, AssumeRoleCommand }] = await Promise.all([
+    chainingSource(context),
+    import('@aws-sdk/nested-clients/sts')
+  ])
+  const endpoint = stsEndpointOverride(context.env)
+  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
+  const input = {
+    RoleArn: settings.roleArn,
+    RoleSessionName: settings.roleSessionName,
+    DurationSeconds: settings.durationSeconds,
+    ...(settings.externalId !== undefined ? { ExternalId: settings.externalId } : {})
+  }
+  try {
+    const answer = await withRetries((signal) => {
+      // One attempt per call, as for OIDC: the retries, their timing and deadline are the action's own.
+      const client = new STSClient({
+        region: context.region,
+        credentials: source,
+        maxAttempts: 1,
+        requestHandler: abortingWith(handler, signal),
+        ...(endpoint ? { endpoint } : {})
+      })
+      return client.send(new AssumeRoleCommand(input))
+    }, retryOptions(context))
+    const issued = answer.Credentials
+    if (!issued?.AccessKeyId || !issued.SecretAccessKey) {
+      throw new ActionError('MalformedResponse', 'STS AssumeRole answered without credentials.')
+    }
+    return {
+      accessKeyId: issued.AccessKeyId,
+      secretAccessKey: issued.SecretAccessKey,
+      ...(issued.SessionToken ? { sessionToken: issued.SessionToken } : {}),
+      ...(issued.Expiration ? { expiration: issued.Expiration } : {})
+    }
+  } finally {
+    handler.destroy()
+  }
+}
+
+/** The credentials chaining starts from, masked: an instance or container role's are not in the environment. */
+async function chainingSource(context: CredentialContext): Promise<AwsCredentialIdentity> {
+  let source: AwsCredentialIdentity
+  try {
+    source = await fromDefaultChain(context)
+  } catch (error) {
+    if (isErrorLike(error) && error.name === 'CredentialsNotFound') {
+      throw new ActionError(
+        'CredentialsNotFound',
+        'role-chaining: true assumes role-to-assume with AWS credentials already in the environment, but none were found.'
+      )
+    }
+    throw error
+  }
+  maskCredentials(source)
+  return source
 }
 
 /** Where STS requests go: the configured endpoint, or the Region's own, as the STS client resolves it. */

@@ -56,12 +56,41 @@ function accessDeniedHint({ settings }: HintContext): string {
 }
 
 function stsTrustHint({ settings, env }: HintContext): string {
+  if (settings.credentials.source === 'chained') return chainedTrustHint(settings.credentials)
   const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com'
   const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO'
   return (
     "Check the role's trust policy: it must trust the federated principal token.actions.githubusercontent.com " +
     `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
     `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`
+  )
+}
+
+/** STS refused AssumeRole with the environment's credentials (role-chaining): the role's trust policy decides. */
+function chainedTrustHint(credentials: Extract<Settings['credentials'], { source: 'chained' }>): string {
+  return (
+    `STS refused to let the environment's credentials assume ${credentials.roleArn} (role-chaining). Check that ` +
+    "role's trust policy: it must allow sts:AssumeRole for the source identity, the role or user whose " +
+    'credentials an earlier step left in the environment (named in the message above), and that identity needs ' +
+    'sts:AssumeRole on the role in its own policies. ' +
+    (credentials.externalId !== undefined
+      ? "The trust policy's sts:ExternalId condition must equal role-external-id."
+      : 'If the trust policy requires an external id (an sts:ExternalId condition), set role-external-id to it.')
+  )
+}
+
+function credentialsNotFoundHint({ settings }: HintContext): string {
+  if (settings.credentials.source === 'chained') {
+    return (
+      'With role-chaining: true, role-to-assume is assumed with credentials from an earlier step: run ' +
+      'aws-actions/configure-aws-credentials (or another step that exports AWS credentials) before this one, or ' +
+      'run on a runner with an instance or container role. Without role-chaining, role-to-assume uses the ' +
+      "workflow's OIDC token instead."
+    )
+  }
+  return (
+    'Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
+    "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
   )
 }
 
@@ -168,12 +197,7 @@ export const ERROR_TYPES = {
     origin: 'action',
     hint: 'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
   },
-  CredentialsNotFound: {
-    origin: 'action',
-    hint:
-      'Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
-      "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
-  },
+  CredentialsNotFound: { origin: 'action', hint: credentialsNotFoundHint },
   OidcTokenUnavailable: {
     origin: 'action',
     hint:

@@ -3,7 +3,7 @@ import { constants } from 'node:fs'
 import { access, appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import type { StartAudienceGenerationJobRequest } from '../cleanroomsml/index.js'
-import { inline } from '../log.js'
+import { hideAccountIds, inline } from '../log.js'
 
 export interface SummaryFacts {
   heading: string
@@ -53,7 +53,8 @@ export async function writeSummary(facts: SummaryFacts, path: string | undefined
     ])
   if (facts.note) summary.addRaw(`\n${escapeHtml(facts.note)}\n`)
   for (const table of facts.tables ?? []) addTable(table)
-  const text = summary.stringify()
+  // The runner masks the summary as it masks the log, with what was registered by the step's end.
+  const text = hideAccountIds(summary.stringify())
   summary.emptyBuffer()
   try {
     await access(path, constants.R_OK | constants.W_OK)
