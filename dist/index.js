@@ -29175,6 +29175,12 @@ const ERROR_TYPES = {
         hint: 'The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
             "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run."
     },
+    ProxyAuthenticationRequired: {
+        origin: 'action',
+        hint: 'The proxy answered HTTP 407, so the request was not tried again. Check the user name and password in the ' +
+            'proxy URL (HTTPS_PROXY, or HTTP_PROXY for http:// endpoints), written as http://USER:PASSWORD@HOST:PORT with ' +
+            'special characters percent-encoded, or add the hosts that should not go through the proxy to NO_PROXY.'
+    },
     MalformedResponse: { origin: 'action', hint: CONTRACT_BROKEN },
     UnexpectedResponse: {
         origin: 'action',
@@ -32811,17 +32817,46 @@ function networkFacts(error) {
             : undefined;
     return { code: cause.code, ...(host ? { host } : {}) };
 }
+function proxyFailureOf(error) {
+    const facts = error.proxyFailure;
+    return typeof facts?.proxy === 'string' && typeof facts.target === 'string' ? facts : undefined;
+}
+/** What the proxy did, in words; the status, if any, is among the annotation's details. */
+function proxyMessage(facts) {
+    const tunnel = facts.target ? ` to ${facts.target}` : '';
+    if (facts.code !== undefined)
+        return `The connection to the proxy ${facts.proxy} failed: ${facts.code}.`;
+    if (facts.status === 407) {
+        return facts.hasCredentials
+            ? `The proxy ${facts.proxy} refused the credentials of the proxy URL for the connection${tunnel}.`
+            : `The proxy ${facts.proxy} asks for credentials, and the proxy URL has none.`;
+    }
+    return `The proxy ${facts.proxy} refused the connection${tunnel}.`;
+}
+/** The name and message of a network failure, a proxy's included; undefined for any other error. */
+function networkMessage(error) {
+    const proxy = proxyFailureOf(error);
+    if (proxy) {
+        const name = proxy.status === 407 ? 'ProxyAuthenticationRequired' : 'NetworkError';
+        return { name, message: proxyMessage(proxy) };
+    }
+    const network = networkFacts(error);
+    if (!network)
+        return undefined;
+    return {
+        name: 'NetworkError',
+        message: `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
+    };
+}
 function factsOf(error) {
     if (!(0,error_types/* isErrorLike */.u7)(error))
         return { name: 'Error', message: String(error) };
-    const network = networkFacts(error);
+    const network = networkMessage(error);
     const meta = error.$metadata;
     const extra = error;
     return {
-        name: network ? 'NetworkError' : error.name,
-        message: network
-            ? `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
-            : error.message,
+        name: network ? network.name : error.name,
+        message: network ? network.message : error.message,
         ...(meta?.httpStatusCode !== undefined ? { status: meta.httpStatusCode } : {}),
         ...(meta?.requestId ? { requestId: meta.requestId } : {}),
         ...(meta?.attempts !== undefined ? { attempts: meta.attempts } : {}),

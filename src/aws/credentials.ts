@@ -7,7 +7,7 @@ import { partition } from '@aws-sdk/util-endpoints'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpRequest } from '@smithy/core/protocols'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions } from '@smithy/types'
-import { untilAborted, type Clock } from './clock.js'
+import type { Clock } from './clock.js'
 import { stsEndpointOverride } from './endpoints.js'
 import type { CredentialSettings, Environment } from '../inputs/settings.js'
 import { requestHandlerFor } from './proxy.js'
@@ -55,14 +55,22 @@ export async function resolveCredentials(
   }
 }
 
+/**
+ * The SDK's chain, bounded like every other request: each attempt runs the chain with an STS
+ * client (web identity, as on EKS runners) of one attempt whose request the attempt's timeout
+ * aborts; the chain's other sources, which take no signal, are abandoned at that moment. The
+ * retries, their timing and the deadline are the action's own.
+ */
 async function fromDefaultChain(context: CredentialContext): Promise<AwsCredentialIdentity> {
   const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
-  const requestHandler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
+  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   try {
-    // The chain's providers take no signal: a cancellation stops the step from waiting on them.
-    return await untilAborted(
-      defaultProvider({ clientConfig: { region: context.region, requestHandler } })(),
-      context.signal
+    return await withRetries(
+      (signal) =>
+        defaultProvider({
+          clientConfig: { region: context.region, maxAttempts: 1, requestHandler: abortingWith(handler, signal) }
+        })(),
+      retryOptions(context)
     )
   } catch (error) {
     if ((error as Error).name === 'CredentialsProviderError') {
@@ -71,7 +79,7 @@ async function fromDefaultChain(context: CredentialContext): Promise<AwsCredenti
     throw error
   } finally {
     // As after the STS exchange: no socket of the chain's clients outlives the credentials.
-    requestHandler.destroy()
+    handler.destroy()
   }
 }
 

@@ -256,6 +256,13 @@ export const ERROR_TYPES = {
       'The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
       "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run."
   },
+  ProxyAuthenticationRequired: {
+    origin: 'action',
+    hint:
+      'The proxy answered HTTP 407, so the request was not tried again. Check the user name and password in the ' +
+      'proxy URL (HTTPS_PROXY, or HTTP_PROXY for http:// endpoints), written as http://USER:PASSWORD@HOST:PORT with ' +
+      'special characters percent-encoded, or add the hosts that should not go through the proxy to NO_PROXY.'
+  },
   MalformedResponse: { origin: 'action', hint: CONTRACT_BROKEN },
   UnexpectedResponse: {
     origin: 'action',
