@@ -126,6 +126,17 @@ describe('a deadline on the clock abandons the work in flight', () => {
     expect(clock.fireNextTimeout()).toBe(false)
   })
 
+  it("drops the system clock's timer with the work, so that no bound keeps the process alive", async () => {
+    const timers = (): number => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length
+    const before = timers()
+    const bounded = withDeadline(systemClock, { ms: 60_000, reason }, async () => {
+      expect(timers()).toBe(before + 1)
+      return 'done'
+    })
+    await expect(bounded).resolves.toBe('done')
+    expect(timers()).toBe(before)
+  })
+
   it('bounds work on the system clock too', async () => {
     await expect(withDeadline(systemClock, { ms: 20, reason }, (signal) => hanging(signal))).rejects.toMatchObject({
       name: 'Late'
