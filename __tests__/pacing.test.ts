@@ -153,9 +153,10 @@ describe('a deadline on the clock abandons the work in flight', () => {
 })
 
 describe('the wait for a job checks after a growing pause, and never past wait-timeout-seconds', () => {
-  function wait(answers: Answer[], timeoutMs: number, signal?: AbortSignal) {
+  function wait(answers: Answer[], timeoutMs: number, signal?: AbortSignal, deadlineLate = false) {
     // random() = 1: the longest pauses the jitter allows.
     const clock = new FakeClock(1)
+    if (deadlineLate) clock.timeout = () => new Promise(() => undefined)
     const { client, checks, aborts } = scriptedClient(answers, clock)
     const lines: string[] = []
     const waiting = waitForJob({
@@ -188,6 +189,14 @@ describe('the wait for a job checks after a growing pause, and never past wait-t
       job: { status: 'CREATE_IN_PROGRESS' },
       elapsedMs: 12_000
     })
+    expect(clock.sleeps).toEqual([5_000, 5_000, 2_000])
+    expect(checks).toEqual([5_000, 10_000])
+  })
+
+  it("makes no check after a pause that reached the timeout, even before the deadline's timer fires", async () => {
+    // On the machine's timers, the pause and the deadline fall due together, in either order.
+    const { waiting, clock, checks } = wait(['CREATE_IN_PROGRESS'], 12_000, undefined, true)
+    await expect(waiting).resolves.toMatchObject({ kind: 'timed-out', elapsedMs: 12_000 })
     expect(clock.sleeps).toEqual([5_000, 5_000, 2_000])
     expect(checks).toEqual([5_000, 10_000])
   })
@@ -251,6 +260,16 @@ describe('the deletion wait of replace-failed checks at a fixed interval, within
     })
     expect(checks).toEqual([0, 5_000, 10_000])
     expect(clock.sleeps).toEqual([5_000, 5_000, 2_000])
+  })
+
+  it("gives up after the check its last pause leads to, even before the deadline's timer fires", async () => {
+    const clock = new FakeClock()
+    clock.timeout = () => new Promise(() => undefined)
+    const { client, checks } = scriptedClient(['DELETE_IN_PROGRESS'], clock)
+    const removing = removeJob(client, FAILED, { ...pacing(clock), timeoutMs: 12_000 })
+    await expect(removing).rejects.toMatchObject({ name: 'DeletionTimeout', message: expect.stringContaining('12s') })
+    // On the machine's timers, that check may start just before the deadline abandons it.
+    expect(checks).toEqual([0, 5_000, 10_000, 12_000])
   })
 
   it('abandons a check in flight at its deadline', async () => {

@@ -701,7 +701,12 @@ async function untilGone(client, jobArn, pacing) {
     const gone = await (0,aws_clock/* withDeadline */.NE)(clock, { ms: pacing.timeoutMs, reason: timedOut, signal: pacing.signal }, (signal) => poll({
         clock,
         signal,
-        pause: (checks) => (checks === 0 ? 0 : left() > 0 ? Math.min(pacing.checkEveryMs, left()) : undefined),
+        // The first check at once: the deletion may be over already.
+        pause: (checks) => {
+            if (checks === 0)
+                return 0;
+            return left() > 0 ? Math.min(pacing.checkEveryMs, left()) : undefined;
+        },
         check: async () => {
             try {
                 const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }), {
@@ -811,11 +816,11 @@ async function findEventually(client, request, { clock, retryPolicy, signal }) {
     const job = await poll({
         clock,
         signal,
-        pause: (made) => {
-            if (made === 0)
+        pause: (listed) => {
+            if (listed === 0)
                 return 0;
-            const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (made - 1);
-            return made < LISTINGS && clock.now() - started + pause <= retryPolicy.deadlineMs ? pause : undefined;
+            const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listed - 1);
+            return listed < LISTINGS && clock.now() - started + pause <= retryPolicy.deadlineMs ? pause : undefined;
         },
         check: () => {
             listings++;
@@ -904,8 +909,8 @@ async function waitForJob(options) {
         check: async () => {
             if (elapsed() >= timeoutMs)
                 return undefined;
-            const job = await check(options, state, signal, elapsed);
-            return job && isTerminal(job.status) ? job : undefined;
+            const seen = await check(options, state, signal, elapsed);
+            return seen && isTerminal(seen.status) ? seen : undefined;
         }
     }));
     if (job)

@@ -78,7 +78,11 @@ async function untilGone(client: CleanRoomsMLClient, jobArn: string, pacing: Del
     poll({
       clock,
       signal,
-      pause: (checks) => (checks === 0 ? 0 : left() > 0 ? Math.min(pacing.checkEveryMs, left()) : undefined),
+      // The first check at once: the deletion may be over already.
+      pause: (checks) => {
+        if (checks === 0) return 0
+        return left() > 0 ? Math.min(pacing.checkEveryMs, left()) : undefined
+      },
       check: async () => {
         try {
           const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }), {

@@ -113,10 +113,10 @@ async function findEventually(
   const job = await poll({
     clock,
     signal,
-    pause: (made) => {
-      if (made === 0) return 0
-      const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (made - 1)
-      return made < LISTINGS && clock.now() - started + pause <= retryPolicy.deadlineMs ? pause : undefined
+    pause: (listed) => {
+      if (listed === 0) return 0
+      const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listed - 1)
+      return listed < LISTINGS && clock.now() - started + pause <= retryPolicy.deadlineMs ? pause : undefined
     },
     check: () => {
       listings++

@@ -80,8 +80,8 @@ export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
       // A pause that ran to the end of the wait leaves no time for a check.
       check: async () => {
         if (elapsed() >= timeoutMs) return undefined
-        const job = await check(options, state, signal, elapsed)
-        return job && isTerminal(job.status) ? job : undefined
+        const seen = await check(options, state, signal, elapsed)
+        return seen && isTerminal(seen.status) ? seen : undefined
       }
     })
   )
