@@ -9,6 +9,11 @@ export interface StringShape {
   max?: number
   /** The model's pattern; it is anchored at both ends when applied, as the Smithy model is. */
   pattern?: string
+  /**
+   * The form a value takes, shown instead of the pattern when a value of an input does not match (the
+   * action's own words, not the model's). With it, the value given is shown too: it is not secret.
+   */
+  example?: string
 }
 
 export interface MapShape {
@@ -34,10 +39,17 @@ export const SHAPES = {
     shape: 'ConfiguredAudienceModelArn',
     min: 20,
     max: 2048,
-    pattern: 'arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+'
+    pattern: 'arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+',
+    example: 'arn:aws:cleanrooms-ml:REGION:ACCOUNT:configured-audience-model/ID'
   },
-  IamRoleArn: { shape: 'IamRoleArn', min: 20, max: 2048, pattern: 'arn:aws[-a-z]*:iam::[0-9]{12}:role/.+' },
-  S3Path: { shape: 'S3Path', min: 1, max: 1285, pattern: 's3://.+' },
+  IamRoleArn: {
+    shape: 'IamRoleArn',
+    min: 20,
+    max: 2048,
+    pattern: 'arn:aws[-a-z]*:iam::[0-9]{12}:role/.+',
+    example: 'arn:aws:iam::ACCOUNT:role/NAME'
+  },
+  S3Path: { shape: 'S3Path', min: 1, max: 1285, pattern: 's3://.+', example: 's3://BUCKET/KEY' },
   ProtectedQuerySQLParametersQueryStringString: {
     shape: 'ProtectedQuerySQLParametersQueryStringString',
     min: 0,
@@ -48,13 +60,15 @@ export const SHAPES = {
     min: 0,
     max: 200,
     pattern:
-      'arn:aws[-a-z]*:cleanrooms:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership/[\\d\\w-]+/analysistemplate/[\\d\\w-]+'
+      'arn:aws[-a-z]*:cleanrooms:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership/[\\d\\w-]+/analysistemplate/[\\d\\w-]+',
+    example: 'arn:aws:cleanrooms:REGION:ACCOUNT:membership/MEMBERSHIP-ID/analysistemplate/TEMPLATE-ID'
   },
   UUID: {
     shape: 'UUID',
     min: 36,
     max: 36,
-    pattern: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+    pattern: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+    example: '01234567-89ab-cdef-0123-456789abcdef'
   },
   ResourceDescription: {
     shape: 'ResourceDescription',
