@@ -114,6 +114,10 @@ describe('a failed step says so in its summary, with what to do', () => {
     const result = await run({ name: '', 'wait-timeout-seconds': '0' })
     const { heading, rows } = readSummary(result.summary)
     expect(heading).toBe('Clean Rooms ML audience generation job: invalid inputs')
+    expect(readSummary(result.summary).says).toEqual({
+      'What happened': '2 input problems were found, each listed with the rule it breaks. Nothing was sent to AWS.',
+      'What to do': 'Correct every input listed, then run the workflow again.'
+    })
     expect(Object.keys(rows)).toEqual(expect.arrayContaining(['name', 'wait-timeout-seconds']))
     expect(rows['wait-timeout-seconds']).toMatch(/1 to 21600|at least 1/)
   })
@@ -131,7 +135,7 @@ describe('a dry run shows the request it would send', () => {
     expect(result.code).toBe(0)
     const { heading, says } = readSummary(result.summary)
     expect(heading).toBe('Clean Rooms ML audience generation job (dry run)')
-    expect(says['What happened']).toContain('Every input is valid. Nothing was sent to AWS')
+    expect(says['What happened']).toContain('Dry run: every input is valid, and nothing was sent to AWS')
     const block = /<pre><code>([^]*?)<\/code><\/pre>/.exec(result.summary)?.[1] ?? ''
     const [requestLine, ...json] = block
       .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))

@@ -33663,8 +33663,17 @@ async function reportProblems(problems, summaryPath) {
     await log/* flush */.bX();
     await (0,summary/* writeSummary */.S)({
         heading: 'Clean Rooms ML audience generation job: invalid inputs',
-        rows: summaryRows(problems),
-        note: 'Nothing was sent to AWS.'
+        paragraphs: [
+            {
+                label: 'What happened',
+                prose: [
+                    `${problems.length === 1 ? 'One input problem was' : `${problems.length} input problems were`} found, `,
+                    'each listed with the rule it breaks. Nothing was sent to AWS.'
+                ]
+            },
+            { label: 'What to do', prose: ['Correct every input listed, then run the workflow again.'] }
+        ],
+        rows: summaryRows(problems)
     }, summaryPath);
 }
 function summaryRows(problems) {
@@ -33926,7 +33935,7 @@ async function dryRun(settings, endpoint, env) {
             {
                 label: 'What happened',
                 prose: [
-                    'Every input is valid. Nothing was sent to AWS, not even a request for credentials; with dry-run ',
+                    'Dry run: every input is valid, and nothing was sent to AWS, not even a request for credentials. With dry-run ',
                     { code: 'false' },
                     ' the step would send the request below, with credentials from ',
                     credentialSource(settings),
@@ -33935,7 +33944,6 @@ async function dryRun(settings, endpoint, env) {
             }
         ],
         rows: requestRows(settings, endpoint),
-        note: 'Dry run: inputs checked, nothing was sent to AWS.',
         // The request as the log shows it: a reviewer of the pull request sees what the workflow would start.
         code: {
             heading: 'Request (SQL query and parameter values redacted)',

@@ -110,7 +110,7 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Envir
         {
           label: 'What happened',
           prose: [
-            'Every input is valid. Nothing was sent to AWS, not even a request for credentials; with dry-run ',
+            'Dry run: every input is valid, and nothing was sent to AWS, not even a request for credentials. With dry-run ',
             { code: 'false' },
             ' the step would send the request below, with credentials from ',
             credentialSource(settings),
@@ -119,7 +119,6 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Envir
         }
       ],
       rows: requestRows(settings, endpoint),
-      note: 'Dry run: inputs checked, nothing was sent to AWS.',
       // The request as the log shows it: a reviewer of the pull request sees what the workflow would start.
       code: {
         heading: 'Request (SQL query and parameter values redacted)',

@@ -38,8 +38,17 @@ export async function reportProblems(problems: Problem[], summaryPath: string | 
   await writeSummary(
     {
       heading: 'Clean Rooms ML audience generation job: invalid inputs',
-      rows: summaryRows(problems),
-      note: 'Nothing was sent to AWS.'
+      paragraphs: [
+        {
+          label: 'What happened',
+          prose: [
+            `${problems.length === 1 ? 'One input problem was' : `${problems.length} input problems were`} found, `,
+            'each listed with the rule it breaks. Nothing was sent to AWS.'
+          ]
+        },
+        { label: 'What to do', prose: ['Correct every input listed, then run the workflow again.'] }
+      ],
+      rows: summaryRows(problems)
     },
     summaryPath
   )
