@@ -118,8 +118,27 @@ describe('a failed step says so in its summary, with what to do', () => {
       'What happened': '2 input problems were found, each listed with the rule it breaks. Nothing was sent to AWS.',
       'What to do': 'Correct every input listed, then run the workflow again.'
     })
-    expect(Object.keys(rows)).toEqual(expect.arrayContaining(['name', 'wait-timeout-seconds']))
-    expect(rows['wait-timeout-seconds']).toMatch(/1 to 21600|at least 1/)
+    expect(result.summary).toContain('<tr><th>Input</th><th>Problem</th></tr>')
+    // Each problem is the sentence of its annotation, read as text, with the input's name in code.
+    expect(rows).toEqual({
+      name: 'Input name is required.',
+      'wait-timeout-seconds': 'Input wait-timeout-seconds must be from 1 to 21600; got 0.'
+    })
+    expect(result.summary).toContain('<td>Input <code>name</code> is required.</td>')
+  })
+
+  it('shows an ARN input problem with the value given and the form expected', async () => {
+    const result = await run({ 'configured-audience-model-arn': 'arn:aws:cleanrooms-ml:us-east-1:123:model/m' })
+    const { rows } = readSummary(result.summary)
+    expect(rows).toEqual({
+      'configured-audience-model-arn':
+        'Input configured-audience-model-arn must be of the form ' +
+        'arn:aws:cleanrooms-ml:REGION:ACCOUNT:configured-audience-model/ID (ConfiguredAudienceModelArn); ' +
+        'got "arn:aws:cleanrooms-ml:us-east-1:123:model/m": its account ID must be 12 digits.'
+    })
+    expect(result.annotations.map((annotation) => annotation.title)).toEqual([
+      'Invalid input: configured-audience-model-arn'
+    ])
   })
 })
 

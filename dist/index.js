@@ -29504,7 +29504,7 @@ function render(facts) {
     for (const paragraph of facts.paragraphs ?? []) {
         summary.add(`<p><strong>${escapeHtml(paragraph.label)}:</strong> ${proseHtml(paragraph.prose)}</p>\n`);
     }
-    summary.table(['Item', 'Value'], facts.rows.map(([item, value]) => [escapeHtml(item), code(value)]));
+    summary.table((facts.header ?? ['Item', 'Value']).map(escapeHtml), facts.rows.map(([item, value]) => [escapeHtml(item), typeof value === 'string' ? code(value) : proseHtml(value)]));
     if (facts.note)
         summary.add(`\n${escapeHtml(facts.note)}\n`);
     for (const table of facts.tables ?? []) {
@@ -33673,19 +33673,21 @@ async function reportProblems(problems, summaryPath) {
             },
             { label: 'What to do', prose: ['Correct every input listed, then run the workflow again.'] }
         ],
+        header: ['Input', 'Problem'],
         rows: summaryRows(problems)
     }, summaryPath);
 }
+/** Each input with its problem, the sentence of its annotation, read as text. */
 function summaryRows(problems) {
     const rows = [];
     let size = 0;
     for (const problem of problems) {
         size += problem.input.length + problem.message.length;
         if (size > SUMMARY_PROBLEM_CHARS) {
-            rows.push(['…', `${problems.length - rows.length} more problems, listed in the log`]);
+            rows.push(['…', [`${problems.length - rows.length} more problems, listed in the log.`]]);
             break;
         }
-        rows.push([problem.input, problem.message]);
+        rows.push([problem.input, ['Input ', { code: problem.input }, ` ${problem.message}.`]]);
     }
     return rows;
 }

@@ -20,7 +20,10 @@ export interface SummaryFacts {
   heading: string
   /** Sentences before the table: what happened and what to do. */
   paragraphs?: SummaryParagraph[]
-  rows: [string, string][]
+  /** The table's column headings; Item and Value unless given. */
+  header?: [string, string]
+  /** Item and value: a value given as text is set in code, one given as prose is read as sentences. */
+  rows: [string, string | Prose][]
   note?: string
   /** More tables after the note, each under its own heading. */
   tables?: SummaryTable[]
@@ -120,8 +123,8 @@ function render(facts: SummaryFacts): string {
     summary.add(`<p><strong>${escapeHtml(paragraph.label)}:</strong> ${proseHtml(paragraph.prose)}</p>\n`)
   }
   summary.table(
-    ['Item', 'Value'],
-    facts.rows.map(([item, value]) => [escapeHtml(item), code(value)])
+    (facts.header ?? ['Item', 'Value']).map(escapeHtml),
+    facts.rows.map(([item, value]) => [escapeHtml(item), typeof value === 'string' ? code(value) : proseHtml(value)])
   )
   if (facts.note) summary.add(`\n${escapeHtml(facts.note)}\n`)
   for (const table of facts.tables ?? []) {
