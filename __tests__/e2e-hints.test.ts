@@ -87,4 +87,17 @@ describe('a refusal without an AWS error type is said to come from the network, 
     expect(message).toContain('(HTTP 403) carried no AWS error type')
     expect(message).toContain('a proxy, a firewall or a gateway')
   })
+
+  it("HTTP 403 in place of STS's answer", async () => {
+    emulator.fault('sts', 'AssumeRoleWithWebIdentity', {
+      kind: 'raw',
+      status: 403,
+      reason: 'Forbidden',
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body>Blocked</body></html>'
+    })
+    const result = await run({ 'role-to-assume': DEPLOY_ROLE }, {})
+    expect(result.annotations[0]!.title).toMatch(/: Getting AWS credentials failed$/)
+    expect(result.annotations[0]!.message).toContain('(HTTP 403) carried no AWS error type')
+  })
 })

@@ -268,6 +268,14 @@ describe('every error a step can meet explains itself', () => {
     }
   )
 
+  it.each([
+    ['Unknown', 403],
+    ['UnknownError', 401],
+    ['NotFound', 404]
+  ])("STS's client names an answer without a type %s (HTTP %s)", (name, status) => {
+    expect(hintOf(name, status)).toContain(`(HTTP ${status}) carried no AWS error type`)
+  })
+
   it("says a typeless 403 most likely came from a proxy or firewall, not AWS's API", () => {
     const failure = describe_(
       named('HTTP403', 'HTTP 403: Forbidden: request blocked by policy', { httpStatusCode: 403 })

@@ -29126,13 +29126,20 @@ function untypedAnswerHint({ facts }) {
             'AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_STS if set, and any proxy on the way (HTTPS_PROXY, NO_PROXY).');
     }
     return (`${what}, so it most likely came from something between the runner and AWS, such as a proxy, a firewall ` +
-        'or a gateway, that refused the request: the message shows what it said. Check that the runner may reach ' +
+        'or a gateway, that refused the request. Check that the runner may reach ' +
         "AWS's endpoints, the proxy settings (HTTPS_PROXY, NO_PROXY) and any AWS_ENDPOINT_URL variable, then re-run.");
+}
+/**
+ * The names an answer without an AWS error type gets: `HTTP<status>` from the Clean Rooms ML client, and from the
+ * SDK's STS client `Unknown` (or `UnknownError`), or `NotFound` for a 404.
+ */
+function isUntyped(name, status) {
+    return (/^HTTP\d{3}$/.test(name) || name === 'Unknown' || name === 'UnknownError' || (name === 'NotFound' && status === 404));
 }
 /** An error of a name the table does not know, from AWS or elsewhere. */
 function otherErrorHint(context) {
     const { name, status } = context.facts;
-    if (/^HTTP\d{3}$/.test(name) || name === 'UnknownError' || name === 'Unknown')
+    if (isUntyped(name, status))
         return untypedAnswerHint(context);
     const known = throttledOrServer(status);
     if (known)
