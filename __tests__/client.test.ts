@@ -6,6 +6,7 @@ import {
   CleanRoomsMLClient,
   CleanRoomsMLServiceException,
   ConflictException,
+  DeleteAudienceGenerationJobCommand,
   GetAudienceGenerationJobCommand,
   ListAudienceGenerationJobsCommand,
   ServiceQuotaExceededException,
@@ -140,6 +141,18 @@ describe('requests are restJson1, signed with SigV4 for cleanrooms-ml', () => {
     )
     expect(handler.requests[0]!.method).toBe('GET')
     expect(handler.requests[0]!.body).toBeUndefined()
+  })
+
+  it('DELETEs a job by its percent-encoded ARN, with no body, and returns only metadata', async () => {
+    const { client, handler } = clientWith([ok({})])
+    const output = await client.send(new DeleteAudienceGenerationJobCommand({ audienceGenerationJobArn: JOB_ARN }))
+    expect(output).toEqual({ $metadata: expect.objectContaining({ httpStatusCode: 200, attempts: 1 }) })
+    const sent = handler.requests[0]!
+    expect([sent.method, sent.path, sent.body]).toEqual([
+      'DELETE',
+      '/audience-generation-job/arn%3Aaws%3Acleanrooms-ml%3Aus-east-1%3A123456789012%3Aaudience-generation-job%2Fabc',
+      undefined
+    ])
   })
 
   it('sends List filters as query parameters', async () => {

@@ -111,6 +111,25 @@ describe('a cancelled step exits at once and starts no job', () => {
     expectStoppedAtOnce(cancelled, 1)
   })
 
+  it('during the deletion wait of if-exists: replace-failed, starting no new job', async () => {
+    const failed = emulator.addJob({
+      name: INPUTS.name,
+      configuredAudienceModelArn: MODEL_ARN,
+      status: 'CREATE_FAILED'
+    })
+    emulator.deletion = { checks: Infinity, outcome: 'gone' }
+    const cancelled = await cancelDuring(
+      'GetAudienceGenerationJob',
+      { ...INPUTS, 'if-exists': 'replace-failed' },
+      false
+    )
+    expectStoppedAtOnce(cancelled, 1)
+    expect(emulator.requests.filter((request) => request.operation === 'StartAudienceGenerationJob')).toHaveLength(1)
+    expect(cancelled.run.annotations[0]!.message).toContain(
+      `The failed job ${failed.audienceGenerationJobArn} was being replaced`
+    )
+  })
+
   it('during a status check, keeping the job ARN as an output', async () => {
     emulator.fault('cleanrooms-ml', 'GetAudienceGenerationJob', HANG)
     const cancelled = await cancelDuring(

@@ -74,6 +74,23 @@ describe('the job summary says what the step did', () => {
   })
 })
 
+describe('the job summary says in a sentence which failed job a new one replaced', () => {
+  it('names both', async () => {
+    const failed = emulator.addJob({
+      name: INPUTS.name,
+      configuredAudienceModelArn: MODEL_ARN,
+      status: 'CREATE_FAILED'
+    })
+    const result = await run({ 'if-exists': 'replace-failed' })
+    expect(result.code).toBe(0)
+    const { says } = readSummary(result.summary)
+    expect(says['What happened']).toBe(
+      `The step started the job summary-job in place of the failed job ${failed.audienceGenerationJobArn}. ` +
+        'The step did not wait for it to finish (wait-for-completion is false).'
+    )
+  })
+})
+
 describe('a failed step says so in its summary, with what to do', () => {
   it('says what failed, what happened and what to do as sentences, with the values in code', async () => {
     emulator.addJob({ name: INPUTS.name, configuredAudienceModelArn: MODEL_ARN })

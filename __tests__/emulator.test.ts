@@ -27,7 +27,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined }
 
 interface CallInput {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'DELETE'
   path: string
   query?: Record<string, string>
   body?: string
@@ -135,6 +135,14 @@ function start(body: Record<string, unknown> = startBody(), credentials?: Creden
 function get(arn: string, credentials?: Credentials): Promise<CallResult> {
   return call({
     method: 'GET',
+    path: `/audience-generation-job/${rfc3986(arn)}`,
+    ...(credentials ? { credentials } : {})
+  })
+}
+
+function remove(arn: string, credentials?: Credentials): Promise<CallResult> {
+  return call({
+    method: 'DELETE',
     path: `/audience-generation-job/${rfc3986(arn)}`,
     ...(credentials ? { credentials } : {})
   })
@@ -606,6 +614,70 @@ describe('GetAudienceGenerationJob', () => {
     return get(job.audienceGenerationJobArn).then((response) => {
       expect(response.json.status).toBe('ACTIVE')
     })
+  })
+})
+
+describe('DeleteAudienceGenerationJob', () => {
+  function failedJob(name = 'failed'): string {
+    return emu.addJob({ name, configuredAudienceModelArn: MODEL_ARN, status: 'CREATE_FAILED' }).audienceGenerationJobArn
+  }
+
+  it('shows DELETE_IN_PROGRESS to the next checks, then the job and its name are gone', async () => {
+    emu.deletion = { checks: 2, outcome: 'gone' }
+    const arn = failedJob()
+    const deleted = await remove(arn)
+    expect(deleted.status).toBe(200)
+    expect(deleted.json).toEqual({})
+    expect(emu.requests.at(-1)).toMatchObject({ operation: 'DeleteAudienceGenerationJob', method: 'DELETE' })
+    expect((await list()).json.audienceGenerationJobs).toEqual([
+      expect.objectContaining({ status: 'DELETE_IN_PROGRESS' })
+    ])
+    expect([(await get(arn)).json.status, (await get(arn)).json.status]).toEqual([
+      'DELETE_IN_PROGRESS',
+      'DELETE_IN_PROGRESS'
+    ])
+    const gone = await get(arn)
+    expect([gone.status, gone.headers.get('x-amzn-errortype')]).toEqual([404, 'ResourceNotFoundException'])
+    expect(emu.jobs).toEqual([])
+    expect((await start(startBody({ name: 'failed' }))).status).toBe(200)
+  })
+
+  it('is idempotent: a job already being deleted answers 200 and goes on as it was', async () => {
+    emu.deletion = { checks: 1, outcome: 'gone' }
+    const arn = failedJob()
+    await remove(arn)
+    expect((await get(arn)).json.status).toBe('DELETE_IN_PROGRESS')
+    expect((await remove(arn)).status).toBe(200)
+    expect((await get(arn)).status).toBe(404)
+    expect((await remove(arn)).headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException')
+  })
+
+  it('refuses a job that is still being created with ConflictException', async () => {
+    const arn = await startedArn()
+    const refused = await remove(arn)
+    expect([refused.status, refused.headers.get('x-amzn-errortype')]).toEqual([409, 'ConflictException'])
+    expect(emu.jobs[0]!.status).toBe('CREATE_PENDING')
+  })
+
+  it('can fail, or never end, as a test sets it', async () => {
+    emu.deletion = { checks: 1, outcome: 'DELETE_FAILED' }
+    const failing = failedJob('failing')
+    await remove(failing)
+    expect([(await get(failing)).json.status, (await get(failing)).json.status]).toEqual([
+      'DELETE_IN_PROGRESS',
+      'DELETE_FAILED'
+    ])
+    emu.deletion = { checks: Infinity, outcome: 'gone' }
+    const endless = failedJob('endless')
+    await remove(endless)
+    for (let i = 0; i < 5; i++) expect((await get(endless)).json.status).toBe('DELETE_IN_PROGRESS')
+  })
+
+  it("cannot see another account's job, and checks the ARN against the model", async () => {
+    const arn = failedJob()
+    expect((await remove(arn, OTHER_KEY)).status).toBe(404)
+    expect((await remove('not-an-arn-but-long-enough')).headers.get('x-amzn-errortype')).toBe('ValidationException')
+    expect(emu.jobs).toHaveLength(1)
   })
 })
 

@@ -71,7 +71,8 @@ describe('a failure annotation names the exception and what to do', () => {
       'weekly-4242',
       { GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2' },
       'this is attempt 2 of run 4242, and a re-run keeps github.run_id, so an earlier attempt most likely started ' +
-        'this job. Set if-exists: reuse to carry on with it on re-runs, or add github.run_attempt to the name'
+        'this job. Set if-exists: reuse to carry on with it on re-runs (if-exists: replace-failed also replaces it ' +
+        'when it failed), or add github.run_attempt to the name'
     ],
     [
       "another job of the run, the run's id in the name",

@@ -147,7 +147,9 @@ describe('every problem is reported at once, naming the input and the rule', () 
         'sql-compute-worker-type': 'CR.2X'
       })
     ).toEqual(['sql-compute-worker-type: must be one of CR.1X, CR.4X, CR.8X; got "CR.2X"'])
-    expect(problems({ 'if-exists': 'ignore' })).toEqual(['if-exists: must be one of fail, reuse; got "ignore"'])
+    expect(problems({ 'if-exists': 'ignore' })).toEqual([
+      'if-exists: must be one of fail, reuse, replace-failed; got "ignore"'
+    ])
   })
 })
 

@@ -116,7 +116,7 @@ async function fromDefaultChain(context) {
     const requestHandler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
     try {
         // The chain's providers take no signal: a cancellation stops the step from waiting on them.
-        return await (0,clock/* untilAborted */.E)(defaultProvider({ clientConfig: { region: context.region, requestHandler } })(), context.signal);
+        return await (0,clock/* untilAborted */.Eu)(defaultProvider({ clientConfig: { region: context.region, requestHandler } })(), context.signal);
     }
     catch (error) {
         if (error.name === 'CredentialsProviderError') {
@@ -375,7 +375,7 @@ async function runAttempt(attempt, timeoutMs, clock, outer) {
         controller.abort(new _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`));
     });
     try {
-        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
+        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .Eu)(attempt(controller.signal), controller.signal);
     }
     finally {
         finished.abort();

@@ -28374,8 +28374,9 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ untilAborted),
-/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */   Eu: () => (/* binding */ untilAborted),
+/* harmony export */   d8: () => (/* binding */ deadlineAfter),
+/* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
 // Time as the action sees it. Injected everywhere a delay, a timeout or a deadline is computed,
 // so retry, wait and cancellation logic can be tested without real waiting.
@@ -28426,6 +28427,16 @@ async function untilAborted(work, signal) {
         signal.removeEventListener('abort', onAbort);
     }
 }
+/**
+ * A signal that aborts with `reason()` once `ms` have passed on the clock, so that work still in flight
+ * then (a status check) is abandoned; `done()` drops the timer when the bounded work is over.
+ */
+function deadlineAfter(clock, ms, reason) {
+    const deadline = new AbortController();
+    const finished = new AbortController();
+    void clock.timeout(ms, finished.signal).then(() => deadline.abort(reason()));
+    return { signal: deadline.signal, done: () => finished.abort() };
+}
 
 
 /***/ }),
@@ -28473,7 +28484,7 @@ function maskEnvironmentCredentials(env) {
 /* harmony export */   vX: () => (/* binding */ parseTimeScale),
 /* harmony export */   wK: () => (/* binding */ TIME_SCALE_VARIABLE)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY_POLICY, DEFAULT_POLL_POLICY */
+/* unused harmony exports DEFAULT_RETRY_POLICY, DEFAULT_POLL_POLICY, DEFAULT_DELETION_POLICY */
 /**
  * One AWS call: enough attempts to ride out ten throttling answers in a row, backoff capped at
  * 20 s, 15 s per attempt and 5 minutes in all.
@@ -28497,6 +28508,8 @@ const DEFAULT_POLL_POLICY = {
     heartbeatMs: 300_000,
     finalCheckMs: DEFAULT_RETRY_POLICY.attemptTimeoutMs
 };
+/** if-exists: replace-failed: a check of the failed job's deletion every 5 s, for at most 5 minutes. */
+const DEFAULT_DELETION_POLICY = { checkEveryMs: 5_000, timeoutMs: 300_000 };
 function formatDuration(ms) {
     const seconds = Math.round(ms / 1000);
     if (seconds < 60)
@@ -28538,6 +28551,10 @@ function scaledTiming(scale) {
             maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
             heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
             finalCheckMs: attemptTimeout(DEFAULT_POLL_POLICY.finalCheckMs)
+        },
+        deletionPolicy: {
+            checkEveryMs: scaled(DEFAULT_DELETION_POLICY.checkEveryMs),
+            timeoutMs: scaled(DEFAULT_DELETION_POLICY.timeoutMs)
         }
     };
 }
@@ -29001,8 +29018,13 @@ function accessDeniedHint({ settings }) {
     ];
     if (settings.request.tags !== undefined)
         actions.push('cleanrooms-ml:TagResource (tags are sent with the job)');
-    if (settings.ifExists === 'reuse')
-        actions.push('cleanrooms-ml:ListAudienceGenerationJobs (if-exists: reuse)');
+    if (settings.ifExists !== 'fail') {
+        actions.push(`cleanrooms-ml:ListAudienceGenerationJobs (if-exists: ${settings.ifExists})`);
+    }
+    if (settings.ifExists === 'replace-failed') {
+        actions.push('cleanrooms-ml:DeleteAudienceGenerationJob and cleanrooms-ml:GetAudienceGenerationJob on the job ' +
+            '(if-exists: replace-failed deletes a failed job of the same name and waits until it is gone)');
+    }
     if (settings.waitForCompletion)
         actions.push('cleanrooms-ml:GetAudienceGenerationJob (wait-for-completion)');
     return (`The identity the action runs as needs: ${actions.join('; ')}. ` +
@@ -29032,7 +29054,8 @@ function conflictHint({ facts, settings, env }) {
     if (runId && name.includes(runId) && attempt > 1) {
         return (`A job named "${name}" already exists: this is attempt ${attempt} of run ${runId}, and a re-run keeps ` +
             'github.run_id, so an earlier attempt most likely started this job. Set if-exists: reuse to carry on with ' +
-            'it on re-runs, or add github.run_attempt to the name to start a new job on every attempt.');
+            'it on re-runs (if-exists: replace-failed also replaces it when it failed), or add github.run_attempt to ' +
+            'the name to start a new job on every attempt.');
     }
     if (runId && name.includes(runId)) {
         return (`A job named "${name}" already exists, and its name includes this run's id (${runId}): another job or ` +
@@ -29052,6 +29075,10 @@ function cancelledHint({ settings, progress }) {
     if (progress.phase === 'start') {
         return (`The request to start job "${settings.request.name}" was in flight, so the job may have been created. ` +
             'Re-run with if-exists: reuse to carry on with it if it exists, or look for it in the AWS Clean Rooms console.');
+    }
+    if (progress.replacing) {
+        return (`The failed job ${progress.replacing} was being replaced: it may be deleted, and no new job was started. ` +
+            'Re-run with if-exists: replace-failed to carry on.');
     }
     return 'No job was started.';
 }
@@ -29260,6 +29287,17 @@ const ERROR_TYPES = {
     ExistingJobMismatch: {
         origin: 'action',
         hint: 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
+    },
+    ExistingJobNotReusable: {
+        origin: 'action',
+        hint: 'Only a job that is CREATE_PENDING, CREATE_IN_PROGRESS or ACTIVE is reused; its ARN and status are in ' +
+            'the outputs. Choose a new job name (for example with github.run_attempt), or set ' +
+            'if-exists: replace-failed so that a re-run deletes a CREATE_FAILED job of that name and starts it again.'
+    },
+    DeletionTimeout: {
+        origin: 'action',
+        hint: 'if-exists: replace-failed waits a few minutes for the failed job to be deleted. Re-run later: the ' +
+            'deletion goes on in AWS, and a re-run waits for it again; or choose a new job name.'
     },
     JobFailed: {
         origin: 'action',
@@ -33096,6 +33134,7 @@ const PHASES = {
     credentials: 'Getting AWS credentials',
     start: 'Starting the audience generation job',
     reuse: 'Finding the existing job to reuse',
+    replace: 'Replacing the failed job of the same name',
     wait: 'Waiting for the audience generation job',
     quality: 'Checking the audience quality'
 };
@@ -33171,6 +33210,7 @@ class Progress {
     created;
     /** The status of the job reuse found, as its listing showed it. */
     reusedStatus;
+    replacing;
     status;
     statusDetails;
     /** The finished job's quality metrics. */
@@ -33196,13 +33236,17 @@ class Progress {
         core/* setOutput */.uH('audience-generation-job-arn', jobArn);
         core/* setOutput */.uH('created', String(created));
     }
+    /** A status seen without the whole job (a listing's): the `status` output. */
+    statusKnown(status) {
+        this.status = status;
+        // A later step may paste the output into a shell: only a status of the API's form is passed on.
+        core/* setOutput */.uH('status', /^[A-Z_]{1,64}$/.test(status) ? status : '');
+    }
     /** The last status seen, and the whole answer for later steps (`job`, with SQL values redacted). */
     lastStatus(job) {
-        this.status = job.status;
+        this.statusKnown(job.status);
         if (job.statusDetails)
             this.statusDetails = job.statusDetails;
-        // A later step may paste the output into a shell: only a status of the API's form is passed on.
-        core/* setOutput */.uH('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '');
         // GitHub fails a step with an output over 1 MB: the service's text is cut, visibly, and `job` stays JSON.
         core/* setOutput */.uH('status-details', (0,limits/* outputText */.jO)(job.statusDetails?.message ?? ''));
         const answer = redactJob(job);
@@ -33617,7 +33661,7 @@ function readSettings(read, env) {
     const credentials = readCredentials(inputs);
     const waitForCompletion = inputs.boolean('wait-for-completion', false);
     const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600;
-    const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse']) ?? 'fail';
+    const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse', 'replace-failed']) ?? 'fail';
     const dryRun = inputs.boolean('dry-run', false);
     const qualityGates = readQualityGates(inputs, waitForCompletion);
     const seedQueryFile = inputs.optional('seed-audience-sql-query-file');
@@ -33901,7 +33945,7 @@ async function run(options) {
         settings,
         endpoint,
         env,
-        clock: options.clock ?? clock/* systemClock */.m,
+        clock: options.clock ?? clock/* systemClock */.ml,
         signal: options.signal ?? new AbortController().signal,
         ...(0,timing/* scaledTiming */.nL)(options.timeScale ?? 1)
     };
@@ -33971,7 +34015,10 @@ async function launchAndWait(context, progress) {
     try {
         const created = await createClient(context);
         client = created.client;
-        await created.launch.startOrReuse(client, context.settings, progress, context);
+        await created.launch.startOrReuse(client, context.settings, progress, {
+            ...context,
+            deletion: context.deletionPolicy
+        });
         if (context.settings.waitForCompletion) {
             progress.enter('wait');
             await waitAndReport(created.launch, client, context, progress);
@@ -34006,7 +34053,7 @@ async function createClient(context) {
     log/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
     const [credentials, launch] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 805)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
-        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1551))
+        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(639)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3639))
     ]);
     fillDescription(context.settings, context.env);
     if (launch.usesProxy(context.endpoint.url)) {
@@ -34089,10 +34136,16 @@ async function report(settings, endpoint, progress, failure, env) {
     const rows = requestRows(settings, endpoint);
     if (progress.jobArn)
         rows.splice(1, 0, ['Job ARN', progress.jobArn]);
-    if (progress.created === false)
-        rows.push(['Created by this step', 'no: an existing job of that name was reused']);
+    if (progress.created === false) {
+        rows.push([
+            'Created by this step',
+            progress.reusedStatus ? 'no: an existing job of that name was reused' : 'no: a job of that name already exists'
+        ]);
+    }
     if (progress.created === true)
         rows.push(['Created by this step', 'yes']);
+    if (progress.created === true && progress.replacing)
+        rows.push(['Replaced failed job', progress.replacing]);
     if (progress.status)
         rows.push(['Status', progress.status]);
     // A failed job's status code and message are what happened: they are not repeated in the table.
@@ -34130,7 +34183,9 @@ function successParagraphs(settings, progress) {
     const name = { code: settings.request.name };
     const prose = progress.created === false
         ? ['The step carried on with the existing job ', name, ' of that name and model; it started no job.']
-        : ['The step started the job ', name, '.'];
+        : progress.replacing
+            ? ['The step started the job ', name, ' in place of the failed job ', { code: progress.replacing }, '.']
+            : ['The step started the job ', name, '.'];
     if (progress.status && progress.waited)
         prose.push(' It was ', { code: progress.status }, ` after ${progress.waited}.`);
     else if (progress.status)

@@ -3,7 +3,7 @@ import { validateShape, validationMessage } from './model-validator.js'
 import { verifySigV4 } from './sigv4.js'
 
 /**
- * AWS Clean Rooms ML (restJson1) for the three audience generation operations the
+ * AWS Clean Rooms ML (restJson1) for the four audience generation operations the
  * action uses: routing by method and URI as in the model, SigV4 on every request,
  * input checked against the model, and errors in the restJson1 wire form.
  */
@@ -68,8 +68,9 @@ export function route({ method, rawPath }) {
     if (method === 'GET') return { operation: 'ListAudienceGenerationJobs' }
   }
   const segments = rawPath.split('/')
-  if (method === 'GET' && segments.length === 3 && `/${segments[1]}` === COLLECTION && segments[2] !== '') {
-    return { operation: 'GetAudienceGenerationJob', label: safeDecode(segments[2]) }
+  if (segments.length === 3 && `/${segments[1]}` === COLLECTION && segments[2] !== '') {
+    if (method === 'GET') return { operation: 'GetAudienceGenerationJob', label: safeDecode(segments[2]) }
+    if (method === 'DELETE') return { operation: 'DeleteAudienceGenerationJob', label: safeDecode(segments[2]) }
   }
   return { operation: 'Unknown' }
 }
@@ -145,14 +146,16 @@ function queryInput(model, shapeName, query) {
 /**
  * @param {object} ctx {
  *   region, model, store: JobStore, lookupCredential(accessKeyId),
- *   pageSize, maxRunningJobs, newJobSettings() → { sequence }, now() → the emulator's clock in ms
+ *   pageSize, maxRunningJobs, newJobSettings() → { sequence }, deletion → { checks, outcome },
+ *   now() → the emulator's clock in ms
  * }
  */
 export function createCleanRoomsService(ctx) {
   const handlers = {
     StartAudienceGenerationJob: (request, accountId) => start(ctx, request, accountId),
     GetAudienceGenerationJob: (request, accountId, label) => get(ctx, accountId, label),
-    ListAudienceGenerationJobs: (request, accountId) => list(ctx, request, accountId)
+    ListAudienceGenerationJobs: (request, accountId) => list(ctx, request, accountId),
+    DeleteAudienceGenerationJob: (request, accountId, label) => remove(ctx, accountId, label)
   }
   return {
     name: 'cleanrooms-ml',
@@ -210,12 +213,35 @@ function start(ctx, request, accountId) {
   return json(200, { audienceGenerationJobArn: job.audienceGenerationJobArn })
 }
 
+function notFound(label) {
+  return new ServiceError(404, 'ResourceNotFoundException', `Audience generation job ${label} not found.`)
+}
+
 function get(ctx, accountId, label) {
   validate(ctx.model, 'GetAudienceGenerationJobRequest', { audienceGenerationJobArn: label })
   const entry = ctx.store.find(accountId, label)
-  if (!entry) throw new ServiceError(404, 'ResourceNotFoundException', `Audience generation job ${label} not found.`)
-  ctx.store.advance(entry)
+  if (!entry) throw notFound(label)
+  if (ctx.store.advance(entry) === undefined) throw notFound(label)
   return json(200, getView(entry))
+}
+
+/**
+ * Idempotent, as the model says: a job already being deleted answers 200 again. A job still being
+ * created cannot be deleted yet (ConflictException); any other job starts its deletion (see JobStore).
+ */
+function remove(ctx, accountId, label) {
+  validate(ctx.model, 'DeleteAudienceGenerationJobRequest', { audienceGenerationJobArn: label })
+  const entry = ctx.store.find(accountId, label)
+  if (!entry) throw notFound(label)
+  if (entry.job.status === 'CREATE_PENDING' || entry.job.status === 'CREATE_IN_PROGRESS') {
+    throw new ServiceError(
+      409,
+      'ConflictException',
+      `Audience generation job ${label} is ${entry.job.status} and cannot be deleted until it is created.`
+    )
+  }
+  ctx.store.startDeletion(entry, ctx.deletion)
+  return json(200, {})
 }
 
 function list(ctx, request, accountId) {

@@ -73,6 +73,17 @@ export interface EmulatorOptions {
    * (`https://token.actions.githubusercontent.com`) for a workflow job's own token. Default none.
    */
   trustedIssuer?: { issuer: string; jwksUrl: string }
+  /** How a deletion goes. Default { checks: 1, outcome: 'gone' }. */
+  deletion?: Deletion
+}
+
+/**
+ * After DeleteAudienceGenerationJob, the next `checks` status checks show DELETE_IN_PROGRESS (Infinity: every
+ * one), then the job is gone (Get answers ResourceNotFoundException) or stays DELETE_FAILED.
+ */
+export interface Deletion {
+  checks: number
+  outcome: 'gone' | 'DELETE_FAILED'
 }
 
 export interface RecordedRequest {
@@ -115,7 +126,10 @@ export interface AddJobSpec {
   name: string
   configuredAudienceModelArn: string
   collaborationId?: string
-  /** Start here; continues along the emulator's statusSequence if the status is on it, else stays. */
+  /**
+   * Start here; continues along the emulator's statusSequence if the status is on it, else stays. A job
+   * DELETE_PENDING or DELETE_IN_PROGRESS goes on as the emulator's `deletion` says.
+   */
   status?: JobStatus
   /** Overrides status: the job's own sequence. */
   statusSequence?: JobStatus[]
@@ -203,6 +217,8 @@ export declare class Emulator {
    * the model on assignment); undefined or null: none. reset() restores the constructor's.
    */
   metrics: AudienceQualityMetrics | null | undefined
+  /** How deletions go from now on; reset() restores the default. */
+  deletion: Deletion
   readonly cleanroomsUrl: string
   readonly stsUrl: string
   /** Base URL of the OIDC server. */

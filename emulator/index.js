@@ -53,7 +53,8 @@ const DEFAULTS = {
   oidcClaims: {},
   stsSessionSeconds: undefined,
   trustedIssuer: undefined,
-  clockOffsetMs: 0
+  clockOffsetMs: 0,
+  deletion: { checks: 1, outcome: 'gone' }
 }
 
 export class Emulator {
@@ -71,6 +72,8 @@ export class Emulator {
     /** How far the emulated world's clock is from this machine's, as a runner's clock may be off. */
     this.clockOffsetMs = o.clockOffsetMs
     this.statusSequence = o.statusSequence
+    /** How a deletion goes: status checks that show DELETE_IN_PROGRESS, then 'gone' or 'DELETE_FAILED'. */
+    this.deletion = { ...o.deletion }
     /** @type {{statusCode?: string, message?: string} | undefined} */
     this.statusDetails = o.statusDetails
     this.initialMetrics = o.metrics
@@ -147,6 +150,9 @@ export class Emulator {
           return emulator.maxRunningJobs
         },
         newJobSettings: () => ({ sequence: this.statusSequence }),
+        get deletion() {
+          return emulator.deletion
+        },
         now: () => this.now()
       }),
       ctx
@@ -210,17 +216,23 @@ export class Emulator {
   /**
    * Store a job as if it had been started, for tests about finding or reusing jobs.
    * With `status` alone, the job continues from that point of the emulator's status
-   * sequence if the status is on it, and otherwise stays in that status.
+   * sequence if the status is on it, and otherwise stays in that status; a job that is
+   * DELETE_PENDING or DELETE_IN_PROGRESS goes on as `emu.deletion` says.
    */
   addJob(spec) {
     const { name, configuredAudienceModelArn } = spec ?? {}
     if (!name || !configuredAudienceModelArn) throw new Error('addJob needs name and configuredAudienceModelArn')
-    return this.store.create({
+    const job = this.store.create({
       ...spec,
       ...(spec.metrics !== undefined ? { metrics: checkMetrics(spec.metrics) ?? null } : {}),
       accountId: spec.accountId ?? this.accountId,
       sequence: this.seededSequence(spec)
     })
+    // A job stored while being deleted goes on as emu.deletion says at this moment.
+    if (!spec.statusSequence) {
+      this.store.startDeletion(this.store.entries.get(job.audienceGenerationJobArn), this.deletion, true)
+    }
+    return job
   }
 
   seededSequence({ statusSequence, status }) {
@@ -254,6 +266,7 @@ export class Emulator {
   reset() {
     this.onRequest = undefined
     this.metrics = this.initialMetrics
+    this.deletion = { ...DEFAULTS.deletion }
     this.requests.length = 0
     this.store.clear()
     this.faults.clear()

@@ -119,8 +119,15 @@ export class JobStore {
     return n
   }
 
-  /** Move one step along the job's sequence (staying on the last status), as a poll sees it. */
+  /**
+   * Move one step along the job's sequence (staying on the last status), as a poll sees it;
+   * undefined when the step takes a deleted job away.
+   */
   advance(entry) {
+    if (entry.step === entry.sequence.length - 1 && entry.goneAfterSequence) {
+      this.remove(entry)
+      return undefined
+    }
     if (entry.step < entry.sequence.length - 1) {
       entry.step += 1
       entry.job.status = entry.sequence[entry.step]
@@ -172,6 +179,35 @@ export class JobStore {
       jobs: items.map((e) => e.job),
       nextToken: more ? encodeToken(items[items.length - 1].order, filterKey) : undefined
     }
+  }
+
+  /**
+   * A deletion, as polls see it: the next `checks` status checks show DELETE_IN_PROGRESS, then the job
+   * is gone (outcome 'gone') or DELETE_FAILED; with `checks: Infinity` it never ends. A Delete of a job
+   * already being deleted changes nothing; `under way` starts that course for a job stored as being deleted.
+   * @param {{checks: number, outcome: 'gone' | 'DELETE_FAILED'}} deletion
+   */
+  startDeletion(entry, deletion, underWay = false) {
+    const deleting = entry.job.status === 'DELETE_PENDING' || entry.job.status === 'DELETE_IN_PROGRESS'
+    if (deleting !== underWay) return
+    const endless = !Number.isFinite(deletion.checks)
+    // Step 0 is the status the Delete leaves; each check moves one step before it answers.
+    const shown = endless ? 1 : Math.max(0, deletion.checks) + 1
+    entry.sequence = [
+      underWay ? entry.job.status : 'DELETE_IN_PROGRESS',
+      ...Array.from({ length: shown - 1 }, () => 'DELETE_IN_PROGRESS'),
+      ...(deletion.outcome === 'DELETE_FAILED' && !endless ? ['DELETE_FAILED'] : [])
+    ]
+    entry.goneAfterSequence = !endless && deletion.outcome !== 'DELETE_FAILED'
+    entry.step = 0
+    entry.job.status = entry.sequence[0]
+    entry.job.updateTime = now()
+  }
+
+  remove(entry) {
+    this.entries.delete(entry.job.audienceGenerationJobArn)
+    const at = this.jobs.indexOf(entry.job)
+    if (at !== -1) this.jobs.splice(at, 1)
   }
 
   clear() {

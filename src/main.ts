@@ -13,7 +13,7 @@ import type { RetryNotice, RetryPolicy } from './aws/retry.js'
 import { describeSeed, writeSummary, type Prose, type SummaryParagraph } from './report/summary.js'
 import type { PollPolicy, WaitOutcome } from './job/waiting.js'
 import { maskEnvironmentCredentials } from './aws/secrets.js'
-import { formatDuration, scaledTiming } from './aws/timing.js'
+import { formatDuration, scaledTiming, type DeletionPolicy } from './aws/timing.js'
 import { defaultDescription } from './inputs/github-context.js'
 import { qualityTable, reportQuality } from './job/quality.js'
 import * as log from './log.js'
@@ -146,6 +146,7 @@ interface LaunchContext {
   signal: AbortSignal
   retryPolicy: RetryPolicy
   pollPolicy: PollPolicy
+  deletionPolicy: DeletionPolicy
 }
 
 /** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
@@ -154,7 +155,10 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
   try {
     const created = await createClient(context)
     client = created.client
-    await created.launch.startOrReuse(client, context.settings, progress, context)
+    await created.launch.startOrReuse(client, context.settings, progress, {
+      ...context,
+      deletion: context.deletionPolicy
+    })
     if (context.settings.waitForCompletion) {
       progress.enter('wait')
       await waitAndReport(created.launch, client, context, progress)
@@ -297,8 +301,14 @@ async function report(
 ): Promise<void> {
   const rows = requestRows(settings, endpoint)
   if (progress.jobArn) rows.splice(1, 0, ['Job ARN', progress.jobArn])
-  if (progress.created === false) rows.push(['Created by this step', 'no: an existing job of that name was reused'])
+  if (progress.created === false) {
+    rows.push([
+      'Created by this step',
+      progress.reusedStatus ? 'no: an existing job of that name was reused' : 'no: a job of that name already exists'
+    ])
+  }
   if (progress.created === true) rows.push(['Created by this step', 'yes'])
+  if (progress.created === true && progress.replacing) rows.push(['Replaced failed job', progress.replacing])
   if (progress.status) rows.push(['Status', progress.status])
   // A failed job's status code and message are what happened: they are not repeated in the table.
   if (failure?.errorType !== ('JobFailed' satisfies ErrorType)) {
@@ -337,7 +347,9 @@ function successParagraphs(settings: Settings, progress: Progress): SummaryParag
   const prose: Prose =
     progress.created === false
       ? ['The step carried on with the existing job ', name, ' of that name and model; it started no job.']
-      : ['The step started the job ', name, '.']
+      : progress.replacing
+        ? ['The step started the job ', name, ' in place of the failed job ', { code: progress.replacing }, '.']
+        : ['The step started the job ', name, '.']
   if (progress.status && progress.waited)
     prose.push(' It was ', { code: progress.status }, ` after ${progress.waited}.`)
   else if (progress.status) prose.push(' Its status is ', { code: progress.status }, '.')

@@ -62,3 +62,18 @@ export async function untilAborted<T>(work: Promise<T>, signal: AbortSignal | un
     signal.removeEventListener('abort', onAbort)
   }
 }
+
+/**
+ * A signal that aborts with `reason()` once `ms` have passed on the clock, so that work still in flight
+ * then (a status check) is abandoned; `done()` drops the timer when the bounded work is over.
+ */
+export function deadlineAfter(
+  clock: Clock,
+  ms: number,
+  reason: () => Error
+): { signal: AbortSignal; done: () => void } {
+  const deadline = new AbortController()
+  const finished = new AbortController()
+  void clock.timeout(ms, finished.signal).then(() => deadline.abort(reason()))
+  return { signal: deadline.signal, done: () => finished.abort() }
+}

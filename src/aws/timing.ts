@@ -40,6 +40,16 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   finalCheckMs: DEFAULT_RETRY_POLICY.attemptTimeoutMs
 }
 
+export interface DeletionPolicy {
+  /** The pause between two status checks of a deletion. */
+  checkEveryMs: number
+  /** How long a deletion may take before the step gives up. */
+  timeoutMs: number
+}
+
+/** if-exists: replace-failed: a check of the failed job's deletion every 5 s, for at most 5 minutes. */
+export const DEFAULT_DELETION_POLICY: DeletionPolicy = { checkEveryMs: 5_000, timeoutMs: 300_000 }
+
 export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000)
   if (seconds < 60) return `${seconds}s`
@@ -53,6 +63,7 @@ export const TIME_SCALE_VARIABLE = 'CLEANROOMS_ML_ACTION_TIME_SCALE'
 export interface Timing {
   retryPolicy: RetryPolicy
   pollPolicy: PollPolicy
+  deletionPolicy: DeletionPolicy
 }
 
 /** The time scale a variable's text gives: a number in (0, 1], or undefined when it is not one. */
@@ -87,6 +98,10 @@ export function scaledTiming(scale: number): Timing {
       maxDelayMs: scaled(DEFAULT_POLL_POLICY.maxDelayMs),
       heartbeatMs: scaled(DEFAULT_POLL_POLICY.heartbeatMs),
       finalCheckMs: attemptTimeout(DEFAULT_POLL_POLICY.finalCheckMs)
+    },
+    deletionPolicy: {
+      checkEveryMs: scaled(DEFAULT_DELETION_POLICY.checkEveryMs),
+      timeoutMs: scaled(DEFAULT_DELETION_POLICY.timeoutMs)
     }
   }
 }

@@ -1,11 +1,13 @@
 // The operations this action uses, with the official client's command names.
 import { CleanRoomsMLCommand } from './client.js'
 import type {
+  DeleteAudienceGenerationJobRequest,
   GetAudienceGenerationJobRequest,
   GetAudienceGenerationJobResponse,
   ListAudienceGenerationJobsRequest,
   ListAudienceGenerationJobsResponse,
   StartAudienceGenerationJobRequest,
+  MetadataBearer,
   StartAudienceGenerationJobResponse
 } from './models.js'
 import { pathLabel, type HttpOperation } from './protocol.js'
@@ -38,5 +40,17 @@ export class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand<
       if (value !== undefined) query[key] = String(value)
     }
     return { method: 'GET', path: '/audience-generation-job', query }
+  }
+}
+
+/** The operation has no output members: only `$metadata`, as in the official client. */
+export type DeleteAudienceGenerationJobCommandOutput = MetadataBearer
+
+export class DeleteAudienceGenerationJobCommand extends CleanRoomsMLCommand<
+  DeleteAudienceGenerationJobRequest,
+  DeleteAudienceGenerationJobCommandOutput
+> {
+  protected serialize(input: DeleteAudienceGenerationJobRequest): HttpOperation {
+    return { method: 'DELETE', path: `/audience-generation-job/${pathLabel(input.audienceGenerationJobArn)}` }
   }
 }

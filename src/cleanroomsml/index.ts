@@ -7,9 +7,11 @@ export {
   type RetryStrategy
 } from './client.js'
 export {
+  DeleteAudienceGenerationJobCommand,
   GetAudienceGenerationJobCommand,
   ListAudienceGenerationJobsCommand,
-  StartAudienceGenerationJobCommand
+  StartAudienceGenerationJobCommand,
+  type DeleteAudienceGenerationJobCommandOutput
 } from './commands.js'
 export * from './errors.js'
 export type * from './models.js'

@@ -65,6 +65,10 @@ export interface StartAudienceGenerationJobResponse extends MetadataBearer {
   audienceGenerationJobArn: string
 }
 
+export interface DeleteAudienceGenerationJobRequest {
+  audienceGenerationJobArn: string
+}
+
 export interface GetAudienceGenerationJobRequest {
   audienceGenerationJobArn: string
 }

@@ -17,7 +17,7 @@ import type { ResponseMetadata } from './models.js'
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024
 
 export interface HttpOperation {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'DELETE'
   path: string
   query?: Record<string, string>
   body?: unknown

@@ -15,7 +15,7 @@ import { checkMap, checkString, parseBoolean, parseDecimal, parseMap, parseWhole
 import { parseAudienceSize, RECALL, RELEVANCE_SCORE, type QualityGates } from './quality-gates.js'
 import { readSeedFile } from './seed-file.js'
 
-export type IfExists = 'fail' | 'reuse'
+export type IfExists = 'fail' | 'reuse' | 'replace-failed'
 
 export type CredentialSettings =
   | { source: 'oidc'; roleArn: string; audience: string; roleSessionName: string; durationSeconds: number }
@@ -331,7 +331,7 @@ export function readSettings(read: InputReader, env: Environment): SettingsResul
   const credentials = readCredentials(inputs)
   const waitForCompletion = inputs.boolean('wait-for-completion', false)
   const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600
-  const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse'] as const) ?? 'fail'
+  const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse', 'replace-failed'] as const) ?? 'fail'
   const dryRun = inputs.boolean('dry-run', false)
   const qualityGates = readQualityGates(inputs, waitForCompletion)
   const seedQueryFile = inputs.optional('seed-audience-sql-query-file')

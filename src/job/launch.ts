@@ -1,19 +1,23 @@
-// Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
-// job of the same name. The progress records the ARN (an output) the moment it is known.
+// Starting the job, or, after ConflictException, what if-exists asks: carrying on with the job of
+// the same name (reuse), or replacing it when it failed (replace-failed). A job that is neither
+// fails the step. The progress records the ARN (an output) the moment it is known.
 import * as log from '../log.js'
 import {
   ConflictException,
   GetAudienceGenerationJobCommand,
   StartAudienceGenerationJobCommand,
+  type AudienceGenerationJobSummary,
   type CleanRoomsMLClient,
-  type GetAudienceGenerationJobResponse
+  type GetAudienceGenerationJobResponse,
+  type StartAudienceGenerationJobRequest
 } from '../cleanroomsml/index.js'
-import type { Settings } from '../inputs/settings.js'
+import type { IfExists, Settings } from '../inputs/settings.js'
 import type { Clock } from '../aws/clock.js'
 import type { RetryPolicy } from '../aws/retry.js'
 import { ActionError } from '../report/error-types.js'
 import type { Progress } from '../report/progress.js'
 import { describeSeed } from '../report/summary.js'
+import { REPLACEABLE_STATUSES, REUSABLE_STATUSES, removeJob } from './replace.js'
 import { findReusableJob, jobArnProblems } from './reuse.js'
 
 // The client and the wait are reached through this module, so that the bundle loads them as one
@@ -23,43 +27,123 @@ export { waitForJob } from './waiting.js'
 export { requestHandlerFor, usesProxy } from '../aws/proxy.js'
 export { retryStrategy } from '../aws/retry.js'
 
+/** What paces the calls after a conflict: listings, and the deletion wait of if-exists: replace-failed. */
+export interface LaunchPacing {
+  clock: Clock
+  retryPolicy: RetryPolicy
+  signal: AbortSignal
+  /** The pause between status checks of a deletion, and how long a deletion may take. */
+  deletion: { checkEveryMs: number; timeoutMs: number }
+}
+
 export async function startOrReuse(
   client: CleanRoomsMLClient,
   settings: Settings,
   progress: Progress,
-  pacing: { clock: Clock; retryPolicy: RetryPolicy; signal: AbortSignal }
+  pacing: LaunchPacing
 ): Promise<void> {
-  const { signal } = pacing
-  // Never a job after a cancellation: this is the last moment it can be checked for certain.
-  signal.throwIfAborted()
-  progress.enter('start')
   const { request } = settings
   log.info(
     `Starting audience generation job "${log.inline(request.name)}" from ${log.inline(describeSeed(request, settings.seedQueryFile))} ` +
       `with configured audience model ${log.inline(request.configuredAudienceModelArn)} in ${log.inline(settings.region)}.`
   )
   try {
-    const started = await client.send(new StartAudienceGenerationJobCommand(request))
-    checkJobArn(started.audienceGenerationJobArn)
-    progress.jobKnown(started.audienceGenerationJobArn, true)
-    log.info(
-      `Started ${started.audienceGenerationJobArn} (request id ${log.inline(started.$metadata.requestId ?? 'unknown')}, ` +
-        `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`
-    )
+    await start(client, request, progress, pacing.signal)
+    return
   } catch (error) {
-    if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse') throw error
-    progress.enter('reuse')
-    const job = await findReusableJob(client, request, pacing)
-    progress.jobKnown(job.audienceGenerationJobArn, false)
-    progress.reusedStatus = job.status
-    log.notice(
-      `A job named "${log.inline(request.name)}" already exists (${log.inline(job.status)}); ` +
-        `reusing ${log.inline(job.audienceGenerationJobArn)}.`,
-      {
-        title: 'Reusing the existing audience generation job'
-      }
+    if (!(error instanceof ConflictException) || settings.ifExists === 'fail') throw error
+  }
+  progress.enter('reuse')
+  const job = await findReusableJob(client, request, pacing)
+  if (REUSABLE_STATUSES.has(job.status)) return reuse(job, request, progress)
+  if (settings.ifExists === 'replace-failed' && REPLACEABLE_STATUSES.has(job.status)) {
+    return replace(client, job, request, progress, pacing)
+  }
+  progress.jobKnown(job.audienceGenerationJobArn, false)
+  progress.statusKnown(job.status)
+  throw notReusable(job, settings.ifExists)
+}
+
+async function start(
+  client: CleanRoomsMLClient,
+  request: StartAudienceGenerationJobRequest,
+  progress: Progress,
+  signal: AbortSignal
+): Promise<void> {
+  // Never a job after a cancellation: this is the last moment it can be checked for certain.
+  signal.throwIfAborted()
+  progress.enter('start')
+  const started = await client.send(new StartAudienceGenerationJobCommand(request))
+  checkJobArn(started.audienceGenerationJobArn)
+  progress.jobKnown(started.audienceGenerationJobArn, true)
+  log.info(
+    `Started ${started.audienceGenerationJobArn} (request id ${log.inline(started.$metadata.requestId ?? 'unknown')}, ` +
+      `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`
+  )
+}
+
+function reuse(
+  job: AudienceGenerationJobSummary,
+  request: StartAudienceGenerationJobRequest,
+  progress: Progress
+): void {
+  progress.jobKnown(job.audienceGenerationJobArn, false)
+  progress.reusedStatus = job.status
+  log.notice(
+    `A job named "${log.inline(request.name)}" already exists (${log.inline(job.status)}); ` +
+      `reusing ${log.inline(job.audienceGenerationJobArn)}.`,
+    { title: 'Reusing the existing audience generation job' }
+  )
+}
+
+/** Deletes the failed job of that name (or waits out its deletion), then starts the job again. */
+async function replace(
+  client: CleanRoomsMLClient,
+  job: AudienceGenerationJobSummary,
+  request: StartAudienceGenerationJobRequest,
+  progress: Progress,
+  pacing: LaunchPacing
+): Promise<void> {
+  progress.enter('replace')
+  progress.replacing = job.audienceGenerationJobArn
+  log.info(
+    job.status === 'CREATE_FAILED'
+      ? `A job named "${log.inline(request.name)}" already exists and is CREATE_FAILED; deleting ${log.inline(job.audienceGenerationJobArn)}.`
+      : `A job named "${log.inline(request.name)}" is being deleted (${log.inline(job.status)}); waiting until it is gone.`
+  )
+  await removeJob(client, job, { clock: pacing.clock, signal: pacing.signal, ...pacing.deletion })
+  await start(client, request, progress, pacing.signal)
+  log.notice(
+    `Replaced the failed job ${log.inline(job.audienceGenerationJobArn)} (${log.inline(job.status)}) ` +
+      `with a new job of the same name: ${progress.jobArn ?? ''}.`,
+    { title: 'Replaced the failed audience generation job' }
+  )
+}
+
+/** A job of that name that cannot be carried on with: the step fails and says the way out. */
+function notReusable(job: AudienceGenerationJobSummary, ifExists: IfExists): ActionError {
+  const what = `A job named "${log.inline(job.name)}" already exists, but it is ${log.inline(job.status)}`
+  if (job.status === 'DELETE_FAILED') {
+    return new ActionError(
+      'ExistingJobNotReusable',
+      `${what}: its deletion failed, so its name stays taken. Choose a new job name, or delete the job ` +
+        'in the AWS Clean Rooms console and re-run.'
     )
   }
+  if (job.status === 'DELETE_PENDING' || job.status === 'DELETE_IN_PROGRESS') {
+    return new ActionError(
+      'ExistingJobNotReusable',
+      `${what}: it is being deleted and cannot be reused. Choose a new job name, or set ` +
+        'if-exists: replace-failed to wait until it is gone and start a new job of the same name.'
+    )
+  }
+  return new ActionError(
+    'ExistingJobNotReusable',
+    `${what}, not CREATE_PENDING, CREATE_IN_PROGRESS or ACTIVE, so it is not reused` +
+      (ifExists === 'reuse' && job.status === 'CREATE_FAILED'
+        ? '. Set if-exists: replace-failed to delete it and start the job again under the same name, or choose a new job name.'
+        : '. Choose a new job name.')
+  )
 }
 
 /** One status check of a job, outside a wait: a reused ACTIVE job's metrics. */

@@ -8,7 +8,7 @@ import {
   type CleanRoomsMLClient,
   type GetAudienceGenerationJobResponse
 } from '../cleanroomsml/index.js'
-import type { Clock } from '../aws/clock.js'
+import { deadlineAfter, type Clock } from '../aws/clock.js'
 import { retryKindOf } from '../aws/retry.js'
 import { formatDuration } from '../aws/timing.js'
 import { inline } from '../log.js'
@@ -66,7 +66,7 @@ export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
   const { clock, policy } = options
   const started = clock.now()
   const elapsed = (): number => clock.now() - started
-  const deadline = deadlineAfter(clock, options.timeoutMs)
+  const deadline = deadlineAfter(clock, options.timeoutMs, () => new WaitDeadline())
   const state: PollState = { job: undefined, lastLine: started, throttled: false }
   try {
     while (elapsed() < options.timeoutMs) {
@@ -83,17 +83,6 @@ export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
   } finally {
     deadline.done()
   }
-}
-
-/**
- * A signal that fires with WaitDeadline once `ms` have passed on the clock, so that a status check
- * still in flight then is abandoned; `done()` drops the timer when the bounded work is over.
- */
-function deadlineAfter(clock: Clock, ms: number): { signal: AbortSignal; done: () => void } {
-  const deadline = new AbortController()
-  const finished = new AbortController()
-  void clock.timeout(ms, finished.signal).then(() => deadline.abort(new WaitDeadline()))
-  return { signal: deadline.signal, done: () => finished.abort() }
 }
 
 interface PollState {
@@ -137,7 +126,7 @@ async function check(
 
 /** The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is. */
 async function lastCheck(options: WaitOptions, state: PollState, elapsed: () => number): Promise<void> {
-  const bound = deadlineAfter(options.clock, options.policy.finalCheckMs)
+  const bound = deadlineAfter(options.clock, options.policy.finalCheckMs, () => new WaitDeadline())
   try {
     await check(options, state, bound.signal, elapsed)
   } finally {

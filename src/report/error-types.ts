@@ -41,7 +41,15 @@ function accessDeniedHint({ settings }: HintContext): string {
     `iam:PassRole on ${settings.request.seedAudience.roleArn} with the condition iam:PassedToService = cleanrooms-ml.amazonaws.com`
   ]
   if (settings.request.tags !== undefined) actions.push('cleanrooms-ml:TagResource (tags are sent with the job)')
-  if (settings.ifExists === 'reuse') actions.push('cleanrooms-ml:ListAudienceGenerationJobs (if-exists: reuse)')
+  if (settings.ifExists !== 'fail') {
+    actions.push(`cleanrooms-ml:ListAudienceGenerationJobs (if-exists: ${settings.ifExists})`)
+  }
+  if (settings.ifExists === 'replace-failed') {
+    actions.push(
+      'cleanrooms-ml:DeleteAudienceGenerationJob and cleanrooms-ml:GetAudienceGenerationJob on the job ' +
+        '(if-exists: replace-failed deletes a failed job of the same name and waits until it is gone)'
+    )
+  }
   if (settings.waitForCompletion) actions.push('cleanrooms-ml:GetAudienceGenerationJob (wait-for-completion)')
   return (
     `The identity the action runs as needs: ${actions.join('; ')}. ` +
@@ -79,7 +87,8 @@ function conflictHint({ facts, settings, env }: HintContext): string {
     return (
       `A job named "${name}" already exists: this is attempt ${attempt} of run ${runId}, and a re-run keeps ` +
       'github.run_id, so an earlier attempt most likely started this job. Set if-exists: reuse to carry on with ' +
-      'it on re-runs, or add github.run_attempt to the name to start a new job on every attempt.'
+      'it on re-runs (if-exists: replace-failed also replaces it when it failed), or add github.run_attempt to ' +
+      'the name to start a new job on every attempt.'
     )
   }
   if (runId && name.includes(runId)) {
@@ -106,6 +115,12 @@ function cancelledHint({ settings, progress }: HintContext): string {
     return (
       `The request to start job "${settings.request.name}" was in flight, so the job may have been created. ` +
       'Re-run with if-exists: reuse to carry on with it if it exists, or look for it in the AWS Clean Rooms console.'
+    )
+  }
+  if (progress.replacing) {
+    return (
+      `The failed job ${progress.replacing} was being replaced: it may be deleted, and no new job was started. ` +
+      'Re-run with if-exists: replace-failed to carry on.'
     )
   }
   return 'No job was started.'
@@ -357,6 +372,19 @@ export const ERROR_TYPES = {
   ExistingJobMismatch: {
     origin: 'action',
     hint: 'With if-exists: reuse, only a job of the same name, model and collaboration is reused.'
+  },
+  ExistingJobNotReusable: {
+    origin: 'action',
+    hint:
+      'Only a job that is CREATE_PENDING, CREATE_IN_PROGRESS or ACTIVE is reused; its ARN and status are in ' +
+      'the outputs. Choose a new job name (for example with github.run_attempt), or set ' +
+      'if-exists: replace-failed so that a re-run deletes a CREATE_FAILED job of that name and starts it again.'
+  },
+  DeletionTimeout: {
+    origin: 'action',
+    hint:
+      'if-exists: replace-failed waits a few minutes for the failed job to be deleted. Re-run later: the ' +
+      'deletion goes on in AWS, and a re-run waits for it again; or choose a new job name.'
   },
   JobFailed: {
     origin: 'action',

@@ -87,6 +87,7 @@ const PHASES: Record<Phase, string> = {
   credentials: 'Getting AWS credentials',
   start: 'Starting the audience generation job',
   reuse: 'Finding the existing job to reuse',
+  replace: 'Replacing the failed job of the same name',
   wait: 'Waiting for the audience generation job',
   quality: 'Checking the audience quality'
 }

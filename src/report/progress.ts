@@ -22,13 +22,15 @@ export interface QualityReport {
 }
 
 /** What the step is doing; a failure is reported as a failure of that phase. */
-export type Phase = 'credentials' | 'start' | 'reuse' | 'wait' | 'quality'
+export type Phase = 'credentials' | 'start' | 'reuse' | 'replace' | 'wait' | 'quality'
 
 /** How far the step got, as a failure's description reads it. */
 export interface StepState {
   readonly phase: Phase
   readonly jobArn?: string | undefined
   readonly created?: boolean | undefined
+  /** The failed job if-exists: replace-failed is deleting. */
+  readonly replacing?: string | undefined
 }
 
 export class Progress implements StepState {
@@ -37,6 +39,7 @@ export class Progress implements StepState {
   created?: boolean
   /** The status of the job reuse found, as its listing showed it. */
   reusedStatus?: AudienceGenerationJobStatus
+  replacing?: string
   status?: AudienceGenerationJobStatus
   statusDetails?: StatusDetails
   /** The finished job's quality metrics. */
@@ -66,12 +69,17 @@ export class Progress implements StepState {
     core.setOutput('created', String(created))
   }
 
+  /** A status seen without the whole job (a listing's): the `status` output. */
+  statusKnown(status: AudienceGenerationJobStatus): void {
+    this.status = status
+    // A later step may paste the output into a shell: only a status of the API's form is passed on.
+    core.setOutput('status', /^[A-Z_]{1,64}$/.test(status) ? status : '')
+  }
+
   /** The last status seen, and the whole answer for later steps (`job`, with SQL values redacted). */
   lastStatus(job: GetAudienceGenerationJobResponse): void {
-    this.status = job.status
+    this.statusKnown(job.status)
     if (job.statusDetails) this.statusDetails = job.statusDetails
-    // A later step may paste the output into a shell: only a status of the API's form is passed on.
-    core.setOutput('status', /^[A-Z_]{1,64}$/.test(job.status) ? job.status : '')
     // GitHub fails a step with an output over 1 MB: the service's text is cut, visibly, and `job` stays JSON.
     core.setOutput('status-details', outputText(job.statusDetails?.message ?? ''))
     const answer = redactJob(job)

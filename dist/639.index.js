@@ -1,5 +1,5 @@
-export const id = 551;
-export const ids = [551];
+export const id = 639;
+export const ids = [639];
 export const modules = {
 
 /***/ 1373:
@@ -99,7 +99,7 @@ async function runAttempt(attempt, timeoutMs, clock, outer) {
         controller.abort(new _report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`));
     });
     try {
-        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .E)(attempt(controller.signal), controller.signal);
+        return await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .untilAborted */ .Eu)(attempt(controller.signal), controller.signal);
     }
     finally {
         finished.abort();
@@ -188,7 +188,7 @@ function regionOf(region) {
 
 /***/ }),
 
-/***/ 1551:
+/***/ 3639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -607,6 +607,11 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
         return { method: 'GET', path: '/audience-generation-job', query };
     }
 }
+class DeleteAudienceGenerationJobCommand extends CleanRoomsMLCommand {
+    serialize(input) {
+        return { method: 'DELETE', path: `/audience-generation-job/${pathLabel(input.audienceGenerationJobArn)}` };
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cleanroomsml/index.ts
 // The Clean Rooms ML client surface the action uses, named as in @aws-sdk/client-cleanroomsml.
@@ -618,10 +623,100 @@ class ListAudienceGenerationJobsCommand extends CleanRoomsMLCommand {
 var error_types = __webpack_require__(9284);
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __webpack_require__(7994);
-// EXTERNAL MODULE: ./src/inputs/constraints.ts
-var constraints = __webpack_require__(1677);
+// EXTERNAL MODULE: ./src/aws/clock.ts
+var aws_clock = __webpack_require__(3299);
 // EXTERNAL MODULE: ./src/aws/timing.ts
 var timing = __webpack_require__(191);
+;// CONCATENATED MODULE: ./src/job/replace.ts
+// if-exists: replace-failed. A job name that includes github.run_id stays the same on "Re-run failed
+// jobs", so after a job that failed no re-run could ever start it again. This deletes the failed job
+// of that name (or lets a deletion already under way finish) and waits until it is gone, so that the
+// name is free for a new start. The wait has a deadline of its own and ends at once on cancellation.
+
+
+
+
+
+/** Statuses of a job that if-exists: reuse (and replace-failed) carries on with. */
+const REUSABLE_STATUSES = new Set([
+    'CREATE_PENDING',
+    'CREATE_IN_PROGRESS',
+    'ACTIVE'
+]);
+/** Statuses from which if-exists: replace-failed reaches a free name: a failed job, or one being deleted. */
+const REPLACEABLE_STATUSES = new Set([
+    'CREATE_FAILED',
+    'DELETE_PENDING',
+    'DELETE_IN_PROGRESS'
+]);
+/** Fires when the deletion's time is up, so that a status check in flight then is abandoned. */
+class DeletionDeadline extends Error {
+    name = 'DeletionDeadline';
+}
+function isNotFound(error) {
+    return error?.name === 'ResourceNotFoundException';
+}
+/**
+ * Deletes the job when it is CREATE_FAILED (a deletion already under way is left to finish), then waits
+ * until GetAudienceGenerationJob no longer finds it. Resolves once the name is free.
+ */
+async function removeJob(client, job, pacing) {
+    const jobArn = job.audienceGenerationJobArn;
+    if (job.status === 'CREATE_FAILED') {
+        try {
+            await client.send(new DeleteAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }));
+        }
+        catch (error) {
+            // Gone already: the name is free.
+            if (isNotFound(error))
+                return;
+            throw error;
+        }
+    }
+    await untilGone(client, jobArn, pacing);
+}
+async function untilGone(client, jobArn, pacing) {
+    const { clock } = pacing;
+    const started = clock.now();
+    const deadline = (0,aws_clock/* deadlineAfter */.d8)(clock, pacing.timeoutMs, () => new DeletionDeadline());
+    let status;
+    try {
+        for (;;) {
+            try {
+                const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }), {
+                    abortSignal: deadline.signal
+                });
+                status = job.status;
+            }
+            catch (error) {
+                if (isNotFound(error))
+                    return;
+                if (!deadline.signal.aborted || pacing.signal.aborted)
+                    throw error;
+            }
+            if (status === 'DELETE_FAILED')
+                throw deletionFailed(jobArn);
+            const left = pacing.timeoutMs - (clock.now() - started);
+            if (deadline.signal.aborted || left <= 0)
+                throw deletionTimedOut(jobArn, status, clock.now() - started);
+            await clock.sleep(Math.min(pacing.checkEveryMs, left), pacing.signal);
+        }
+    }
+    finally {
+        deadline.done();
+    }
+}
+function deletionFailed(jobArn) {
+    return new error_types/* ActionError */.lZ('ExistingJobNotReusable', `Deleting the failed job ${(0,log/* inline */.mG)(jobArn)} ended DELETE_FAILED, so its name is still taken. ` +
+        'Choose a new job name, or delete the job in the AWS Clean Rooms console and re-run.');
+}
+function deletionTimedOut(jobArn, status, elapsedMs) {
+    return new error_types/* ActionError */.lZ('DeletionTimeout', `The failed job ${(0,log/* inline */.mG)(jobArn)} was still ${(0,log/* inline */.mG)(status ?? 'being deleted')} after ` +
+        `${(0,timing/* formatDuration */.a3)(elapsedMs)}, so no new job was started.`);
+}
+
+// EXTERNAL MODULE: ./src/inputs/constraints.ts
+var constraints = __webpack_require__(1677);
 // EXTERNAL MODULE: ./src/inputs/validation.ts
 var validation = __webpack_require__(5002);
 ;// CONCATENATED MODULE: ./src/job/reuse.ts
@@ -740,6 +835,7 @@ var retry = __webpack_require__(2495);
 
 
 
+
 /** Unknown statuses (a newer API, or a garbled answer) are not terminal: the wait goes on. */
 const TERMINAL = new Set([
     'ACTIVE',
@@ -770,7 +866,7 @@ async function waitForJob(options) {
     const { clock, policy } = options;
     const started = clock.now();
     const elapsed = () => clock.now() - started;
-    const deadline = deadlineAfter(clock, options.timeoutMs);
+    const deadline = (0,aws_clock/* deadlineAfter */.d8)(clock, options.timeoutMs, () => new WaitDeadline());
     const state = { job: undefined, lastLine: started, throttled: false };
     try {
         while (elapsed() < options.timeoutMs) {
@@ -790,16 +886,6 @@ async function waitForJob(options) {
     finally {
         deadline.done();
     }
-}
-/**
- * A signal that fires with WaitDeadline once `ms` have passed on the clock, so that a status check
- * still in flight then is abandoned; `done()` drops the timer when the bounded work is over.
- */
-function deadlineAfter(clock, ms) {
-    const deadline = new AbortController();
-    const finished = new AbortController();
-    void clock.timeout(ms, finished.signal).then(() => deadline.abort(new WaitDeadline()));
-    return { signal: deadline.signal, done: () => finished.abort() };
 }
 /** One status check; undefined when it failed transiently or the wait's time ran out during it. */
 async function check(options, state, stop, elapsed) {
@@ -829,7 +915,7 @@ async function check(options, state, stop, elapsed) {
 }
 /** The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is. */
 async function lastCheck(options, state, elapsed) {
-    const bound = deadlineAfter(options.clock, options.policy.finalCheckMs);
+    const bound = (0,aws_clock/* deadlineAfter */.d8)(options.clock, options.policy.finalCheckMs, () => new WaitDeadline());
     try {
         await check(options, state, bound.signal, elapsed);
     }
@@ -841,8 +927,10 @@ async function lastCheck(options, state, elapsed) {
 // EXTERNAL MODULE: ./src/aws/proxy.ts
 var proxy = __webpack_require__(1373);
 ;// CONCATENATED MODULE: ./src/job/launch.ts
-// Starting the job, or, after ConflictException with if-exists: reuse, carrying on with the
-// job of the same name. The progress records the ARN (an output) the moment it is known.
+// Starting the job, or, after ConflictException, what if-exists asks: carrying on with the job of
+// the same name (reuse), or replacing it when it failed (replace-failed). A job that is neither
+// fails the step. The progress records the ARN (an output) the moment it is known.
+
 
 
 
@@ -855,32 +943,71 @@ var proxy = __webpack_require__(1373);
 
 
 async function startOrReuse(client, settings, progress, pacing) {
-    const { signal } = pacing;
-    // Never a job after a cancellation: this is the last moment it can be checked for certain.
-    signal.throwIfAborted();
-    progress.enter('start');
     const { request } = settings;
     log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,summary/* describeSeed */.j)(request, settings.seedQueryFile))} ` +
         `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
-        const started = await client.send(new StartAudienceGenerationJobCommand(request));
-        checkJobArn(started.audienceGenerationJobArn);
-        progress.jobKnown(started.audienceGenerationJobArn, true);
-        log/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${log/* inline */.mG(started.$metadata.requestId ?? 'unknown')}, ` +
-            `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
+        await start(client, request, progress, pacing.signal);
+        return;
     }
     catch (error) {
-        if (!(error instanceof ConflictException) || settings.ifExists !== 'reuse')
+        if (!(error instanceof ConflictException) || settings.ifExists === 'fail')
             throw error;
-        progress.enter('reuse');
-        const job = await findReusableJob(client, request, pacing);
-        progress.jobKnown(job.audienceGenerationJobArn, false);
-        progress.reusedStatus = job.status;
-        log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
-            `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, {
-            title: 'Reusing the existing audience generation job'
-        });
     }
+    progress.enter('reuse');
+    const job = await findReusableJob(client, request, pacing);
+    if (REUSABLE_STATUSES.has(job.status))
+        return reuse(job, request, progress);
+    if (settings.ifExists === 'replace-failed' && REPLACEABLE_STATUSES.has(job.status)) {
+        return replace(client, job, request, progress, pacing);
+    }
+    progress.jobKnown(job.audienceGenerationJobArn, false);
+    progress.statusKnown(job.status);
+    throw notReusable(job, settings.ifExists);
+}
+async function start(client, request, progress, signal) {
+    // Never a job after a cancellation: this is the last moment it can be checked for certain.
+    signal.throwIfAborted();
+    progress.enter('start');
+    const started = await client.send(new StartAudienceGenerationJobCommand(request));
+    checkJobArn(started.audienceGenerationJobArn);
+    progress.jobKnown(started.audienceGenerationJobArn, true);
+    log/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${log/* inline */.mG(started.$metadata.requestId ?? 'unknown')}, ` +
+        `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
+}
+function reuse(job, request, progress) {
+    progress.jobKnown(job.audienceGenerationJobArn, false);
+    progress.reusedStatus = job.status;
+    log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
+        `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, { title: 'Reusing the existing audience generation job' });
+}
+/** Deletes the failed job of that name (or waits out its deletion), then starts the job again. */
+async function replace(client, job, request, progress, pacing) {
+    progress.enter('replace');
+    progress.replacing = job.audienceGenerationJobArn;
+    log/* info */.pq(job.status === 'CREATE_FAILED'
+        ? `A job named "${log/* inline */.mG(request.name)}" already exists and is CREATE_FAILED; deleting ${log/* inline */.mG(job.audienceGenerationJobArn)}.`
+        : `A job named "${log/* inline */.mG(request.name)}" is being deleted (${log/* inline */.mG(job.status)}); waiting until it is gone.`);
+    await removeJob(client, job, { clock: pacing.clock, signal: pacing.signal, ...pacing.deletion });
+    await start(client, request, progress, pacing.signal);
+    log/* notice */.lm(`Replaced the failed job ${log/* inline */.mG(job.audienceGenerationJobArn)} (${log/* inline */.mG(job.status)}) ` +
+        `with a new job of the same name: ${progress.jobArn ?? ''}.`, { title: 'Replaced the failed audience generation job' });
+}
+/** A job of that name that cannot be carried on with: the step fails and says the way out. */
+function notReusable(job, ifExists) {
+    const what = `A job named "${log/* inline */.mG(job.name)}" already exists, but it is ${log/* inline */.mG(job.status)}`;
+    if (job.status === 'DELETE_FAILED') {
+        return new error_types/* ActionError */.lZ('ExistingJobNotReusable', `${what}: its deletion failed, so its name stays taken. Choose a new job name, or delete the job ` +
+            'in the AWS Clean Rooms console and re-run.');
+    }
+    if (job.status === 'DELETE_PENDING' || job.status === 'DELETE_IN_PROGRESS') {
+        return new error_types/* ActionError */.lZ('ExistingJobNotReusable', `${what}: it is being deleted and cannot be reused. Choose a new job name, or set ` +
+            'if-exists: replace-failed to wait until it is gone and start a new job of the same name.');
+    }
+    return new error_types/* ActionError */.lZ('ExistingJobNotReusable', `${what}, not CREATE_PENDING, CREATE_IN_PROGRESS or ACTIVE, so it is not reused` +
+        (ifExists === 'reuse' && job.status === 'CREATE_FAILED'
+            ? '. Set if-exists: replace-failed to delete it and start the job again under the same name, or choose a new job name.'
+            : '. Choose a new job name.'));
 }
 /** One status check of a job, outside a wait: a reused ACTIVE job's metrics. */
 async function getJob(client, jobArn) {
