@@ -323,6 +323,30 @@ describe('retries: only throttling, 5xx and network errors, bounded', () => {
     expect(clock.now() - started).toBe(1500)
   })
 
+  it('reports the failure before a last attempt the deadline cut short, not the cut', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
+    // Refused at once twice, with backoffs of 50 and 100 ms: the third attempt has 450 ms of its 1000.
+    const { client, handler, clock } = clientWith([refused, refused, 'hang'], { ...POLICY, deadlineMs: 600 })
+    const started = clock.now()
+    handler.onHang = () => clock.fireNextTimeout()
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+      $metadata: { attempts: 3 }
+    })
+    expect(handler.requests).toHaveLength(3)
+    expect(clock.now() - started).toBe(600)
+  })
+
+  it('reports a timeout of a full attempt as such', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
+    const { client, handler, clock } = clientWith([refused, 'hang'], { ...POLICY, maxAttempts: 2 })
+    handler.onHang = () => clock.fireNextTimeout()
+    await expect(client.send(new StartAudienceGenerationJobCommand(REQUEST))).rejects.toMatchObject({
+      name: 'TimeoutError',
+      $metadata: { attempts: 2 }
+    })
+  })
+
   it.each([
     'ConflictException',
     'ValidationException',

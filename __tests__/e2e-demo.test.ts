@@ -1,8 +1,9 @@
 // `npm run demo` shows what the action does with no AWS account; the quality gate is among what it shows.
 import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 
-const DEMO = new URL('../scripts/demo.js', import.meta.url).pathname
-const ROOT = new URL('..', import.meta.url).pathname
+const DEMO = fileURLToPath(new URL('../scripts/demo.js', import.meta.url))
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /** The demo's output for one scenario, from its heading to the next. */
 function scenario(output: string, title: string): string {

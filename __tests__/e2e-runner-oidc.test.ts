@@ -4,14 +4,15 @@
 // GitHub signs the tokens with an RSA key and publishes that key, as GitHub does with its own.
 import { spawnSync } from 'node:child_process'
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { clockEnvironment, runAction } from './helpers/run-action.js'
 import { VALID_INPUTS } from './helpers/fixtures.js'
 
-const SCRIPT = new URL('../scripts/emulator.js', import.meta.url).pathname
+const SCRIPT = fileURLToPath(new URL('../scripts/emulator.js', import.meta.url))
 const REQUEST_TOKEN = 'runner-request-token'
 const INPUTS = {
   ...VALID_INPUTS,
@@ -97,10 +98,11 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  // The background emulator stands for what the runner stops at the end of a job.
-  const ready = JSON.parse(readFileSync(join(temp, 'emulator-ready.json'), 'utf8')) as { pid: number }
-  process.kill(ready.pid)
+  // Everything this file started is stopped even when the setup failed half-way, so jest can exit.
   await new Promise((resolve) => github.close(resolve))
+  // The background emulator stands for what the runner stops at the end of a job.
+  const readyFile = join(temp, 'emulator-ready.json')
+  if (existsSync(readyFile)) process.kill((JSON.parse(readFileSync(readyFile, 'utf8')) as { pid: number }).pid)
   rmSync(temp, { recursive: true, force: true })
 })
 

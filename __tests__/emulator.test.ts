@@ -1,5 +1,6 @@
 import { Sha256 } from '@aws-crypto/sha256-js'
 import { fromWebToken } from '@aws-sdk/credential-provider-web-identity'
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts'
 import { SignatureV4 } from '@smithy/signature-v4'
 import {
   DEFAULT_METRICS,
@@ -1057,6 +1058,106 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     } finally {
       emu.stsAudiences = ['sts.amazonaws.com']
     }
+  })
+})
+
+/** STS AssumeRole signed with `credentials`, as a role-chaining client sends it. */
+async function assumeRoleWith(
+  credentials: Credentials,
+  input: { RoleArn?: string; ExternalId?: string; DurationSeconds?: number } = {}
+) {
+  const { sessionToken, ...keys } = credentials
+  const identity = { ...keys, ...(sessionToken !== undefined ? { sessionToken } : {}) }
+  const client = new STSClient({ region: 'us-east-1', endpoint: emu.stsUrl, credentials: identity, maxAttempts: 1 })
+  try {
+    return await client.send(new AssumeRoleCommand({ RoleArn: GITHUB_ROLE_ARN, RoleSessionName: 'chained', ...input }))
+  } finally {
+    client.destroy()
+  }
+}
+
+describe("STS AssumeRole, signed with the caller's keys (role chaining)", () => {
+  it('issues credentials for the role that Clean Rooms ML accepts, naming the caller as their subject', async () => {
+    const answer = await assumeRoleWith(KEY, { DurationSeconds: 900 })
+    const issued = emu.issuedCredentials[0]!
+    expect(answer.Credentials).toMatchObject({
+      AccessKeyId: issued.accessKeyId,
+      SecretAccessKey: issued.secretAccessKey,
+      SessionToken: issued.sessionToken
+    })
+    expect(answer.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/github-deploy/chained`)
+    expect(issued.subject).toBe(`arn:aws:iam::${ACCOUNT}:user/emulator-user`)
+    const lifetime = (answer.Credentials?.Expiration?.getTime() ?? 0) - Date.now()
+    expect(lifetime).toBeLessThanOrEqual(900 * 1000)
+    expect(lifetime).toBeGreaterThan(800 * 1000)
+    const credentials = {
+      accessKeyId: issued.accessKeyId,
+      secretAccessKey: issued.secretAccessKey,
+      sessionToken: issued.sessionToken
+    }
+    expect((await start(startBody(), credentials)).status).toBe(200)
+    expect(emu.jobs[0]?.startedBy).toBe(OTHER_ACCOUNT)
+  })
+
+  it("refuses a caller it cannot verify, in STS's codes", async () => {
+    await expect(assumeRoleWith({ accessKeyId: 'AKIAUNKNOWNKEY000001', secretAccessKey: 'x' })).rejects.toMatchObject({
+      name: 'InvalidClientTokenId',
+      $metadata: { httpStatusCode: 403 }
+    })
+    await expect(assumeRoleWith({ ...KEY, secretAccessKey: 'wrong-secret' })).rejects.toMatchObject({
+      name: 'SignatureDoesNotMatch',
+      $metadata: { httpStatusCode: 403 }
+    })
+    const unsigned = await stsPost({
+      Action: 'AssumeRole',
+      Version: '2011-06-15',
+      RoleArn: GITHUB_ROLE_ARN,
+      RoleSessionName: 's1'
+    })
+    expect(unsigned.status).toBe(403)
+    expect(await unsigned.text()).toContain('<Code>MissingAuthenticationToken</Code>')
+    expect(emu.issuedCredentials).toHaveLength(0)
+  })
+
+  it('requires the external id a role is configured with, refusing as AccessDenied', async () => {
+    emu.roles = { [GITHUB_ROLE_ARN]: { externalId: 'partner-4711' } }
+    const refusal = {
+      name: 'AccessDenied',
+      message: `User: arn:aws:iam::${ACCOUNT}:user/emulator-user is not authorized to perform: sts:AssumeRole on resource: ${GITHUB_ROLE_ARN}`,
+      $metadata: { httpStatusCode: 403 }
+    }
+    await expect(assumeRoleWith(KEY)).rejects.toMatchObject(refusal)
+    await expect(assumeRoleWith(KEY, { ExternalId: 'partner-0000' })).rejects.toMatchObject(refusal)
+    expect(emu.issuedCredentials).toHaveLength(0)
+    await assumeRoleWith(KEY, { ExternalId: 'partner-4711' })
+    expect(emu.issuedCredentials).toHaveLength(1)
+    await expect(assumeRoleWith(KEY, { ExternalId: 'x' })).rejects.toMatchObject({ name: 'ValidationError' })
+  })
+
+  it('trusts only the principals a role is configured with', async () => {
+    emu.roles = { [GITHUB_ROLE_ARN]: { trustedPrincipals: [`arn:aws:iam::${OTHER_ACCOUNT}:root`] } }
+    await expect(assumeRoleWith(KEY)).rejects.toMatchObject({ name: 'AccessDenied' })
+    await assumeRoleWith(OTHER_KEY)
+    expect(emu.issuedCredentials[0]?.subject).toBe(`arn:aws:iam::${OTHER_ACCOUNT}:user/emulator-user`)
+    emu.reset()
+    expect(emu.roles).toEqual({})
+  })
+
+  it('limits a session assumed with another role session to one hour', async () => {
+    await assumeRoleWith(KEY)
+    const hub = emu.issuedCredentials[0]!
+    const session = {
+      accessKeyId: hub.accessKeyId,
+      secretAccessKey: hub.secretAccessKey,
+      sessionToken: hub.sessionToken
+    }
+    await expect(assumeRoleWith(session, { DurationSeconds: 7200 })).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringContaining('1 hour session limit for roles assumed by role chaining')
+    })
+    const chained = await assumeRoleWith(session, { DurationSeconds: 3600 })
+    expect(chained.AssumedRoleUser?.Arn).toContain(':assumed-role/github-deploy/chained')
+    expect(emu.issuedCredentials[1]?.subject).toBe(hub.assumedRoleArn)
   })
 })
 

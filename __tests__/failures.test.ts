@@ -313,6 +313,25 @@ describe('an expired token is explained by where the credentials came from', () 
     expect(hintOf('ExpiredToken', 403, settings, phase)).toContain(hint)
   })
 
+  it.each([
+    ['credentials', 'The session credentials in the environment (AWS_SESSION_TOKEN'],
+    ['start', 'The role session from role-to-assume expired']
+  ] as const)('role-chaining, at %s', (phase, hint) => {
+    const chained: Settings = {
+      ...SETTINGS,
+      credentials: {
+        source: 'chained',
+        roleArn: 'arn:aws:iam::123456789012:role/r',
+        roleSessionName: 's',
+        durationSeconds: 900
+      }
+    }
+    expect(hintOf('ExpiredTokenException', 403, chained, phase)).toContain(hint)
+    expect(hintOf('InvalidClientTokenId', 403, chained, phase)).toContain(
+      phase === 'credentials' ? 'to assume role-to-assume with (role-chaining)' : 'the role session STS gave'
+    )
+  })
+
   it('never speaks of OIDC when the step did not use it', () => {
     for (const phase of ['credentials', 'start', 'reuse', 'wait'] as const) {
       expect(hintOf('ExpiredTokenException', 403, environment, phase)).not.toMatch(/OIDC token expired/)

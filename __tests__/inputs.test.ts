@@ -1,4 +1,10 @@
-import { readSettings, sanitizeSessionName, type Settings, type SettingsResult } from '../src/inputs/settings.js'
+import {
+  masksAccountIds,
+  readSettings,
+  sanitizeSessionName,
+  type Settings,
+  type SettingsResult
+} from '../src/inputs/settings.js'
 import { MODEL_ARN, SEED_ROLE, TEMPLATE_ARN, VALID_INPUTS, VALID_REQUEST } from './helpers/fixtures.js'
 
 const BASE: Record<string, string> = VALID_INPUTS
@@ -313,6 +319,69 @@ describe('region and credentials', () => {
     expect(sanitizeSessionName('x'.repeat(80))).toHaveLength(64)
     expect(problems({ 'role-session-name': '*' })).toEqual([
       'role-session-name: must be at least 2 characters long (STS)'
+    ])
+  })
+})
+
+describe('role-chaining, role-external-id and mask-aws-account-id, as configure-aws-credentials takes them', () => {
+  it("assumes role-to-assume with the environment's credentials with role-chaining, with the session inputs", () => {
+    expect(
+      settings({
+        'role-to-assume': SEED_ROLE,
+        'role-chaining': 'true',
+        'role-external-id': 'partner:4711/a=b',
+        'role-session-name': 'hop 2',
+        'role-duration-seconds': '1800'
+      }).credentials
+    ).toEqual({
+      source: 'chained',
+      roleArn: SEED_ROLE,
+      roleSessionName: 'hop-2',
+      durationSeconds: 1800,
+      externalId: 'partner:4711/a=b'
+    })
+    expect(settings({ 'role-to-assume': SEED_ROLE, 'role-chaining': 'false' }).credentials.source).toBe('oidc')
+    expect(settings({ 'role-chaining': 'false' }).credentials).toEqual({ source: 'environment' })
+  })
+
+  it('refuses an external id without role-chaining, since AssumeRoleWithWebIdentity takes none', () => {
+    expect(problems({ 'role-to-assume': SEED_ROLE, 'role-external-id': 'partner-4711' })).toEqual([
+      'role-external-id: applies only with role-chaining: true: role-to-assume with the OIDC token uses ' +
+        'AssumeRoleWithWebIdentity, which takes no external id. Set role-chaining: true to assume the role with ' +
+        'the credentials already in the environment'
+    ])
+  })
+
+  it("refuses role-chaining without a role, and external ids outside STS's rule, without echoing them", () => {
+    expect(problems({ 'role-chaining': 'true' })).toEqual([
+      'role-chaining: needs role-to-assume: the role to assume with the credentials already in the environment'
+    ])
+    const chained = { 'role-to-assume': SEED_ROLE, 'role-chaining': 'true' }
+    expect(problems({ ...chained, 'role-external-id': 'x' })).toEqual([
+      'role-external-id: must be 2 to 1224 characters, each a letter, digit or one of _+=,.@:/- (STS); it has 1'
+    ])
+    expect(problems({ ...chained, 'role-external-id': 'secret id' })).toEqual([
+      'role-external-id: must be 2 to 1224 characters, each a letter, digit or one of _+=,.@:/- (STS); it has 9 and other characters'
+    ])
+    expect(settings({ ...chained, 'role-external-id': 'e'.repeat(1224) }).credentials).toMatchObject({
+      externalId: 'e'.repeat(1224)
+    })
+    expect(problems({ ...chained, 'role-external-id': 'e'.repeat(1225) })).toHaveLength(1)
+    expect(problems({ 'role-chaining': 'yes', 'mask-aws-account-id': 'on' })).toEqual([
+      'role-chaining: must be true or false; got "yes"',
+      'mask-aws-account-id: must be true or false; got "on"'
+    ])
+  })
+
+  it('masks account ids unless mask-aws-account-id is empty or false, even when its value is invalid', () => {
+    const masks = (value: string): boolean => masksAccountIds((name) => (name === 'mask-aws-account-id' ? value : ''))
+    expect([masks(''), masks('false'), masks('FALSE'), masks('true'), masks('True'), masks('on')]).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+      true
     ])
   })
 })

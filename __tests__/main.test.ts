@@ -6,7 +6,7 @@ import { FakeClock } from './helpers/fake-clock.js'
 import { inProcessSteps, type StepResult } from './helpers/in-process.js'
 import { routedUrl, startProxy } from './helpers/proxy.js'
 import { ENV_CREDENTIALS } from './helpers/run-action.js'
-import { MODEL_ARN, OIDC, OTHER_MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
+import { ACCOUNT, MODEL_ARN, OIDC, OTHER_MODEL_ARN, VALID_INPUTS } from './helpers/fixtures.js'
 
 const INPUTS = { ...VALID_INPUTS, name: 'in-process' }
 
@@ -81,6 +81,37 @@ describe('long waits are bounded and never look hung', () => {
     expect(emulator.requests.filter((request) => request.operation === 'GetIdToken')).toHaveLength(sessions)
   })
 
+  it('renews chained role credentials before they expire during a long wait, as for OIDC', async () => {
+    emulator.statusSequence = [
+      'CREATE_PENDING',
+      ...Array.from({ length: 60 }, () => 'CREATE_IN_PROGRESS' as const),
+      'ACTIVE'
+    ]
+    const result = await step(
+      {
+        ...INPUTS,
+        ...OIDC,
+        'role-chaining': 'true',
+        'role-duration-seconds': '900',
+        'wait-for-completion': 'true',
+        'wait-timeout-seconds': '21600'
+      },
+      ENV_CREDENTIALS
+    )
+    expect(result.exitCode).toBe(0)
+    const sessions = emulator.requests.filter((request) => request.operation === 'AssumeRole')
+    expect(sessions.length).toBeGreaterThanOrEqual(5)
+    expect(emulator.requests.filter((request) => request.service === 'oidc')).toEqual([])
+    // Every session is signed with the environment's keys, and masked before any later line.
+    for (const request of sessions) {
+      expect(request.headers['authorization']).toContain(`Credential=${ENV_CREDENTIALS.AWS_ACCESS_KEY_ID}/`)
+    }
+    for (const issued of emulator.issuedCredentials) expect(result.log).toContain(`::add-mask::${issued.sessionToken}`)
+    const checks = emulator.requests.filter((request) => request.operation === 'GetAudienceGenerationJob')
+    const lastKey = emulator.issuedCredentials.at(-1)!.accessKeyId
+    expect(checks.at(-1)!.headers['authorization']).toContain(`Credential=${lastKey}/`)
+  })
+
   it('gives up at wait-timeout-seconds with the last status as outputs, within the status-call budget', async () => {
     emulator.statusSequence = ['CREATE_PENDING', 'CREATE_IN_PROGRESS']
     const clock = new FakeClock()
@@ -96,6 +127,41 @@ describe('long waits are bounded and never look hung', () => {
     const checks = emulator.requests.filter((request) => request.operation === 'GetAudienceGenerationJob')
     expect(checks.length).toBeLessThanOrEqual(120)
     expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(60_000)
+  })
+})
+
+describe('role chaining reports what the role or the environment lacks', () => {
+  const CHAINED = { ...INPUTS, ...OIDC, 'role-chaining': 'true' }
+
+  it('fails with CredentialsNotFound before any request when the environment has no credentials', async () => {
+    const result = await step(CHAINED)
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['error-type']).toBe('CredentialsNotFound')
+    expect(result.log).toContain(
+      'With role-chaining: true, role-to-assume is assumed with credentials from an earlier step'
+    )
+    expect(emulator.requests).toEqual([])
+  })
+
+  it('names the refused role and the external id its trust policy requires', async () => {
+    emulator.roles = { [OIDC['role-to-assume']]: { externalId: 'partner-4711' } }
+    const result = await step({ ...CHAINED, 'role-external-id': 'partner-0000' }, ENV_CREDENTIALS)
+    expect(result.outputs['error-type']).toBe('AccessDenied')
+    expect(result.log).toContain(`assume ${OIDC['role-to-assume']} (role-chaining)`)
+    expect(result.log).toContain('sts:ExternalId condition must equal role-external-id')
+    expect(emulator.requests.map((request) => request.operation)).toEqual(['AssumeRole'])
+  })
+
+  it('masks the account id of every ARN before the line that shows it, with mask-aws-account-id', async () => {
+    const result = await step(
+      { ...CHAINED, 'mask-aws-account-id': 'true', 'wait-for-completion': 'true' },
+      ENV_CREDENTIALS
+    )
+    expect(result.exitCode).toBe(0)
+    const lines = result.log.split('\n')
+    const first = lines.findIndex((line) => line.includes(ACCOUNT))
+    expect(lines[first]).toBe(`::add-mask::${ACCOUNT}`)
+    expect(result.summary).toContain(ACCOUNT)
   })
 })
 

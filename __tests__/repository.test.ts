@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { NoOperationTraceWriter, isMapping, isSequence, isString, parseWorkflow } from '@actions/workflow-parser'
 import { readSettings } from '../src/inputs/settings.js'
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index'
@@ -13,7 +14,7 @@ import semver from 'semver'
 import { parse as parseYaml } from 'yaml'
 import { OIDC, VALID_INPUTS } from './helpers/fixtures.js'
 
-const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '')
+const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '')
 
 function read(path: string): string {
   return readFileSync(join(ROOT, path), 'utf8')
@@ -205,6 +206,8 @@ describe("action.yml is what GitHub's parser accepts", () => {
         'dry-run',
         'if-exists',
         'include-seed-in-output',
+        'mask-aws-account-id',
+        'role-chaining',
         'role-duration-seconds',
         'role-session-name',
         'wait-for-completion',
@@ -300,7 +303,7 @@ function filesUnder(dir: string): string[] {
 const LAYERS = ['index.ts', 'main.ts', 'job', 'aws', 'report', 'inputs', 'cleanroomsml']
 
 function layerOf(file: string): number {
-  const top = relative(join(ROOT, 'src'), file).split('/')[0]!
+  const top = relative(join(ROOT, 'src'), file).split(/[\\/]/)[0]!
   // Below the action's layers, above the client, which is self-contained.
   return top === 'log.ts' ? LAYERS.indexOf('cleanroomsml') - 0.5 : LAYERS.indexOf(top)
 }

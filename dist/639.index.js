@@ -6,28 +6,32 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ usesProxy),
-/* harmony export */   n: () => (/* binding */ requestHandlerFor)
+/* harmony export */   $2: () => (/* binding */ watchTunnels),
+/* harmony export */   Bb: () => (/* binding */ usesProxy),
+/* harmony export */   ZK: () => (/* binding */ tunnelTimeoutFor),
+/* harmony export */   n1: () => (/* binding */ requestHandlerFor)
 /* harmony export */ });
 /* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
 
 
+/** How long a connection may take: a part of an attempt's time. */
+function connectionTimeoutFor(attemptTimeoutMs) {
+    return Math.min(5_000, attemptTimeoutMs);
+}
+/**
+ * How long a proxy may take to answer the tunnel request: at most half an attempt's time, so that
+ * a silent proxy is named as such before the attempt itself times out.
+ */
+function tunnelTimeoutFor(attemptTimeoutMs) {
+    return Math.min(5_000, Math.ceil(attemptTimeoutMs / 2));
+}
 /** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
-function proxyAgentFor(url) {
+function proxyAgentFor(url, attemptTimeoutMs) {
     if (!usesProxy(url))
         return undefined;
     const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
-    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
-    // for options; destroying it ends the tunnels it holds.
-    if (typeof agent.destroy !== 'function') {
-        agent.destroy = () => {
-            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
-                socket.destroy?.();
-            }
-        };
-    }
-    return agent;
+    return watchTunnels(agent, tunnelTimeoutFor(attemptTimeoutMs));
 }
 /** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
 function usesProxy(url) {
@@ -35,11 +39,102 @@ function usesProxy(url) {
 }
 /** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
 function requestHandlerFor(url, attemptTimeoutMs) {
-    const agent = proxyAgentFor(url);
+    const agent = proxyAgentFor(url, attemptTimeoutMs);
     return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
-        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        connectionTimeout: connectionTimeoutFor(attemptTimeoutMs),
         ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
     });
+}
+/**
+ * Prepares the toolkit's tunnelling agent for `agent`'s requests, and returns it. That agent has
+ * no destroy(), without which NodeHttpHandler would take it for options: here destroying it ends
+ * its tunnels and the tunnel requests in flight. It reports every failure of its CONNECT request
+ * as `ECONNRESET`, keeping the real cause only in its message, and waits for the proxy without a
+ * bound: here the failure it reports carries what happened (the proxy's host, never its
+ * credentials, and Node's own code or the proxy's HTTP status) in fields that retries and the
+ * annotation read, and a proxy that does not answer in `connectTimeoutMs` fails with ETIMEDOUT.
+ */
+function watchTunnels(agent, connectTimeoutMs) {
+    const tunnel = agent;
+    const { createSocket, request } = tunnel;
+    if (typeof createSocket !== 'function' || typeof request !== 'function')
+        return agent;
+    const proxy = proxyHost(tunnel);
+    const hasCredentials = typeof tunnel.proxyOptions?.proxyAuth === 'string';
+    const connecting = new Set();
+    tunnel.destroy = () => {
+        for (const connect of connecting)
+            connect.destroy();
+        for (const socket of Array.isArray(tunnel.sockets) ? tunnel.sockets : []) {
+            socket.destroy?.();
+        }
+    };
+    let outer;
+    // createSocket makes the CONNECT request synchronously, for the request in its options.
+    tunnel.createSocket = function (options, done) {
+        outer = options.request;
+        try {
+            createSocket.call(this, options, done);
+        }
+        finally {
+            outer = undefined;
+        }
+    };
+    tunnel.request = (options) => {
+        const connect = request(options);
+        connecting.add(connect);
+        const facts = { proxy, target: typeof options.path === 'string' ? options.path : '', hasCredentials };
+        const timer = setTimeout(() => {
+            const silent = new Error(`No answer from the proxy within ${connectTimeoutMs} ms.`);
+            connect.destroy(Object.assign(silent, { code: 'ETIMEDOUT' }));
+        }, connectTimeoutMs);
+        const settled = () => {
+            clearTimeout(timer);
+            connecting.delete(connect);
+        };
+        // Registered before the agent's own listeners, so the facts are known when it reports the failure.
+        connect.once('error', (cause) => {
+            settled();
+            const code = cause.code ?? cause.errors?.[0]?.code;
+            if (typeof code === 'string')
+                facts.code = code;
+        });
+        connect.once('connect', (answer) => {
+            settled();
+            if (answer.statusCode !== 200)
+                facts.status = answer.statusCode ?? 0;
+        });
+        connect.once('close', settled);
+        outer?.prependOnceListener('error', (error) => describeTunnelFailure(error, facts));
+        return connect;
+    };
+    return agent;
+}
+/** host:port of the agent's proxy: never its credentials, which the agent keeps apart. */
+function proxyHost(agent) {
+    const { host, port } = agent.proxyOptions ?? {};
+    const name = typeof host === 'string' ? host : 'the proxy';
+    return (typeof port === 'string' && port !== '') || typeof port === 'number' ? `${name}:${port}` : name;
+}
+/**
+ * Gives the agent's `ECONNRESET` the real failure's classification: Node's code (ECONNREFUSED,
+ * ENOTFOUND, ETIMEDOUT), retried like any network error; or the proxy's HTTP status, where a 407
+ * (the proxy refused the credentials, or wants some) is its own error type, never retried.
+ */
+function describeTunnelFailure(error, facts) {
+    if (facts.code === undefined && facts.status === undefined)
+        return;
+    const described = error;
+    described.proxyFailure = facts;
+    if (facts.code !== undefined) {
+        // The log of each retry names it; the code classifies it.
+        described.name = 'NetworkError';
+        described.code = facts.code;
+        return;
+    }
+    delete described.code;
+    described.name = facts.status === 407 ? 'ProxyAuthenticationRequired' : 'NetworkError';
+    described.$metadata = { httpStatusCode: facts.status };
 }
 
 
@@ -117,12 +212,13 @@ async function withRetries(attempt, options) {
     const { policy, clock, signal } = options;
     const started = clock.now();
     let totalDelay = 0;
+    let previous;
     for (let number = 1;; number++) {
         // No attempt starts once the step is cancelled.
         signal?.throwIfAborted();
         const elapsed = clock.now() - started;
+        const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
         try {
-            const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
             return await runAttempt(attempt, timeout, clock, signal);
         }
         catch (error) {
@@ -133,9 +229,14 @@ async function withRetries(attempt, options) {
             const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
             const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
             if (!kind || number >= policy.maxAttempts || outOfTime) {
-                recordAttempts(error, number, totalDelay);
-                throw error;
+                // A last attempt the deadline cut short says only that time ran out: the failure before
+                // it (a proxy that does not answer, a refused connection) says what went wrong.
+                const cutShort = timeout < policy.attemptTimeoutMs && (0,_report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u7)(error) && error.name === 'TimeoutError';
+                const reported = cutShort && previous !== undefined ? previous : error;
+                recordAttempts(reported, number, totalDelay);
+                throw reported;
             }
+            previous = error;
             options.onRetry?.({ error: error, kind, attempt: number, delayMs });
             await clock.sleep(delayMs, signal);
             totalDelay += delayMs;
@@ -198,10 +299,10 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   CleanRoomsMLClient: () => (/* reexport */ CleanRoomsMLClient),
   getJob: () => (/* binding */ getJob),
-  requestHandlerFor: () => (/* reexport */ proxy/* requestHandlerFor */.n),
+  requestHandlerFor: () => (/* reexport */ proxy/* requestHandlerFor */.n1),
   retryStrategy: () => (/* reexport */ retry/* retryStrategy */.UN),
   startOrReuse: () => (/* binding */ startOrReuse),
-  usesProxy: () => (/* reexport */ proxy/* usesProxy */.B),
+  usesProxy: () => (/* reexport */ proxy/* usesProxy */.Bb),
   waitForJob: () => (/* reexport */ waitForJob)
 });
 
@@ -929,7 +1030,7 @@ var proxy = __webpack_require__(1373);
 ;// CONCATENATED MODULE: ./src/job/launch.ts
 // Starting the job, or, after ConflictException, what if-exists asks: carrying on with the job of
 // the same name (reuse), or replacing it when it failed (replace-failed). A job that is neither
-// fails the step. The progress records the ARN (an output) the moment it is known.
+// fails the step. It returns what it found; the step sets the outputs from that.
 
 
 
@@ -942,56 +1043,52 @@ var proxy = __webpack_require__(1373);
 
 
 
-async function startOrReuse(client, settings, progress, pacing) {
+async function startOrReuse(client, settings, phases, pacing) {
     const { request } = settings;
     log/* info */.pq(`Starting audience generation job "${log/* inline */.mG(request.name)}" from ${log/* inline */.mG((0,summary/* describeSeed */.j)(request, settings.seedQueryFile))} ` +
         `with configured audience model ${log/* inline */.mG(request.configuredAudienceModelArn)} in ${log/* inline */.mG(settings.region)}.`);
     try {
-        await start(client, request, progress, pacing.signal);
-        return;
+        return { how: 'started', jobArn: await start(client, request, phases, pacing.signal) };
     }
     catch (error) {
         if (!(error instanceof ConflictException) || settings.ifExists === 'fail')
             throw error;
     }
-    progress.enter('reuse');
+    phases.enter('reuse');
     const job = await findReusableJob(client, request, pacing);
-    if (REUSABLE_STATUSES.has(job.status))
-        return reuse(job, request, progress);
-    if (settings.ifExists === 'replace-failed' && REPLACEABLE_STATUSES.has(job.status)) {
-        return replace(client, job, request, progress, pacing);
+    const found = { jobArn: job.audienceGenerationJobArn, status: job.status };
+    if (REUSABLE_STATUSES.has(job.status)) {
+        log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
+            `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, { title: 'Reusing the existing audience generation job' });
+        return { how: 'reused', ...found };
     }
-    progress.jobKnown(job.audienceGenerationJobArn, false);
-    progress.statusKnown(job.status);
-    throw notReusable(job, settings.ifExists);
+    if (settings.ifExists === 'replace-failed' && REPLACEABLE_STATUSES.has(job.status)) {
+        return replace(client, job, request, phases, pacing);
+    }
+    return { how: 'refused', ...found, error: notReusable(job, settings.ifExists) };
 }
-async function start(client, request, progress, signal) {
+/** Starts the job; resolves to its ARN. */
+async function start(client, request, phases, signal) {
     // Never a job after a cancellation: this is the last moment it can be checked for certain.
     signal.throwIfAborted();
-    progress.enter('start');
+    phases.enter('start');
     const started = await client.send(new StartAudienceGenerationJobCommand(request));
     checkJobArn(started.audienceGenerationJobArn);
-    progress.jobKnown(started.audienceGenerationJobArn, true);
     log/* info */.pq(`Started ${started.audienceGenerationJobArn} (request id ${log/* inline */.mG(started.$metadata.requestId ?? 'unknown')}, ` +
         `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`);
-}
-function reuse(job, request, progress) {
-    progress.jobKnown(job.audienceGenerationJobArn, false);
-    progress.reusedStatus = job.status;
-    log/* notice */.lm(`A job named "${log/* inline */.mG(request.name)}" already exists (${log/* inline */.mG(job.status)}); ` +
-        `reusing ${log/* inline */.mG(job.audienceGenerationJobArn)}.`, { title: 'Reusing the existing audience generation job' });
+    return started.audienceGenerationJobArn;
 }
 /** Deletes the failed job of that name (or waits out its deletion), then starts the job again. */
-async function replace(client, job, request, progress, pacing) {
-    progress.enter('replace');
-    progress.replacing = job.audienceGenerationJobArn;
+async function replace(client, job, request, phases, pacing) {
+    phases.enter('replace', job.audienceGenerationJobArn);
     log/* info */.pq(job.status === 'CREATE_FAILED'
         ? `A job named "${log/* inline */.mG(request.name)}" already exists and is CREATE_FAILED; deleting ${log/* inline */.mG(job.audienceGenerationJobArn)}.`
         : `A job named "${log/* inline */.mG(request.name)}" is being deleted (${log/* inline */.mG(job.status)}); waiting until it is gone.`);
     await removeJob(client, job, { clock: pacing.clock, signal: pacing.signal, ...pacing.deletion });
-    await start(client, request, progress, pacing.signal);
+    const jobArn = await start(client, request, phases, pacing.signal);
     log/* notice */.lm(`Replaced the failed job ${log/* inline */.mG(job.audienceGenerationJobArn)} (${log/* inline */.mG(job.status)}) ` +
-        `with a new job of the same name: ${progress.jobArn ?? ''}.`, { title: 'Replaced the failed audience generation job' });
+        `with a new job of the same name: ${jobArn}.`, { title: 'Replaced the failed audience generation job' });
+    return { how: 'replaced', jobArn, replaced: job.audienceGenerationJobArn };
 }
 /** A job of that name that cannot be carried on with: the step fails and says the way out. */
 function notReusable(job, ifExists) {

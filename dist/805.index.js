@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/util-endpoints/dist-cjs/index.js
 var dist_cjs = __webpack_require__(3068);
-// EXTERNAL MODULE: ./src/aws/clock.ts
-var clock = __webpack_require__(3299);
 // EXTERNAL MODULE: ./src/aws/endpoints.ts + 1 modules
 var endpoints = __webpack_require__(2560);
 // EXTERNAL MODULE: ./src/aws/proxy.ts
@@ -41,9 +39,11 @@ var retry = __webpack_require__(2495);
 
 
 
+
 async function requestIdToken(audience, env, options) {
     const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`;
-    const token = await (0,retry/* withRetries */.LH)((signal) => requestOnce(url, env, signal), options);
+    const connectTimeoutMs = (0,proxy/* tunnelTimeoutFor */.ZK)(options.policy.attemptTimeoutMs);
+    const token = await (0,retry/* withRetries */.LH)((signal) => requestOnce(url, env, signal, connectTimeoutMs), options);
     (0,secrets/* mask */.dK)(token);
     return token;
 }
@@ -51,11 +51,16 @@ async function requestIdToken(audience, env, options) {
  * One request, on a client of its own: @actions/http-client takes no AbortSignal, so an abort
  * (the attempt's timeout, or the step's cancellation) destroys that client's sockets instead.
  */
-async function requestOnce(url, env, signal) {
-    const client = new lib/* HttpClient */.Qq('cleanrooms-ml-audience-generation-action', [
-        new auth/* BearerCredentialHandler */.tZ(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '')
-    ]);
-    const onAbort = () => client.dispose();
+async function requestOnce(url, env, signal, connectTimeoutMs) {
+    // Behind a proxy the client keeps its tunnelling agent only with keepAlive: so kept, it can be
+    // made to say what the proxy did, and destroyed with the request (dispose() ends only a direct one).
+    const proxied = (0,proxy/* usesProxy */.Bb)(url);
+    const client = new lib/* HttpClient */.Qq('cleanrooms-ml-audience-generation-action', [new auth/* BearerCredentialHandler */.tZ(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '')], proxied ? { keepAlive: true } : undefined);
+    const tunnels = proxied ? (0,proxy/* watchTunnels */.$2)(client.getAgent(url), connectTimeoutMs) : undefined;
+    const onAbort = () => {
+        client.dispose();
+        tunnels?.destroy();
+    };
     signal.addEventListener('abort', onAbort, { once: true });
     try {
         const response = await client.getJson(url);
@@ -73,16 +78,16 @@ async function requestOnce(url, env, signal) {
     }
     finally {
         signal.removeEventListener('abort', onAbort);
-        client.dispose();
+        onAbort();
     }
 }
 
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 // AWS credentials for the call: the workflow's GitHub OIDC token exchanged with STS
-// AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
-// chain (for example keys exported by an earlier configure-aws-credentials step).
+// AssumeRoleWithWebIdentity when role-to-assume is set, or with role-chaining, STS AssumeRole
+// signed with the environment's credentials; otherwise the AWS SDK's default chain itself (for
+// example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
-
 
 
 
@@ -99,7 +104,11 @@ const RENEWAL_MARGIN_MS = 5 * 60_000;
  */
 async function resolveCredentials(settings, context) {
     const fetch = async () => {
-        const credentials = settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context);
+        const credentials = settings.source === 'oidc'
+            ? await assumeRoleWithOidc(settings, context)
+            : settings.source === 'chained'
+                ? await assumeRoleChained(settings, context)
+                : await fromDefaultChain(context);
         (0,secrets/* maskCredentials */.Bs)(credentials);
         return credentials;
     };
@@ -111,12 +120,19 @@ async function resolveCredentials(settings, context) {
         return current;
     };
 }
+/**
+ * The SDK's chain, bounded like every other request: each attempt runs the chain with an STS
+ * client (web identity, as on EKS runners) of one attempt whose request the attempt's timeout
+ * aborts; the chain's other sources, which take no signal, are abandoned at that moment. The
+ * retries, their timing and the deadline are the action's own.
+ */
 async function fromDefaultChain(context) {
     const { defaultProvider } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136), __webpack_require__.e(861)]).then(__webpack_require__.t.bind(__webpack_require__, 5861, 19));
-    const requestHandler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
+    const handler = (0,proxy/* requestHandlerFor */.n1)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
     try {
-        // The chain's providers take no signal: a cancellation stops the step from waiting on them.
-        return await (0,clock/* untilAborted */.Eu)(defaultProvider({ clientConfig: { region: context.region, requestHandler } })(), context.signal);
+        return await (0,retry/* withRetries */.LH)((signal) => defaultProvider({
+            clientConfig: { region: context.region, maxAttempts: 1, requestHandler: abortingWith(handler, signal) }
+        })(), retryOptions(context));
     }
     catch (error) {
         if (error.name === 'CredentialsProviderError') {
@@ -126,7 +142,7 @@ async function fromDefaultChain(context) {
     }
     finally {
         // As after the STS exchange: no socket of the chain's clients outlives the credentials.
-        requestHandler.destroy();
+        handler.destroy();
     }
 }
 /** The workflow's OIDC token; only a job with `permissions: id-token: write` can request one. */
@@ -152,7 +168,7 @@ async function assumeRoleWithOidc(settings, context) {
         Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136)]).then(__webpack_require__.t.bind(__webpack_require__, 1136, 19))
     ]);
     const endpoint = (0,endpoints/* stsEndpointOverride */.S)(context.env);
-    const handler = (0,proxy/* requestHandlerFor */.n)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
+    const handler = (0,proxy/* requestHandlerFor */.n1)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
     try {
         return await (0,retry/* withRetries */.LH)((signal) => fromWebToken({
             roleArn: settings.roleArn,
@@ -171,6 +187,67 @@ async function assumeRoleWithOidc(settings, context) {
     finally {
         handler.destroy();
     }
+}
+/**
+ * Role chaining: role-to-assume assumed with STS AssumeRole, signed with the credentials already in the
+ * environment. They are read again for every session, so that a source that renews itself (an instance
+ * or container role) is current when a long wait renews the chained session.
+ */
+async function assumeRoleChained(settings, context) {
+    // The STS client loads while the source credentials are read.
+    const [source, { STSClient, AssumeRoleCommand }] = await Promise.all([
+        chainingSource(context),
+        Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(136)]).then(__webpack_require__.t.bind(__webpack_require__, 1136, 19))
+    ]);
+    const endpoint = (0,endpoints/* stsEndpointOverride */.S)(context.env);
+    const handler = (0,proxy/* requestHandlerFor */.n1)(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
+    const input = {
+        RoleArn: settings.roleArn,
+        RoleSessionName: settings.roleSessionName,
+        DurationSeconds: settings.durationSeconds,
+        ...(settings.externalId !== undefined ? { ExternalId: settings.externalId } : {})
+    };
+    try {
+        const answer = await (0,retry/* withRetries */.LH)((signal) => {
+            // One attempt per call, as for OIDC: the retries, their timing and deadline are the action's own.
+            const client = new STSClient({
+                region: context.region,
+                credentials: source,
+                maxAttempts: 1,
+                requestHandler: abortingWith(handler, signal),
+                ...(endpoint ? { endpoint } : {})
+            });
+            return client.send(new AssumeRoleCommand(input));
+        }, retryOptions(context));
+        const issued = answer.Credentials;
+        if (!issued?.AccessKeyId || !issued.SecretAccessKey) {
+            throw new error_types/* ActionError */.lZ('MalformedResponse', 'STS AssumeRole answered without credentials.');
+        }
+        return {
+            accessKeyId: issued.AccessKeyId,
+            secretAccessKey: issued.SecretAccessKey,
+            ...(issued.SessionToken ? { sessionToken: issued.SessionToken } : {}),
+            ...(issued.Expiration ? { expiration: issued.Expiration } : {})
+        };
+    }
+    finally {
+        handler.destroy();
+    }
+}
+/** The credentials chaining starts from, masked: an instance or container role's are not in the environment. */
+async function chainingSource(context) {
+    let source;
+    try {
+        source = await fromDefaultChain(context);
+    }
+    catch (error) {
+        if ((0,error_types/* isErrorLike */.u7)(error) && error.name === 'CredentialsNotFound') {
+            throw new error_types/* ActionError */.lZ('CredentialsNotFound', 'role-chaining: true assumes role-to-assume with AWS credentials already in the environment, but none were found.');
+        }
+        throw error;
+    }
+    (0,secrets/* maskCredentials */.Bs)(source);
+    return source;
 }
 /** Where STS requests go: the configured endpoint, or the Region's own, as the STS client resolves it. */
 function stsUrl(context) {
@@ -282,28 +359,32 @@ function stsEndpointOverride(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ usesProxy),
-/* harmony export */   n: () => (/* binding */ requestHandlerFor)
+/* harmony export */   $2: () => (/* binding */ watchTunnels),
+/* harmony export */   Bb: () => (/* binding */ usesProxy),
+/* harmony export */   ZK: () => (/* binding */ tunnelTimeoutFor),
+/* harmony export */   n1: () => (/* binding */ requestHandlerFor)
 /* harmony export */ });
 /* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
 
 
+/** How long a connection may take: a part of an attempt's time. */
+function connectionTimeoutFor(attemptTimeoutMs) {
+    return Math.min(5_000, attemptTimeoutMs);
+}
+/**
+ * How long a proxy may take to answer the tunnel request: at most half an attempt's time, so that
+ * a silent proxy is named as such before the attempt itself times out.
+ */
+function tunnelTimeoutFor(attemptTimeoutMs) {
+    return Math.min(5_000, Math.ceil(attemptTimeoutMs / 2));
+}
 /** The agent for requests to `url` through the proxy the environment names, or undefined to go direct. */
-function proxyAgentFor(url) {
+function proxyAgentFor(url, attemptTimeoutMs) {
     if (!usesProxy(url))
         return undefined;
     const agent = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('cleanrooms-ml-audience-generation-action').getAgent(url);
-    // The toolkit's tunnelling agent has no destroy(), without which NodeHttpHandler would take it
-    // for options; destroying it ends the tunnels it holds.
-    if (typeof agent.destroy !== 'function') {
-        agent.destroy = () => {
-            for (const socket of Array.isArray(agent.sockets) ? agent.sockets : []) {
-                socket.destroy?.();
-            }
-        };
-    }
-    return agent;
+    return watchTunnels(agent, tunnelTimeoutFor(attemptTimeoutMs));
 }
 /** Whether requests to `url` go through a proxy: said in the log, never with the proxy's address. */
 function usesProxy(url) {
@@ -311,11 +392,102 @@ function usesProxy(url) {
 }
 /** An HTTP handler for AWS requests to `url`, through the environment's proxy where it applies. */
 function requestHandlerFor(url, attemptTimeoutMs) {
-    const agent = proxyAgentFor(url);
+    const agent = proxyAgentFor(url, attemptTimeoutMs);
     return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
-        connectionTimeout: Math.min(5_000, attemptTimeoutMs),
+        connectionTimeout: connectionTimeoutFor(attemptTimeoutMs),
         ...(agent ? (url.startsWith('https:') ? { httpsAgent: agent } : { httpAgent: agent }) : {})
     });
+}
+/**
+ * Prepares the toolkit's tunnelling agent for `agent`'s requests, and returns it. That agent has
+ * no destroy(), without which NodeHttpHandler would take it for options: here destroying it ends
+ * its tunnels and the tunnel requests in flight. It reports every failure of its CONNECT request
+ * as `ECONNRESET`, keeping the real cause only in its message, and waits for the proxy without a
+ * bound: here the failure it reports carries what happened (the proxy's host, never its
+ * credentials, and Node's own code or the proxy's HTTP status) in fields that retries and the
+ * annotation read, and a proxy that does not answer in `connectTimeoutMs` fails with ETIMEDOUT.
+ */
+function watchTunnels(agent, connectTimeoutMs) {
+    const tunnel = agent;
+    const { createSocket, request } = tunnel;
+    if (typeof createSocket !== 'function' || typeof request !== 'function')
+        return agent;
+    const proxy = proxyHost(tunnel);
+    const hasCredentials = typeof tunnel.proxyOptions?.proxyAuth === 'string';
+    const connecting = new Set();
+    tunnel.destroy = () => {
+        for (const connect of connecting)
+            connect.destroy();
+        for (const socket of Array.isArray(tunnel.sockets) ? tunnel.sockets : []) {
+            socket.destroy?.();
+        }
+    };
+    let outer;
+    // createSocket makes the CONNECT request synchronously, for the request in its options.
+    tunnel.createSocket = function (options, done) {
+        outer = options.request;
+        try {
+            createSocket.call(this, options, done);
+        }
+        finally {
+            outer = undefined;
+        }
+    };
+    tunnel.request = (options) => {
+        const connect = request(options);
+        connecting.add(connect);
+        const facts = { proxy, target: typeof options.path === 'string' ? options.path : '', hasCredentials };
+        const timer = setTimeout(() => {
+            const silent = new Error(`No answer from the proxy within ${connectTimeoutMs} ms.`);
+            connect.destroy(Object.assign(silent, { code: 'ETIMEDOUT' }));
+        }, connectTimeoutMs);
+        const settled = () => {
+            clearTimeout(timer);
+            connecting.delete(connect);
+        };
+        // Registered before the agent's own listeners, so the facts are known when it reports the failure.
+        connect.once('error', (cause) => {
+            settled();
+            const code = cause.code ?? cause.errors?.[0]?.code;
+            if (typeof code === 'string')
+                facts.code = code;
+        });
+        connect.once('connect', (answer) => {
+            settled();
+            if (answer.statusCode !== 200)
+                facts.status = answer.statusCode ?? 0;
+        });
+        connect.once('close', settled);
+        outer?.prependOnceListener('error', (error) => describeTunnelFailure(error, facts));
+        return connect;
+    };
+    return agent;
+}
+/** host:port of the agent's proxy: never its credentials, which the agent keeps apart. */
+function proxyHost(agent) {
+    const { host, port } = agent.proxyOptions ?? {};
+    const name = typeof host === 'string' ? host : 'the proxy';
+    return (typeof port === 'string' && port !== '') || typeof port === 'number' ? `${name}:${port}` : name;
+}
+/**
+ * Gives the agent's `ECONNRESET` the real failure's classification: Node's code (ECONNREFUSED,
+ * ENOTFOUND, ETIMEDOUT), retried like any network error; or the proxy's HTTP status, where a 407
+ * (the proxy refused the credentials, or wants some) is its own error type, never retried.
+ */
+function describeTunnelFailure(error, facts) {
+    if (facts.code === undefined && facts.status === undefined)
+        return;
+    const described = error;
+    described.proxyFailure = facts;
+    if (facts.code !== undefined) {
+        // The log of each retry names it; the code classifies it.
+        described.name = 'NetworkError';
+        described.code = facts.code;
+        return;
+    }
+    delete described.code;
+    described.name = facts.status === 407 ? 'ProxyAuthenticationRequired' : 'NetworkError';
+    described.$metadata = { httpStatusCode: facts.status };
 }
 
 
@@ -393,12 +565,13 @@ async function withRetries(attempt, options) {
     const { policy, clock, signal } = options;
     const started = clock.now();
     let totalDelay = 0;
+    let previous;
     for (let number = 1;; number++) {
         // No attempt starts once the step is cancelled.
         signal?.throwIfAborted();
         const elapsed = clock.now() - started;
+        const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
         try {
-            const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
             return await runAttempt(attempt, timeout, clock, signal);
         }
         catch (error) {
@@ -409,9 +582,14 @@ async function withRetries(attempt, options) {
             const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
             const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
             if (!kind || number >= policy.maxAttempts || outOfTime) {
-                recordAttempts(error, number, totalDelay);
-                throw error;
+                // A last attempt the deadline cut short says only that time ran out: the failure before
+                // it (a proxy that does not answer, a refused connection) says what went wrong.
+                const cutShort = timeout < policy.attemptTimeoutMs && (0,_report_error_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorLike */ .u7)(error) && error.name === 'TimeoutError';
+                const reported = cutShort && previous !== undefined ? previous : error;
+                recordAttempts(reported, number, totalDelay);
+                throw reported;
             }
+            previous = error;
             options.onRetry?.({ error: error, kind, attempt: number, delayMs });
             await clock.sleep(delayMs, signal);
             totalDelay += delayMs;

@@ -28913,6 +28913,8 @@ function checkMap(map, shape) {
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   oi: () => (/* binding */ safeJson),
 /* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   s0: () => (/* binding */ hideAccountIds),
+/* harmony export */   ud: () => (/* binding */ maskAccountIds),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
 /* unused harmony export defuse */
@@ -28930,6 +28932,34 @@ function checkMap(map, shape) {
  * read as `##[` to the runner.
  */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+/** The account id of an ARN, in any partition (an S3 ARN has none). */
+const ARN_ACCOUNT_ID = /\barn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\d{12})(?=:)/g;
+/** mask-aws-account-id: set at the start of each run, before anything is printed. */
+let maskingAccountIds = false;
+const maskedAccountIds = new Set();
+/**
+ * With mask-aws-account-id, the account id of every ARN the step prints is registered with the runner's log
+ * masker before the line that shows it, whether the ARN came from an input or from AWS (a job's ARN, the
+ * identity named in a refusal); `texts` (the inputs) are scanned at once.
+ */
+function maskAccountIds(enabled, texts = []) {
+    maskingAccountIds = enabled;
+    maskedAccountIds.clear();
+    for (const text of texts)
+        hideAccountIds(text);
+}
+/** Masks the account id of every ARN in `text` first, when mask-aws-account-id asks for it; returns the text. */
+function hideAccountIds(text) {
+    if (!maskingAccountIds)
+        return text;
+    for (const [, id] of text.matchAll(ARN_ACCOUNT_ID)) {
+        if (id === undefined || maskedAccountIds.has(id))
+            continue;
+        maskedAccountIds.add(id);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(id);
+    }
+    return text;
+}
 const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
 function escapeUnits(text) {
@@ -28979,7 +29009,7 @@ async function flush() {
     });
 }
 function info(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(defuse(text));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(hideAccountIds(defuse(text)));
 }
 /**
  * Annotations: @actions/core escapes line breaks in the message and title, so the command stays on
@@ -28987,16 +29017,21 @@ function info(text) {
  * a log marker, so each line of it is neutralised too.
  */
 function annotationProperties(properties) {
-    return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) };
+    return properties.title === undefined
+        ? properties
+        : { ...properties, title: hideAccountIds(defuse(properties.title)) };
 }
 function error(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(defuse(message), annotationProperties(properties));
+    const props = annotationProperties(properties);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(hideAccountIds(defuse(message)), props);
 }
 function warning(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(defuse(message), annotationProperties(properties));
+    const props = annotationProperties(properties);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(hideAccountIds(defuse(message)), props);
 }
 function notice(message, properties = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(defuse(message), annotationProperties(properties));
+    const props = annotationProperties(properties);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(hideAccountIds(defuse(message)), props);
 }
 
 
@@ -29032,11 +29067,33 @@ function accessDeniedHint({ settings }) {
         'cleanrooms-ml:StartAudienceGenerationJob for your account.');
 }
 function stsTrustHint({ settings, env }) {
+    if (settings.credentials.source === 'chained')
+        return chainedTrustHint(settings.credentials);
     const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com';
     const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO';
     return ("Check the role's trust policy: it must trust the federated principal token.actions.githubusercontent.com " +
         `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
         `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`);
+}
+/** STS refused AssumeRole with the environment's credentials (role-chaining): the role's trust policy decides. */
+function chainedTrustHint(credentials) {
+    return (`STS refused to let the environment's credentials assume ${credentials.roleArn} (role-chaining). Check that ` +
+        "role's trust policy: it must allow sts:AssumeRole for the source identity, the role or user whose " +
+        'credentials an earlier step left in the environment (named in the message above), and that identity needs ' +
+        'sts:AssumeRole on the role in its own policies. ' +
+        (credentials.externalId !== undefined
+            ? "The trust policy's sts:ExternalId condition must equal role-external-id."
+            : 'If the trust policy requires an external id (an sts:ExternalId condition), set role-external-id to it.'));
+}
+function credentialsNotFoundHint({ settings }) {
+    if (settings.credentials.source === 'chained') {
+        return ('With role-chaining: true, role-to-assume is assumed with credentials from an earlier step: run ' +
+            'aws-actions/configure-aws-credentials (or another step that exports AWS credentials) before this one, or ' +
+            'run on a runner with an instance or container role. Without role-chaining, role-to-assume uses the ' +
+            "workflow's OIDC token instead.");
+    }
+    return ('Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
+        "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step.");
 }
 /**
  * Only reached with if-exists: fail (reuse carries on with the job). Says why the name was taken in the way
@@ -29082,17 +29139,22 @@ function cancelledHint({ settings, progress }) {
     }
     return 'No job was started.';
 }
-/** Where the step's credentials came from, in words, and what to change about them. */
-function credentialsFix({ settings }) {
-    if (settings.credentials.source === 'oidc') {
-        return (`The credentials are the role session STS gave for role-to-assume (${settings.credentials.roleArn}): check ` +
+/**
+ * Where the credentials that signed the failed request came from, in words, and what to change about them.
+ * With role-chaining, the environment's credentials sign the request to STS, and the role session the rest.
+ */
+function credentialsFix({ settings, progress }) {
+    const credentials = settings.credentials;
+    const chaining = credentials.source === 'chained' && progress.phase === 'credentials';
+    if (credentials.source !== 'environment' && !chaining) {
+        return (`The credentials are the role session STS gave for role-to-assume (${credentials.roleArn}): check ` +
             'that AWS_ENDPOINT_URL_STS, if set, points at STS of the same partition as Clean Rooms ML, and that no proxy ' +
             'changes the requests, then re-run.');
     }
-    return ('The credentials came from the environment (the AWS SDK default chain: AWS_ACCESS_KEY_ID, ' +
-        'AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, for example from aws-actions/configure-aws-credentials in an ' +
-        'earlier step, or a profile). Check the secrets that provide them, or set role-to-assume to use the ' +
-        "workflow's OIDC token instead.");
+    return (`The credentials came from the environment${chaining ? ', to assume role-to-assume with (role-chaining)' : ''} ` +
+        '(the AWS SDK default chain: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, for example from ' +
+        'aws-actions/configure-aws-credentials in an earlier step, or a profile). Check the secrets that provide ' +
+        "them, or set role-to-assume without role-chaining to use the workflow's OIDC token instead.");
 }
 function incompleteSignatureHint(context) {
     return ("The request's Authorization header was incomplete when AWS read it: a part of the credentials is empty " +
@@ -29113,21 +29175,25 @@ function signatureHint(context) {
 /** An expired token means something else for each source of credentials, and for each phase. */
 function expiredTokenHint({ settings, progress }) {
     const exchanging = progress.phase === 'credentials';
-    if (settings.credentials.source === 'oidc') {
-        return exchanging
-            ? "The workflow's OIDC token expired before STS saw it: re-run the job."
-            : 'The role session from role-to-assume expired before AWS saw the request, although the action renews it ' +
-                "before it expires: check that the runner's clock is right, then re-run the job.";
+    const source = settings.credentials.source;
+    if (source !== 'environment' && !exchanging) {
+        return ('The role session from role-to-assume expired before AWS saw the request, although the action renews it ' +
+            "before it expires: check that the runner's clock is right, then re-run the job.");
     }
+    if (source === 'oidc')
+        return "The workflow's OIDC token expired before STS saw it: re-run the job.";
+    if (source === 'chained')
+        return ENVIRONMENT_SESSION_EXPIRED;
     return exchanging
         ? "The token the AWS SDK's default chain exchanged for credentials had expired (for example the file named by " +
             'AWS_WEB_IDENTITY_TOKEN_FILE, or an SSO session): renew it, or set role-to-assume to use the ' +
             "workflow's OIDC token."
-        : 'The session credentials in the environment (AWS_SESSION_TOKEN, for example from ' +
-            'aws-actions/configure-aws-credentials in an earlier step) have expired: they last as long as that step ' +
-            'asked, one hour by default. Get them right before this step or for longer (its role-duration-seconds), or ' +
-            'set role-to-assume: the action renews its own credentials during a wait.';
+        : ENVIRONMENT_SESSION_EXPIRED;
 }
+const ENVIRONMENT_SESSION_EXPIRED = 'The session credentials in the environment (AWS_SESSION_TOKEN, for example from ' +
+    'aws-actions/configure-aws-credentials in an earlier step) have expired: they last as long as that step ' +
+    'asked, one hour by default. Get them right before this step or for longer (its role-duration-seconds), or ' +
+    'set role-to-assume: the action renews its own credentials during a wait.';
 function throttledOrServer(status) {
     if (status === 429)
         return THROTTLED;
@@ -29274,11 +29340,7 @@ const ERROR_TYPES = {
         origin: 'action',
         hint: 'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
     },
-    CredentialsNotFound: {
-        origin: 'action',
-        hint: 'Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
-            "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
-    },
+    CredentialsNotFound: { origin: 'action', hint: credentialsNotFoundHint },
     OidcTokenUnavailable: {
         origin: 'action',
         hint: "GitHub's OIDC token endpoint gave no token. Re-run the job; if it happens again, check that the job has " +
@@ -29329,6 +29391,12 @@ const ERROR_TYPES = {
         origin: 'action',
         hint: 'The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
             "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run."
+    },
+    ProxyAuthenticationRequired: {
+        origin: 'action',
+        hint: 'The proxy answered HTTP 407, so the request was not tried again. Check the user name and password in the ' +
+            'proxy URL (HTTPS_PROXY, or HTTP_PROXY for http:// endpoints), written as http://USER:PASSWORD@HOST:PORT with ' +
+            'special characters percent-encoded, or add the hosts that should not go through the proxy to NO_PROXY.'
     },
     MalformedResponse: { origin: 'action', hint: CONTRACT_BROKEN },
     UnexpectedResponse: {
@@ -29575,7 +29643,8 @@ function render(facts) {
 async function writeSummary(facts, path) {
     if (!path)
         return;
-    const text = render(facts);
+    // The runner masks the summary as it masks the log, with what was registered by the step's end.
+    const text = (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .hideAccountIds */ .s0)(render(facts));
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
     }
@@ -33104,17 +33173,46 @@ function networkFacts(error) {
             : undefined;
     return { code: cause.code, ...(host ? { host } : {}) };
 }
+function proxyFailureOf(error) {
+    const facts = error.proxyFailure;
+    return typeof facts?.proxy === 'string' && typeof facts.target === 'string' ? facts : undefined;
+}
+/** What the proxy did, in words; the status, if any, is among the annotation's details. */
+function proxyMessage(facts) {
+    const tunnel = facts.target ? ` to ${facts.target}` : '';
+    if (facts.code !== undefined)
+        return `The connection to the proxy ${facts.proxy} failed: ${facts.code}.`;
+    if (facts.status === 407) {
+        return facts.hasCredentials
+            ? `The proxy ${facts.proxy} refused the credentials of the proxy URL for the connection${tunnel}.`
+            : `The proxy ${facts.proxy} asks for credentials, and the proxy URL has none.`;
+    }
+    return `The proxy ${facts.proxy} refused the connection${tunnel}.`;
+}
+/** The name and message of a network failure, a proxy's included; undefined for any other error. */
+function networkMessage(error) {
+    const proxy = proxyFailureOf(error);
+    if (proxy) {
+        const name = proxy.status === 407 ? 'ProxyAuthenticationRequired' : 'NetworkError';
+        return { name, message: proxyMessage(proxy) };
+    }
+    const network = networkFacts(error);
+    if (!network)
+        return undefined;
+    return {
+        name: 'NetworkError',
+        message: `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
+    };
+}
 function factsOf(error) {
     if (!(0,error_types/* isErrorLike */.u7)(error))
         return { name: 'Error', message: String(error) };
-    const network = networkFacts(error);
+    const network = networkMessage(error);
     const meta = error.$metadata;
     const extra = error;
     return {
-        name: network ? 'NetworkError' : error.name,
-        message: network
-            ? `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
-            : error.message,
+        name: network ? network.name : error.name,
+        message: network ? network.message : error.message,
         ...(meta?.httpStatusCode !== undefined ? { status: meta.httpStatusCode } : {}),
         ...(meta?.requestId ? { requestId: meta.requestId } : {}),
         ...(meta?.attempts !== undefined ? { attempts: meta.attempts } : {}),
@@ -33208,8 +33306,9 @@ class Progress {
     #phase = 'credentials';
     jobArn;
     created;
-    /** The status of the job reuse found, as its listing showed it. */
-    reusedStatus;
+    /** How the step came to the job. */
+    origin;
+    /** The failed job if-exists: replace-failed deleted (or is deleting). */
     replacing;
     status;
     statusDetails;
@@ -33226,15 +33325,19 @@ class Progress {
     get phase() {
         return this.#phase;
     }
-    enter(phase) {
+    /** The step is now in `phase`; `replacing` names the failed job if-exists: replace-failed is deleting. */
+    enter(phase, replacing) {
         this.#phase = phase;
+        if (replacing !== undefined)
+            this.replacing = replacing;
     }
     /** The job was started or found: later steps may act on it from now on, even if this step fails. */
-    jobKnown(jobArn, created) {
+    jobKnown(jobArn, origin) {
         this.jobArn = jobArn;
-        this.created = created;
+        this.origin = origin;
+        this.created = origin === 'started' || origin === 'replaced';
         core/* setOutput */.uH('audience-generation-job-arn', jobArn);
-        core/* setOutput */.uH('created', String(created));
+        core/* setOutput */.uH('created', String(this.created));
     }
     /** A status seen without the whole job (a listing's): the `status` output. */
     statusKnown(status) {
@@ -33256,9 +33359,11 @@ class Progress {
         if (typeof queryId === 'string' && queryId !== '')
             core/* setOutput */.uH('protected-query-identifier', (0,limits/* outputText */.jO)(queryId));
     }
-    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs. */
-    qualityKnown(report) {
+    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs, and the gates' results. */
+    qualityKnown(report, gates) {
         this.quality = report;
+        if (gates)
+            this.gates = gates;
         core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
         core/* setOutput */.uH('relevance-metrics', (0,limits/* boundedJson */.Qt)(report.relevance, limits/* MAX_OUTPUT_BYTES */.$q, []));
     }
@@ -33415,6 +33520,8 @@ const MAX_WAIT_SECONDS = 21_600;
 /** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
 const REGION_PATTERN = /^(?:fips-)?(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+$|^(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+-fips$/;
 const STS_SESSION_NAME = /[^\w+=,.@-]/g;
+/** STS's rule for AssumeRole's ExternalId. */
+const STS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 class InputCollector {
     read;
     problems = [];
@@ -33518,9 +33625,43 @@ function readCredentials(inputs) {
     if (sessionName.length < 2)
         inputs.problem('role-session-name', 'must be at least 2 characters long (STS)');
     const durationSeconds = inputs.wholeNumber('role-duration-seconds', 900, 43_200) ?? 3600;
-    if (inputs.optional('role-to-assume') === undefined)
+    const chaining = inputs.boolean('role-chaining', false);
+    const externalId = readExternalId(inputs, chaining);
+    if (inputs.optional('role-to-assume') === undefined) {
+        if (chaining) {
+            inputs.problem('role-chaining', 'needs role-to-assume: the role to assume with the credentials already in the environment');
+        }
         return { source: 'environment' };
-    return { source: 'oidc', roleArn: roleArn ?? '', audience, roleSessionName: sessionName, durationSeconds };
+    }
+    const session = { roleArn: roleArn ?? '', roleSessionName: sessionName, durationSeconds };
+    if (chaining)
+        return { source: 'chained', ...session, ...(externalId !== undefined ? { externalId } : {}) };
+    return { source: 'oidc', ...session, audience };
+}
+/** An external id is sent with AssumeRole only: AssumeRoleWithWebIdentity (the OIDC token) takes none. */
+function readExternalId(inputs, chaining) {
+    const externalId = inputs.optional('role-external-id');
+    if (externalId === undefined)
+        return undefined;
+    if (!chaining) {
+        inputs.problem('role-external-id', 'applies only with role-chaining: true: role-to-assume with the OIDC token uses AssumeRoleWithWebIdentity, ' +
+            'which takes no external id. Set role-chaining: true to assume the role with the credentials already in the environment');
+        return undefined;
+    }
+    if (!STS_EXTERNAL_ID.test(externalId)) {
+        inputs.problem('role-external-id', `must be 2 to 1224 characters, each a letter, digit or one of _+=,.@:/- (STS); it has ${externalId.length}` +
+            (/^[\w+=,.@:/-]*$/.test(externalId) ? '' : ' and other characters'));
+        return undefined;
+    }
+    return externalId;
+}
+/**
+ * mask-aws-account-id, read before the other inputs are checked so that even their problems are printed with
+ * account ids masked: any value but an empty or false one masks.
+ */
+function masksAccountIds(read) {
+    const value = read('mask-aws-account-id');
+    return value !== '' && (0,validation/* parseBoolean */.yG)(value) !== false;
 }
 function readTags(inputs) {
     const tags = inputs.map('tags', constraints/* MAPS */.ql.TagMap);
@@ -33663,6 +33804,7 @@ function readSettings(read, env) {
     const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600;
     const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse', 'replace-failed']) ?? 'fail';
     const dryRun = inputs.boolean('dry-run', false);
+    inputs.boolean('mask-aws-account-id', false);
     const qualityGates = readQualityGates(inputs, waitForCompletion);
     const seedQueryFile = inputs.optional('seed-audience-sql-query-file');
     if (inputs.problems.length > 0)
@@ -33866,31 +34008,30 @@ function gateResults(gates, report) {
     ];
 }
 /**
- * Reports the ACTIVE job's metrics (outputs, a log line, the summary through `progress`), then checks
- * the gates: a missed gate fails with AudienceQualityBelowThreshold, a gate without its metric with
- * AudienceQualityUnavailable.
+ * Reads the ACTIVE job's metrics (logging them), then checks the gates: a missed gate is an
+ * AudienceQualityBelowThreshold failure, a gate without its metric AudienceQualityUnavailable.
  */
-function reportQuality(job, gates, progress) {
+function judgeQuality(job, gates) {
     const report = readQuality(job);
-    progress.qualityKnown(report);
     log/* info */.pq(describeQuality(report));
     if (report.dropped > 0) {
         log/* warning */.$e(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`);
     }
     const results = gateResults(gates, report);
-    if (results.length === 0)
-        return;
-    progress.enter('quality');
-    progress.gates = results
-        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
-        .join('; ');
     const failed = results.filter((result) => !result.passed);
     if (failed.length === 0) {
-        log/* info */.pq(results.map((result) => result.message).join(' '));
-        return;
+        if (results.length > 0)
+            log/* info */.pq(results.map((result) => result.message).join(' '));
+        return { report, gates: results };
     }
-    const message = failed.map((result) => result.message).join('\n');
-    throw new error_types/* ActionError */.lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', message);
+    const failure = new error_types/* ActionError */.lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', failed.map((result) => result.message).join('\n'));
+    return { report, gates: results, failure };
+}
+/** The gates' results in words, for the job summary. */
+function describeGates(gates) {
+    return gates
+        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
+        .join('; ');
 }
 /** The summary's quality table: audience size and its type against relevance score, then the recall. */
 function qualityTable(report) {
@@ -33927,7 +34068,9 @@ async function run(options) {
     const env = options.env;
     const progress = new Progress();
     (0,secrets/* maskEnvironmentCredentials */.C6)(env);
-    const result = readSettings(inputsFrom(env), env);
+    const read = inputsFrom(env);
+    log/* maskAccountIds */.ud(masksAccountIds(read), inputValues(env));
+    const result = readSettings(read, env);
     if (!result.ok) {
         await reportInvalidInputs(result.problems, env, progress);
         return progress.exitCode;
@@ -33952,6 +34095,10 @@ async function run(options) {
     const failure = await launchAndWait(context, progress);
     await report(settings, endpoint, progress, failure, env);
     return progress.exitCode;
+}
+/** Every input's value, as the runner passes it. */
+function inputValues(env) {
+    return Object.entries(env).flatMap(([name, value]) => (name.startsWith('INPUT_') && value ? [value] : []));
 }
 /** The default description names the workflow run. */
 function fillDescription(settings, env) {
@@ -34005,9 +34152,16 @@ async function dryRun(settings, endpoint, env) {
     }, env['GITHUB_STEP_SUMMARY']);
 }
 function credentialSource(settings) {
-    return settings.credentials.source === 'oidc'
-        ? `GitHub OIDC, assuming ${log/* inline */.mG(settings.credentials.roleArn)}`
-        : 'the environment (AWS SDK default chain)';
+    const credentials = settings.credentials;
+    switch (credentials.source) {
+        case 'oidc':
+            return `GitHub OIDC, assuming ${log/* inline */.mG(credentials.roleArn)}`;
+        case 'chained':
+            return (`role chaining, assuming ${log/* inline */.mG(credentials.roleArn)} with the environment's credentials ` +
+                `(AWS SDK default chain)${credentials.externalId !== undefined ? ' and an external id' : ''}`);
+        case 'environment':
+            return 'the environment (AWS SDK default chain)';
+    }
 }
 /** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
 async function launchAndWait(context, progress) {
@@ -34015,16 +34169,32 @@ async function launchAndWait(context, progress) {
     try {
         const created = await createClient(context);
         client = created.client;
-        await created.launch.startOrReuse(client, context.settings, progress, {
+        const launch = await created.launch.startOrReuse(client, context.settings, progress, {
             ...context,
             deletion: context.deletionPolicy
         });
+        progress.jobKnown(launch.jobArn, launch.how);
+        if (launch.how === 'refused') {
+            progress.statusKnown(launch.status);
+            throw launch.error;
+        }
         if (context.settings.waitForCompletion) {
             progress.enter('wait');
-            await waitAndReport(created.launch, client, context, progress);
+            const outcome = await waitForJob(created.launch, client, context, launch.jobArn);
+            progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
+            if (outcome.job)
+                progress.lastStatus(outcome.job);
+            if (outcome.kind !== 'succeeded')
+                throw waitFailure(outcome, context.settings);
+            log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
+            checkQuality(outcome.job, context.settings, progress);
         }
-        else if (progress.reusedStatus === 'ACTIVE') {
-            await reportReusedJob(created.launch, client, context, progress);
+        else if (launch.how === 'reused' && launch.status === 'ACTIVE') {
+            const job = await readReusedJob(created.launch, client, context, launch.jobArn);
+            if (job)
+                progress.lastStatus(job);
+            if (job?.status === 'ACTIVE')
+                checkQuality(job, context.settings, progress);
         }
     }
     catch (error) {
@@ -34074,10 +34244,11 @@ async function createClient(context) {
     });
     return { client, launch };
 }
-async function waitAndReport(launch, client, context, progress) {
-    const outcome = await launch.waitForJob({
+/** Polls the job until it ends or the wait runs out. */
+async function waitForJob(launch, client, context, jobArn) {
+    return launch.waitForJob({
         client,
-        jobArn: progress.jobArn ?? '',
+        jobArn,
         timeoutMs: context.settings.waitTimeoutSeconds * 1000,
         policy: context.pollPolicy,
         clock: context.clock,
@@ -34085,42 +34256,43 @@ async function waitAndReport(launch, client, context, progress) {
         warn: (line) => log/* warning */.$e(line),
         signal: context.signal
     });
-    progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
-    if (outcome.job)
-        progress.lastStatus(outcome.job);
+}
+/** A wait that did not end ACTIVE, as the failure it is. */
+function waitFailure(outcome, settings) {
+    const waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
     if (outcome.kind === 'timed-out') {
-        throw new error_types/* ActionError */.lZ('WaitTimeout', `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
-            `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`);
+        return new error_types/* ActionError */.lZ('WaitTimeout', `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${waited} ` +
+            `(wait-timeout-seconds: ${settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`);
     }
-    if (outcome.kind === 'failed') {
-        const details = outcome.job.statusDetails;
-        throw new error_types/* ActionError */.lZ('JobFailed', `The job ended ${outcome.job.status}` +
-            (details?.statusCode ? ` with ${details.statusCode}` : '') +
-            (details?.message ? `: ${details.message}` : '.'));
-    }
-    log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
-    reportQuality(outcome.job, context.settings.qualityGates, progress);
+    const details = outcome.job.statusDetails;
+    return new error_types/* ActionError */.lZ('JobFailed', `The job ended ${outcome.job.status}` +
+        (details?.statusCode ? ` with ${details.statusCode}` : '') +
+        (details?.message ? `: ${details.message}` : '.'));
 }
 /**
- * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them.
- * Gates need the wait, so none is checked here.
+ * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check
+ * reads them. Undefined when it cannot be read: the job was reused as asked, and its metrics are extra.
  */
-async function reportReusedJob(launch, client, context, progress) {
-    let job;
+async function readReusedJob(launch, client, context, jobArn) {
     try {
-        job = await launch.getJob(client, progress.jobArn ?? '');
+        return await launch.getJob(client, jobArn);
     }
     catch (error) {
-        // The job was reused as asked: its metrics are extra, so failing to read them does not fail the step.
         if (context.signal.aborted)
             throw error;
         log/* warning */.$e(`The reused job's quality metrics could not be read (${log/* inline */.mG(error.name)}); ` +
             'reading them needs cleanrooms-ml:GetAudienceGenerationJob.', { title: 'Audience quality not read' });
-        return;
+        return undefined;
     }
-    progress.lastStatus(job);
-    if (job.status === 'ACTIVE')
-        reportQuality(job, context.settings.qualityGates, progress);
+}
+/** Reports an ACTIVE job's metrics and checks the gates; a missed gate fails the step. */
+function checkQuality(job, settings, progress) {
+    const verdict = judgeQuality(job, settings.qualityGates);
+    progress.qualityKnown(verdict.report, describeGates(verdict.gates));
+    if (verdict.failure) {
+        progress.enter('quality');
+        throw verdict.failure;
+    }
 }
 function requestRows(settings, endpoint) {
     return [
@@ -34139,12 +34311,14 @@ async function report(settings, endpoint, progress, failure, env) {
     if (progress.created === false) {
         rows.push([
             'Created by this step',
-            progress.reusedStatus ? 'no: an existing job of that name was reused' : 'no: a job of that name already exists'
+            progress.origin === 'reused'
+                ? 'no: an existing job of that name was reused'
+                : 'no: a job of that name already exists'
         ]);
     }
     if (progress.created === true)
         rows.push(['Created by this step', 'yes']);
-    if (progress.created === true && progress.replacing)
+    if (progress.origin === 'replaced' && progress.replacing)
         rows.push(['Replaced failed job', progress.replacing]);
     if (progress.status)
         rows.push(['Status', progress.status]);

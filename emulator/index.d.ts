@@ -41,6 +41,18 @@ export interface LongTermCredentials {
   sessionToken?: string
   /** Account the key belongs to; defaults to the emulator's accountId. */
   accountId?: string
+  /** The identity STS names for the key (in AccessDenied, and as a trusted principal); default a user of the account. */
+  arn?: string
+}
+
+/**
+ * What a role's trust policy asks of STS AssumeRole: the external id it requires (sts:ExternalId), and the
+ * principals it trusts (a user's or role's ARN, or an account's `arn:aws:iam::<account>:root`). A role not
+ * configured trusts every caller whose signature verifies; a refused call is AccessDenied.
+ */
+export interface RoleTrust {
+  externalId?: string
+  trustedPrincipals?: string[]
 }
 
 export interface EmulatorOptions {
@@ -73,6 +85,8 @@ export interface EmulatorOptions {
    * (`https://token.actions.githubusercontent.com`) for a workflow job's own token. Default none.
    */
   trustedIssuer?: { issuer: string; jwksUrl: string }
+  /** Trust policies by role ARN, for AssumeRole (role chaining). Default none: every signed caller is trusted. */
+  roles?: Record<string, RoleTrust>
   /** How a deletion goes. Default { checks: 1, outcome: 'gone' }. */
   deletion?: Deletion
 }
@@ -163,6 +177,7 @@ export interface IssuedCredential {
   roleArn: string
   assumedRoleArn: string
   assumedRoleId: string
+  /** The token's sub (AssumeRoleWithWebIdentity), or the caller's ARN (AssumeRole). */
   subject: string
 }
 
@@ -206,6 +221,8 @@ export declare class Emulator {
   stsSessionSeconds: number | undefined
   /** How far the services' clock is from this machine's, as if the runner's clock were off the other way. */
   clockOffsetMs: number
+  /** Trust policies by role ARN for AssumeRole, from now on; reset() restores the constructor's. */
+  roles: Record<string, RoleTrust>
   /** The services' clock, in epoch milliseconds. */
   now(): number
   /** Sequence given to jobs started from now on (validated on assignment). */
@@ -234,7 +251,7 @@ export declare class Emulator {
   readonly faults: FaultQueue
   /** Called with each request as it is recorded, and the fault it meets (if any); cleared by reset(). */
   onRequest: ((request: RecordedRequest, fault: Fault | undefined) => void) | undefined
-  addCredentials(pair: LongTermCredentials): LongTermCredentials & { accountId: string }
+  addCredentials(pair: LongTermCredentials): LongTermCredentials & { accountId: string; arn: string }
   fault(service: ServiceName, operation: string, ...faults: Fault[]): this
   addJob(spec: AddJobSpec): Job
   /** AWS_REGION, AWS_ENDPOINT_URL_CLEANROOMSML, AWS_ENDPOINT_URL_STS, ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN. */

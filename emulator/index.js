@@ -54,6 +54,7 @@ const DEFAULTS = {
   stsSessionSeconds: undefined,
   trustedIssuer: undefined,
   clockOffsetMs: 0,
+  roles: {},
   deletion: { checks: 1, outcome: 'gone' }
 }
 
@@ -69,6 +70,9 @@ export class Emulator {
     /** @type {number | undefined} lifetime of STS sessions, whatever DurationSeconds asks */
     this.stsSessionSeconds = o.stsSessionSeconds
     this.trustedIssuer = o.trustedIssuer
+    this.initialRoles = structuredClone(o.roles)
+    /** roleArn → { externalId?, trustedPrincipals? }: what each role's trust policy asks of AssumeRole. */
+    this.roles = structuredClone(o.roles)
     /** How far the emulated world's clock is from this machine's, as a runner's clock may be off. */
     this.clockOffsetMs = o.clockOffsetMs
     this.statusSequence = o.statusSequence
@@ -159,6 +163,9 @@ export class Emulator {
     )
     this.stsUrl = await serve(
       createStsService({
+        region: this.region,
+        lookupCredential: (id) => this.credentialsById.get(id),
+        roleTrust: (arn) => (Object.hasOwn(this.roles, arn) ? this.roles[arn] : undefined),
         findToken: (jwt) => this.issuedTokens.find((t) => t.value === jwt),
         ...(this.trustedIssuer ? { verifyTrusted: this.trustedTokenVerifier() } : {}),
         stsAudiences: () => this.stsAudiences,
@@ -195,10 +202,20 @@ export class Emulator {
     }
   }
 
-  /** Accept another long-term key pair for Clean Rooms ML (account defaults to the emulator's). */
-  addCredentials({ accessKeyId, secretAccessKey, sessionToken, accountId }) {
+  /**
+   * Accept another long-term key pair for Clean Rooms ML and STS AssumeRole (account defaults to the
+   * emulator's; arn, the identity STS names, to a user of that account).
+   */
+  addCredentials({ accessKeyId, secretAccessKey, sessionToken, accountId, arn }) {
     if (!accessKeyId || !secretAccessKey) throw new Error('credentials need accessKeyId and secretAccessKey')
-    const credential = { accessKeyId, secretAccessKey, sessionToken, accountId: accountId ?? this.accountId }
+    const account = accountId ?? this.accountId
+    const credential = {
+      accessKeyId,
+      secretAccessKey,
+      sessionToken,
+      accountId: account,
+      arn: arn ?? `arn:aws:iam::${account}:user/emulator-user`
+    }
     this.credentialsById.set(accessKeyId, credential)
     return credential
   }
@@ -262,10 +279,11 @@ export class Emulator {
     ]
   }
 
-  /** Forget requests, jobs, faults, handed-out secrets and changed metrics; keep servers and long-term keys. */
+  /** Forget requests, jobs, faults, handed-out secrets, changed metrics and roles; keep servers and long-term keys. */
   reset() {
     this.onRequest = undefined
     this.metrics = this.initialMetrics
+    this.roles = structuredClone(this.initialRoles)
     this.deletion = { ...DEFAULTS.deletion }
     this.requests.length = 0
     this.store.clear()

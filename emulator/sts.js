@@ -1,19 +1,33 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { TokenRejected } from './github-oidc.js'
 import { parseQuery } from './server.js'
-import { checkClock, parseAmzDate } from './sigv4.js'
+import { checkClock, parseAmzDate, verifySigV4 } from './sigv4.js'
 
 /**
- * AWS STS AssumeRoleWithWebIdentity over the AWS query protocol: a form-encoded POST in,
- * XML out, in the namespace and element layout AWS uses, so that the AWS SDK's own XML
- * parser reads it as it reads the real service's answer.
+ * AWS STS AssumeRoleWithWebIdentity and AssumeRole over the AWS query protocol: a form-encoded
+ * POST in, XML out, in the namespace and element layout AWS uses, so that the AWS SDK's own XML
+ * parser reads it as it reads the real service's answer. AssumeRole is SigV4-signed with the
+ * caller's keys (role chaining), and each role may require an external id or trust only some
+ * principals, as its trust policy would.
  */
 
 const XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/'
 const VERSION = '2011-06-15'
-const ACTION = 'AssumeRoleWithWebIdentity'
+const ACTIONS = ['AssumeRoleWithWebIdentity', 'AssumeRole']
 const ROLE_ARN = /^arn:(aws[-a-z]*):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/
 const SESSION_NAME = /^[\w+=,.@-]*$/
+const EXTERNAL_ID = /^[\w+=,.@:/-]*$/
+/** A session of a role assumed with another role's session lasts at most an hour. */
+const CHAINED_MAX_SECONDS = 3600
+
+/** What STS answers for each way a signature can fail, in its own codes (Clean Rooms ML's differ). */
+const SIGNATURE_ERRORS = {
+  MissingAuthenticationTokenException: [403, 'MissingAuthenticationToken'],
+  IncompleteSignatureException: [400, 'IncompleteSignature'],
+  InvalidSignatureException: [403, 'SignatureDoesNotMatch'],
+  UnrecognizedClientException: [403, 'InvalidClientTokenId'],
+  ExpiredTokenException: [400, 'ExpiredToken']
+}
 
 export function xmlEscape(value) {
   return String(value)
@@ -77,6 +91,7 @@ const notNull = (field) =>
 
 /** Parameters checked in the order STS reports them. */
 function checkParams(params) {
+  const action = params.Action
   if (params.Version !== VERSION) {
     throw new StsError(
       400,
@@ -84,11 +99,12 @@ function checkParams(params) {
       `Unsupported or missing Version '${params.Version ?? ''}'; expected ${VERSION}`
     )
   }
-  for (const [param, field] of [
+  const required = [
     ['RoleArn', 'roleArn'],
     ['RoleSessionName', 'roleSessionName'],
-    ['WebIdentityToken', 'webIdentityToken']
-  ]) {
+    ...(action === 'AssumeRoleWithWebIdentity' ? [['WebIdentityToken', 'webIdentityToken']] : [])
+  ]
+  for (const [param, field] of required) {
     if (params[param] === undefined) throw new StsError(400, 'ValidationError', notNull(field))
   }
   const role = ROLE_ARN.exec(params.RoleArn)
@@ -114,7 +130,26 @@ function checkParams(params) {
       )
     }
   }
-  return { partition: role[1], accountId: role[2], roleName: role[3], sessionName: name, durationSeconds }
+  const externalId = params.ExternalId
+  if (
+    action === 'AssumeRole' &&
+    externalId !== undefined &&
+    (externalId.length < 2 || externalId.length > 1224 || !EXTERNAL_ID.test(externalId))
+  ) {
+    throw new StsError(
+      400,
+      'ValidationError',
+      "1 validation error detected: Value at 'externalId' failed to satisfy constraint: Member must have length between 2 and 1224 and satisfy regular expression pattern: [\\w+=,.@:\\/-]*"
+    )
+  }
+  return {
+    arn: params.RoleArn,
+    partition: role[1],
+    accountId: role[2],
+    roleName: role[3],
+    sessionName: name,
+    durationSeconds
+  }
 }
 
 /**
@@ -175,7 +210,58 @@ async function checkToken(ctx, token) {
   return issued
 }
 
-function issueCredentials(ctx, role, issued) {
+/** The caller's identity, as STS names it in a refusal: the assumed-role session, or the key's user. */
+function callerArn(credential) {
+  return credential.assumedRoleArn ?? credential.arn ?? `arn:aws:iam::${credential.accountId}:user/emulator-user`
+}
+
+/** The principal a trust policy names for the caller: a session's role, or the key's user. */
+function callerPrincipal(credential) {
+  return credential.roleArn ?? credential.arn ?? `arn:aws:iam::${credential.accountId}:user/emulator-user`
+}
+
+/** AssumeRole is signed with the caller's keys: STS refuses a request it cannot verify, in its own codes. */
+function checkCaller(ctx, request) {
+  const auth = verifySigV4(request, {
+    region: ctx.region,
+    service: 'sts',
+    lookup: ctx.lookupCredential,
+    now: ctx.now()
+  })
+  if (auth.ok) return auth.credential
+  const [status, code] = SIGNATURE_ERRORS[auth.type] ?? [auth.status, auth.type]
+  throw new StsError(status, code, auth.message)
+}
+
+/**
+ * The role's trust policy, as the emulator is configured with it: the principals it trusts (any,
+ * when not configured) and the external id it requires (sts:ExternalId), refused as AccessDenied
+ * in AWS's words, which do not say which condition failed.
+ */
+function checkTrust(ctx, role, caller, externalId) {
+  const trust = ctx.roleTrust(role.arn)
+  const refused = new StsError(
+    403,
+    'AccessDenied',
+    `User: ${callerArn(caller)} is not authorized to perform: sts:AssumeRole on resource: ${role.arn}`
+  )
+  const principal = callerPrincipal(caller)
+  const root = `arn:${role.partition}:iam::${caller.accountId}:root`
+  if (trust?.trustedPrincipals && !trust.trustedPrincipals.some((p) => p === principal || p === root)) throw refused
+  if (trust?.externalId !== undefined && trust.externalId !== externalId) throw refused
+}
+
+/** A role session assumed with another role's session lasts at most an hour, and STS refuses to ask for more. */
+function checkChainedDuration(role, caller) {
+  if (caller.assumedRoleArn === undefined || role.durationSeconds <= CHAINED_MAX_SECONDS) return
+  throw new StsError(
+    400,
+    'ValidationError',
+    'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'
+  )
+}
+
+function issueCredentials(ctx, role, subject) {
   const assumedRoleArn = `arn:${role.partition}:sts::${role.accountId}:assumed-role/${role.roleName}/${role.sessionName}`
   const credential = {
     accessKeyId: randomId('ASIA', 16),
@@ -186,13 +272,41 @@ function issueCredentials(ctx, role, issued) {
     roleArn: `arn:${role.partition}:iam::${role.accountId}:role/${role.roleName}`,
     assumedRoleArn,
     assumedRoleId: `${randomId('AROA', 17)}:${role.sessionName}`,
-    subject: issued.claims.sub
+    subject
   }
   ctx.addIssuedCredential(credential)
   return credential
 }
 
-function successBody(credential, issued, requestId) {
+function credentialsXml(credential) {
+  return (
+    '    <Credentials>\n' +
+    `      <SessionToken>${xmlEscape(credential.sessionToken)}</SessionToken>\n` +
+    `      <SecretAccessKey>${xmlEscape(credential.secretAccessKey)}</SecretAccessKey>\n` +
+    `      <Expiration>${credential.expiration}</Expiration>\n` +
+    `      <AccessKeyId>${credential.accessKeyId}</AccessKeyId>\n` +
+    '    </Credentials>\n'
+  )
+}
+
+function assumeRoleBody(credential, requestId) {
+  return (
+    `<AssumeRoleResponse xmlns="${XMLNS}">\n` +
+    '  <AssumeRoleResult>\n' +
+    '    <AssumedRoleUser>\n' +
+    `      <AssumedRoleId>${xmlEscape(credential.assumedRoleId)}</AssumedRoleId>\n` +
+    `      <Arn>${xmlEscape(credential.assumedRoleArn)}</Arn>\n` +
+    '    </AssumedRoleUser>\n' +
+    credentialsXml(credential) +
+    '  </AssumeRoleResult>\n' +
+    '  <ResponseMetadata>\n' +
+    `    <RequestId>${requestId}</RequestId>\n` +
+    '  </ResponseMetadata>\n' +
+    '</AssumeRoleResponse>\n'
+  )
+}
+
+function webIdentityBody(credential, issued, requestId) {
   const iss = new URL(issued.claims.iss)
   return (
     `<AssumeRoleWithWebIdentityResponse xmlns="${XMLNS}">\n` +
@@ -203,12 +317,7 @@ function successBody(credential, issued, requestId) {
     `      <Arn>${xmlEscape(credential.assumedRoleArn)}</Arn>\n` +
     `      <AssumedRoleId>${xmlEscape(credential.assumedRoleId)}</AssumedRoleId>\n` +
     '    </AssumedRoleUser>\n' +
-    '    <Credentials>\n' +
-    `      <SessionToken>${xmlEscape(credential.sessionToken)}</SessionToken>\n` +
-    `      <SecretAccessKey>${xmlEscape(credential.secretAccessKey)}</SecretAccessKey>\n` +
-    `      <Expiration>${credential.expiration}</Expiration>\n` +
-    `      <AccessKeyId>${credential.accessKeyId}</AccessKeyId>\n` +
-    '    </Credentials>\n' +
+    credentialsXml(credential) +
     `    <Provider>arn:aws:iam::${credential.accountId}:oidc-provider/${xmlEscape(iss.host)}</Provider>\n` +
     '  </AssumeRoleWithWebIdentityResult>\n' +
     '  <ResponseMetadata>\n' +
@@ -218,8 +327,28 @@ function successBody(credential, issued, requestId) {
   )
 }
 
+async function assumeRoleWithWebIdentity(ctx, params) {
+  const role = checkParams(params)
+  const issued = await checkToken(ctx, params.WebIdentityToken)
+  const credential = issueCredentials(ctx, role, issued.claims.sub)
+  const requestId = randomUUID()
+  return xml(200, webIdentityBody(credential, issued, requestId), requestId)
+}
+
+function assumeRole(ctx, request, params) {
+  const caller = checkCaller(ctx, request)
+  const role = checkParams(params)
+  checkChainedDuration(role, caller)
+  checkTrust(ctx, role, caller, params.ExternalId)
+  const credential = issueCredentials(ctx, role, callerArn(caller))
+  const requestId = randomUUID()
+  return xml(200, assumeRoleBody(credential, requestId), requestId)
+}
+
 /**
- * @param {object} ctx { findToken(jwt) → issued|undefined, verifyTrusted?(jwt) → Promise<issued>,
+ * @param {object} ctx { region, findToken(jwt) → issued|undefined, verifyTrusted?(jwt) → Promise<issued>,
+ *   lookupCredential(accessKeyId) → credential|undefined (the keys AssumeRole is signed with),
+ *   roleTrust(roleArn) → { externalId?, trustedPrincipals? }|undefined,
  *   stsAudiences() → string[], addIssuedCredential(c),
  *   sessionSeconds() → number|undefined (lifetime of issued credentials, overriding DurationSeconds),
  *   now() → the emulator's clock in ms }
@@ -239,18 +368,16 @@ export function createStsService(ctx) {
         }
         checkSignedDate(request, ctx.now())
         const params = parseQuery(request.bodyText)
-        if (params.Action !== ACTION) {
+        if (!ACTIONS.includes(params.Action)) {
           throw new StsError(
             400,
             'InvalidAction',
             `Could not find operation ${params.Action ?? ''} for version ${VERSION}`
           )
         }
-        const role = checkParams(params)
-        const issued = await checkToken(ctx, params.WebIdentityToken)
-        const credential = issueCredentials(ctx, role, issued)
-        const requestId = randomUUID()
-        return xml(200, successBody(credential, issued, requestId), requestId)
+        return params.Action === 'AssumeRole'
+          ? assumeRole(ctx, request, params)
+          : await assumeRoleWithWebIdentity(ctx, params)
       } catch (err) {
         if (err instanceof StsError)
           return stsErrorResponse({ status: err.status, type: err.code, message: err.message })

@@ -3,6 +3,8 @@
 // hours of waiting take milliseconds, and the figures do not depend on the machine.
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 const BUILD = '.bench-build'
 const HOUR = 3_600_000
@@ -98,6 +100,8 @@ export async function pollingRows() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run directly (not imported by bench.js): compared as paths, which a URL of a path with a space or a
+// Windows drive letter is not.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   for (const row of await pollingRows()) console.log(`| ${row.join(' | ')} |`)
 }

@@ -1,18 +1,29 @@
-// Prepares a release on a clean checkout of main: sets the new version in package.json and
-// package-lock.json, moves CHANGELOG.md's Unreleased notes under the new version, commits that, and
-// prints the commands that publish it. Pushing the tag starts .github/workflows/release.yml, which checks
-// the tag against package.json, runs the tests and the dist/ check, creates the GitHub release with these
-// notes and moves the major tag (v1) to the release.
-// Usage: npm run release -- <major|minor|patch|X.Y.Z> [--date YYYY-MM-DD]
+// Prepares a release on a clean, up-to-date checkout of main: sets the new version in package.json and
+// package-lock.json, moves CHANGELOG.md's Unreleased notes under the new version, commits that, and prints
+// the commands that publish it. Pushing the tag starts .github/workflows/release.yml, which checks the tag
+// against package.json, runs the tests and the dist/ check, creates the GitHub release with these notes and
+// moves the major tag (v1) to the release.
+// With --dry-run it checks everything the same way and prints what it would do, changing nothing.
+// Usage: npm run release -- <major|minor|patch|X.Y.Z> [--date YYYY-MM-DD] [--dry-run]
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import semver from 'semver'
-import { release, releasedVersions } from './changelog.js'
+import { notesFor, release, releasedVersions } from './changelog.js'
+import { describeDifferences, distDifferences } from './check-dist.js'
+
+const USAGE = 'Usage: npm run release -- <major|minor|patch|X.Y.Z> [--date YYYY-MM-DD] [--dry-run]'
+const RELEASE_BRANCH = 'main'
 
 function git(...args) {
   const run = spawnSync('git', args, { encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${(run.stderr || run.stdout).trim()}`)
   return run.stdout.trim()
+}
+
+/** git's answer, or undefined where git says no (an unset upstream, a detached HEAD). */
+function gitMaybe(...args) {
+  const run = spawnSync('git', args, { encoding: 'utf8' })
+  return run.status === 0 ? run.stdout.trim() : undefined
 }
 
 function fail(message) {
@@ -21,12 +32,17 @@ function fail(message) {
 }
 
 function parseArguments(argv) {
-  const [bump, ...rest] = argv
-  const dateAt = rest.indexOf('--date')
-  const date = dateAt >= 0 ? rest[dateAt + 1] : new Date().toISOString().slice(0, 10)
-  if (!bump) fail('Usage: npm run release -- <major|minor|patch|X.Y.Z> [--date YYYY-MM-DD]')
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) fail(`--date takes YYYY-MM-DD, not "${date}".`)
-  return { bump, date }
+  const options = { bump: undefined, date: new Date().toISOString().slice(0, 10), dryRun: false }
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i]
+    if (argument === '--dry-run') options.dryRun = true
+    else if (argument === '--date') options.date = argv[++i]
+    else if (argument.startsWith('-') || options.bump) fail(`Unexpected argument "${argument}".\n${USAGE}`)
+    else options.bump = argument
+  }
+  if (!options.bump) fail(USAGE)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date ?? '')) fail(`--date takes YYYY-MM-DD, not "${options.date}".`)
+  return options
 }
 
 /** The version to release: a bump of the current one, or one given in full that is greater. */
@@ -37,12 +53,56 @@ function nextVersion(current, bump) {
   return next
 }
 
-const { bump, date } = parseArguments(process.argv.slice(2))
+/** Releases are cut from main, as the release workflow and the major tag expect. */
+function checkBranch() {
+  const branch = gitMaybe('symbolic-ref', '--quiet', '--short', 'HEAD')
+  if (branch !== RELEASE_BRANCH) {
+    const where = branch ? `the branch ${branch}` : 'a detached HEAD'
+    fail(`Release from ${RELEASE_BRANCH}: this checkout is on ${where}. Run \`git switch ${RELEASE_BRANCH}\` first.`)
+  }
+}
+
+/** When main has an upstream, it must hold everything the upstream has: fetch, then count what is missing. */
+function checkUpstream() {
+  const upstream = gitMaybe('rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}')
+  if (!upstream) return
+  const remote = gitMaybe('config', `branch.${RELEASE_BRANCH}.remote`)
+  if (remote && remote !== '.') {
+    const fetch = spawnSync('git', ['fetch', '--quiet', remote], { encoding: 'utf8' })
+    if (fetch.status !== 0)
+      fail(`Could not fetch ${remote} to compare ${RELEASE_BRANCH} with ${upstream}:\n${fetch.stderr.trim()}`)
+  }
+  const behind = Number(git('rev-list', '--count', `HEAD..${upstream}`))
+  if (behind > 0) {
+    fail(
+      `${RELEASE_BRANCH} is ${behind} commit${behind === 1 ? '' : 's'} behind ${upstream}. ` +
+        `Run \`git pull\` first, so the release holds what ${upstream} has.`
+    )
+  }
+}
+
+/** The committed dist/ must be what the sources build: the release ships dist/ as it is. */
+function checkDist() {
+  let differences
+  try {
+    differences = describeDifferences(distDifferences(process.cwd()))
+  } catch (error) {
+    fail(`Could not rebuild dist/ to compare it with the committed one: ${error.message}`)
+  }
+  if (differences.length > 0) {
+    fail(`dist/ is not what the sources build. Run \`npm run bundle\` and commit dist/:\n${differences.join('\n')}`)
+  }
+}
+
+const { bump, date, dryRun } = parseArguments(process.argv.slice(2))
+checkBranch()
 const dirty = git('status', '--porcelain')
 if (dirty) fail(`Commit or stash these changes first, so the release commit holds only the release:\n${dirty}`)
+checkUpstream()
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'))
-const version = nextVersion(manifest.version, bump)
+const current = manifest.version
+const version = nextVersion(current, bump)
 const tag = `v${version}`
 if (git('tag', '--list', tag)) fail(`The tag ${tag} exists already.`)
 const changelog = readFileSync('CHANGELOG.md', 'utf8')
@@ -54,6 +114,21 @@ try {
 } catch (error) {
   fail(error.message)
 }
+checkDist()
+
+const major = `v${semver.major(version)}`
+if (dryRun) {
+  console.log(`Dry run: nothing was changed (no file, no commit, no tag).
+
+Would release ${tag}, dated ${date}: package.json and package-lock.json from ${current} to ${version}, CHANGELOG.md's
+Unreleased notes moved under "## [${version}] - ${date}", committed as "Release ${tag}". The release notes:
+
+${notesFor(released, version)}
+
+Run it again without --dry-run to prepare the release.`)
+  process.exit(0)
+}
+
 manifest.version = version
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'))
 lock.version = version
@@ -64,7 +139,6 @@ writeFileSync('package-lock.json', JSON.stringify(lock, null, 2) + '\n')
 git('add', 'CHANGELOG.md', 'package.json', 'package-lock.json')
 git('commit', '--quiet', '--message', `Release ${tag}`)
 
-const major = `v${semver.major(version)}`
 console.log(`Prepared ${tag} in a commit of its own (git show to review it). To publish it:
 
   git push origin HEAD

@@ -14,6 +14,35 @@ import type { AnnotationProperties } from '@actions/core'
  */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu
 
+/** The account id of an ARN, in any partition (an S3 ARN has none). */
+const ARN_ACCOUNT_ID = /\barn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\d{12})(?=:)/g
+
+/** mask-aws-account-id: set at the start of each run, before anything is printed. */
+let maskingAccountIds = false
+const maskedAccountIds = new Set<string>()
+
+/**
+ * With mask-aws-account-id, the account id of every ARN the step prints is registered with the runner's log
+ * masker before the line that shows it, whether the ARN came from an input or from AWS (a job's ARN, the
+ * identity named in a refusal); `texts` (the inputs) are scanned at once.
+ */
+export function maskAccountIds(enabled: boolean, texts: readonly string[] = []): void {
+  maskingAccountIds = enabled
+  maskedAccountIds.clear()
+  for (const text of texts) hideAccountIds(text)
+}
+
+/** Masks the account id of every ARN in `text` first, when mask-aws-account-id asks for it; returns the text. */
+export function hideAccountIds(text: string): string {
+  if (!maskingAccountIds) return text
+  for (const [, id] of text.matchAll(ARN_ACCOUNT_ID)) {
+    if (id === undefined || maskedAccountIds.has(id)) continue
+    maskedAccountIds.add(id)
+    core.setSecret(id)
+  }
+  return text
+}
+
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 
 /** `\uXXXX` per UTF-16 unit, as JSON writes it, so escaped JSON stays valid JSON. */
@@ -68,7 +97,7 @@ export async function flush(): Promise<void> {
 }
 
 export function info(text: string): void {
-  core.info(defuse(text))
+  core.info(hideAccountIds(defuse(text)))
 }
 
 /**
@@ -77,17 +106,22 @@ export function info(text: string): void {
  * a log marker, so each line of it is neutralised too.
  */
 function annotationProperties(properties: AnnotationProperties): AnnotationProperties {
-  return properties.title === undefined ? properties : { ...properties, title: defuse(properties.title) }
+  return properties.title === undefined
+    ? properties
+    : { ...properties, title: hideAccountIds(defuse(properties.title)) }
 }
 
 export function error(message: string, properties: AnnotationProperties = {}): void {
-  core.error(defuse(message), annotationProperties(properties))
+  const props = annotationProperties(properties)
+  core.error(hideAccountIds(defuse(message)), props)
 }
 
 export function warning(message: string, properties: AnnotationProperties = {}): void {
-  core.warning(defuse(message), annotationProperties(properties))
+  const props = annotationProperties(properties)
+  core.warning(hideAccountIds(defuse(message)), props)
 }
 
 export function notice(message: string, properties: AnnotationProperties = {}): void {
-  core.notice(defuse(message), annotationProperties(properties))
+  const props = annotationProperties(properties)
+  core.notice(hideAccountIds(defuse(message)), props)
 }

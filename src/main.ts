@@ -6,7 +6,14 @@ import type { ResolvedEndpoint } from './aws/endpoints.js'
 import { ActionError, type ErrorType } from './report/error-types.js'
 import { describeFailure, type Failure } from './report/failures.js'
 import { Progress } from './report/progress.js'
-import { inputsFrom, readSettings, type Environment, type Problem, type Settings } from './inputs/settings.js'
+import {
+  inputsFrom,
+  masksAccountIds,
+  readSettings,
+  type Environment,
+  type Problem,
+  type Settings
+} from './inputs/settings.js'
 import { reportProblems } from './report/problems.js'
 import { redactRequest } from './report/redaction.js'
 import type { RetryNotice, RetryPolicy } from './aws/retry.js'
@@ -15,7 +22,7 @@ import type { PollPolicy, WaitOutcome } from './job/waiting.js'
 import { maskEnvironmentCredentials } from './aws/secrets.js'
 import { formatDuration, scaledTiming, type DeletionPolicy } from './aws/timing.js'
 import { defaultDescription } from './inputs/github-context.js'
-import { qualityTable, reportQuality } from './job/quality.js'
+import { describeGates, judgeQuality, qualityTable } from './job/quality.js'
 import * as log from './log.js'
 
 export interface RunOptions {
@@ -33,7 +40,9 @@ export async function run(options: RunOptions): Promise<number> {
   const env = options.env
   const progress = new Progress()
   maskEnvironmentCredentials(env)
-  const result = readSettings(inputsFrom(env), env)
+  const read = inputsFrom(env)
+  log.maskAccountIds(masksAccountIds(read), inputValues(env))
+  const result = readSettings(read, env)
   if (!result.ok) {
     await reportInvalidInputs(result.problems, env, progress)
     return progress.exitCode
@@ -58,6 +67,11 @@ export async function run(options: RunOptions): Promise<number> {
   const failure = await launchAndWait(context, progress)
   await report(settings, endpoint, progress, failure, env)
   return progress.exitCode
+}
+
+/** Every input's value, as the runner passes it. */
+function inputValues(env: Environment): string[] {
+  return Object.entries(env).flatMap(([name, value]) => (name.startsWith('INPUT_') && value ? [value] : []))
 }
 
 /** The default description names the workflow run. */
@@ -130,9 +144,18 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Envir
 }
 
 function credentialSource(settings: Settings): string {
-  return settings.credentials.source === 'oidc'
-    ? `GitHub OIDC, assuming ${log.inline(settings.credentials.roleArn)}`
-    : 'the environment (AWS SDK default chain)'
+  const credentials = settings.credentials
+  switch (credentials.source) {
+    case 'oidc':
+      return `GitHub OIDC, assuming ${log.inline(credentials.roleArn)}`
+    case 'chained':
+      return (
+        `role chaining, assuming ${log.inline(credentials.roleArn)} with the environment's credentials ` +
+        `(AWS SDK default chain)${credentials.externalId !== undefined ? ' and an external id' : ''}`
+      )
+    case 'environment':
+      return 'the environment (AWS SDK default chain)'
+  }
 }
 
 /** The code only a launch needs, loaded as one chunk once the inputs are valid. */
@@ -155,15 +178,27 @@ async function launchAndWait(context: LaunchContext, progress: Progress): Promis
   try {
     const created = await createClient(context)
     client = created.client
-    await created.launch.startOrReuse(client, context.settings, progress, {
+    const launch = await created.launch.startOrReuse(client, context.settings, progress, {
       ...context,
       deletion: context.deletionPolicy
     })
+    progress.jobKnown(launch.jobArn, launch.how)
+    if (launch.how === 'refused') {
+      progress.statusKnown(launch.status)
+      throw launch.error
+    }
     if (context.settings.waitForCompletion) {
       progress.enter('wait')
-      await waitAndReport(created.launch, client, context, progress)
-    } else if (progress.reusedStatus === 'ACTIVE') {
-      await reportReusedJob(created.launch, client, context, progress)
+      const outcome = await waitForJob(created.launch, client, context, launch.jobArn)
+      progress.waited = formatDuration(outcome.elapsedMs)
+      if (outcome.job) progress.lastStatus(outcome.job)
+      if (outcome.kind !== 'succeeded') throw waitFailure(outcome, context.settings)
+      log.info(`The job is ACTIVE after ${progress.waited}.`)
+      checkQuality(outcome.job, context.settings, progress)
+    } else if (launch.how === 'reused' && launch.status === 'ACTIVE') {
+      const job = await readReusedJob(created.launch, client, context, launch.jobArn)
+      if (job) progress.lastStatus(job)
+      if (job?.status === 'ACTIVE') checkQuality(job, context.settings, progress)
     }
   } catch (error) {
     // After a cancellation, whatever it interrupted is reported as the cancellation.
@@ -216,15 +251,16 @@ async function createClient(context: LaunchContext): Promise<{ client: CleanRoom
   return { client, launch }
 }
 
-async function waitAndReport(
+/** Polls the job until it ends or the wait runs out. */
+async function waitForJob(
   launch: LaunchModule,
   client: CleanRoomsMLClient,
   context: LaunchContext,
-  progress: Progress
-): Promise<void> {
-  const outcome: WaitOutcome = await launch.waitForJob({
+  jobArn: string
+): Promise<WaitOutcome> {
+  return launch.waitForJob({
     client,
-    jobArn: progress.jobArn ?? '',
+    jobArn,
     timeoutMs: context.settings.waitTimeoutSeconds * 1000,
     policy: context.pollPolicy,
     clock: context.clock,
@@ -232,53 +268,58 @@ async function waitAndReport(
     warn: (line) => log.warning(line),
     signal: context.signal
   })
-  progress.waited = formatDuration(outcome.elapsedMs)
-  if (outcome.job) progress.lastStatus(outcome.job)
+}
+
+/** A wait that did not end ACTIVE, as the failure it is. */
+function waitFailure(outcome: Exclude<WaitOutcome, { kind: 'succeeded' }>, settings: Settings): ActionError {
+  const waited = formatDuration(outcome.elapsedMs)
   if (outcome.kind === 'timed-out') {
-    throw new ActionError(
+    return new ActionError(
       'WaitTimeout',
-      `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${progress.waited} ` +
-        `(wait-timeout-seconds: ${context.settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`
+      `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${waited} ` +
+        `(wait-timeout-seconds: ${settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`
     )
   }
-  if (outcome.kind === 'failed') {
-    const details = outcome.job.statusDetails
-    throw new ActionError(
-      'JobFailed',
-      `The job ended ${outcome.job.status}` +
-        (details?.statusCode ? ` with ${details.statusCode}` : '') +
-        (details?.message ? `: ${details.message}` : '.')
-    )
-  }
-  log.info(`The job is ACTIVE after ${progress.waited}.`)
-  reportQuality(outcome.job, context.settings.qualityGates, progress)
+  const details = outcome.job.statusDetails
+  return new ActionError(
+    'JobFailed',
+    `The job ended ${outcome.job.status}` +
+      (details?.statusCode ? ` with ${details.statusCode}` : '') +
+      (details?.message ? `: ${details.message}` : '.')
+  )
 }
 
 /**
- * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check reads them.
- * Gates need the wait, so none is checked here.
+ * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check
+ * reads them. Undefined when it cannot be read: the job was reused as asked, and its metrics are extra.
  */
-async function reportReusedJob(
+async function readReusedJob(
   launch: LaunchModule,
   client: CleanRoomsMLClient,
   context: LaunchContext,
-  progress: Progress
-): Promise<void> {
-  let job: GetAudienceGenerationJobResponse
+  jobArn: string
+): Promise<GetAudienceGenerationJobResponse | undefined> {
   try {
-    job = await launch.getJob(client, progress.jobArn ?? '')
+    return await launch.getJob(client, jobArn)
   } catch (error) {
-    // The job was reused as asked: its metrics are extra, so failing to read them does not fail the step.
     if (context.signal.aborted) throw error
     log.warning(
       `The reused job's quality metrics could not be read (${log.inline((error as Error).name)}); ` +
         'reading them needs cleanrooms-ml:GetAudienceGenerationJob.',
       { title: 'Audience quality not read' }
     )
-    return
+    return undefined
   }
-  progress.lastStatus(job)
-  if (job.status === 'ACTIVE') reportQuality(job, context.settings.qualityGates, progress)
+}
+
+/** Reports an ACTIVE job's metrics and checks the gates; a missed gate fails the step. */
+function checkQuality(job: GetAudienceGenerationJobResponse, settings: Settings, progress: Progress): void {
+  const verdict = judgeQuality(job, settings.qualityGates)
+  progress.qualityKnown(verdict.report, describeGates(verdict.gates))
+  if (verdict.failure) {
+    progress.enter('quality')
+    throw verdict.failure
+  }
 }
 
 function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {
@@ -304,11 +345,13 @@ async function report(
   if (progress.created === false) {
     rows.push([
       'Created by this step',
-      progress.reusedStatus ? 'no: an existing job of that name was reused' : 'no: a job of that name already exists'
+      progress.origin === 'reused'
+        ? 'no: an existing job of that name was reused'
+        : 'no: a job of that name already exists'
     ])
   }
   if (progress.created === true) rows.push(['Created by this step', 'yes'])
-  if (progress.created === true && progress.replacing) rows.push(['Replaced failed job', progress.replacing])
+  if (progress.origin === 'replaced' && progress.replacing) rows.push(['Replaced failed job', progress.replacing])
   if (progress.status) rows.push(['Status', progress.status])
   // A failed job's status code and message are what happened: they are not repeated in the table.
   if (failure?.errorType !== ('JobFailed' satisfies ErrorType)) {

@@ -21,16 +21,39 @@ export interface TestProxy {
 
 const ROUTED = /^[a-z0-9-]+\.example\.test$/
 
-export async function startProxy(): Promise<TestProxy> {
+export interface ProxyOptions {
+  /** Answers 407 to every request without this Proxy-Authorization header, as a proxy with credentials does. */
+  proxyAuthorization?: string
+  /** Accepts connections and never answers a CONNECT request. */
+  silent?: boolean
+  /** Called with each request as it arrives. */
+  onRequest?: (request: ProxiedRequest) => void
+}
+
+/** The Proxy-Authorization header of basic credentials. */
+export function basicAuthorization(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+}
+
+export async function startProxy(options: ProxyOptions = {}): Promise<TestProxy> {
   const requests: ProxiedRequest[] = []
+  const record = (request: ProxiedRequest): void => {
+    requests.push(request)
+    options.onRequest?.(request)
+  }
+  const authorized = (header: string | undefined): boolean =>
+    options.proxyAuthorization === undefined || header === options.proxyAuthorization
   const sockets = new Set<Socket>()
   const server = createServer((req, res) => {
     const target = new URL(req.url ?? '/')
-    requests.push({
+    record({
       method: req.method ?? '',
       target: target.host,
       proxyAuthorization: req.headers['proxy-authorization']
     })
+    if (!authorized(req.headers['proxy-authorization'])) {
+      return void res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"' }).end()
+    }
     if (!ROUTED.test(target.hostname)) return void res.writeHead(502).end()
     const headers = { ...req.headers }
     delete headers['proxy-authorization']
@@ -51,7 +74,13 @@ export async function startProxy(): Promise<TestProxy> {
   })
   server.on('connect', (req, client: Socket, head: Buffer) => {
     const target = req.url ?? ''
-    requests.push({ method: 'CONNECT', target, proxyAuthorization: req.headers['proxy-authorization'] })
+    record({ method: 'CONNECT', target, proxyAuthorization: req.headers['proxy-authorization'] })
+    if (options.silent) return
+    if (!authorized(req.headers['proxy-authorization'])) {
+      return void client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="proxy"\r\n\r\n'
+      )
+    }
     const [host = '', port = ''] = target.split(':')
     if (!ROUTED.test(host)) return void client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
     const upstream = connect(Number(port), '127.0.0.1', () => {

@@ -4,11 +4,12 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Emulator } from '../../emulator/index.js'
 
 /** The node that runs the action: node 24 when scripts/run-under-node24.js sets ACTION_NODE. */
 export const ACTION_NODE = process.env['ACTION_NODE'] ?? process.execPath
-const ENTRY = new URL('../../dist/index.js', import.meta.url).pathname
+const ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 
 export interface ActionRun {
   code: number | null

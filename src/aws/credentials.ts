@@ -1,16 +1,17 @@
 // AWS credentials for the call: the workflow's GitHub OIDC token exchanged with STS
-// AssumeRoleWithWebIdentity when role-to-assume is set, otherwise the AWS SDK's default
-// chain (for example keys exported by an earlier configure-aws-credentials step).
+// AssumeRoleWithWebIdentity when role-to-assume is set, or with role-chaining, STS AssumeRole
+// signed with the environment's credentials; otherwise the AWS SDK's default chain itself (for
+// example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
 import { partition } from '@aws-sdk/util-endpoints'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpRequest } from '@smithy/core/protocols'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions } from '@smithy/types'
-import { untilAborted, type Clock } from './clock.js'
+import type { Clock } from './clock.js'
 import { stsEndpointOverride } from './endpoints.js'
 import type { CredentialSettings, Environment } from '../inputs/settings.js'
 import { requestHandlerFor } from './proxy.js'
-import { ActionError } from '../report/error-types.js'
+import { ActionError, isErrorLike } from '../report/error-types.js'
 import { maskCredentials } from './secrets.js'
 import { requestIdToken } from './oidc.js'
 import { withRetries, type RetryNotice, type RetryOptions, type RetryPolicy } from './retry.js'
@@ -38,7 +39,11 @@ export async function resolveCredentials(
 ): Promise<AwsCredentialIdentityProvider> {
   const fetch = async (): Promise<AwsCredentialIdentity> => {
     const credentials =
-      settings.source === 'oidc' ? await assumeRoleWithOidc(settings, context) : await fromDefaultChain(context)
+      settings.source === 'oidc'
+        ? await assumeRoleWithOidc(settings, context)
+        : settings.source === 'chained'
+          ? await assumeRoleChained(settings, context)
+          : await fromDefaultChain(context)
     maskCredentials(credentials)
     return credentials
   }
@@ -50,14 +55,22 @@ export async function resolveCredentials(
   }
 }
 
+/**
+ * The SDK's chain, bounded like every other request: each attempt runs the chain with an STS
+ * client (web identity, as on EKS runners) of one attempt whose request the attempt's timeout
+ * aborts; the chain's other sources, which take no signal, are abandoned at that moment. The
+ * retries, their timing and the deadline are the action's own.
+ */
 async function fromDefaultChain(context: CredentialContext): Promise<AwsCredentialIdentity> {
   const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
-  const requestHandler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
+  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   try {
-    // The chain's providers take no signal: a cancellation stops the step from waiting on them.
-    return await untilAborted(
-      defaultProvider({ clientConfig: { region: context.region, requestHandler } })(),
-      context.signal
+    return await withRetries(
+      (signal) =>
+        defaultProvider({
+          clientConfig: { region: context.region, maxAttempts: 1, requestHandler: abortingWith(handler, signal) }
+        })(),
+      retryOptions(context)
     )
   } catch (error) {
     if ((error as Error).name === 'CredentialsProviderError') {
@@ -66,7 +79,7 @@ async function fromDefaultChain(context: CredentialContext): Promise<AwsCredenti
     throw error
   } finally {
     // As after the STS exchange: no socket of the chain's clients outlives the credentials.
-    requestHandler.destroy()
+    handler.destroy()
   }
 }
 
@@ -123,6 +136,73 @@ async function assumeRoleWithOidc(
   } finally {
     handler.destroy()
   }
+}
+
+/**
+ * Role chaining: role-to-assume assumed with STS AssumeRole, signed with the credentials already in the
+ * environment. They are read again for every session, so that a source that renews itself (an instance
+ * or container role) is current when a long wait renews the chained session.
+ */
+async function assumeRoleChained(
+  settings: Extract<CredentialSettings, { source: 'chained' }>,
+  context: CredentialContext
+): Promise<AwsCredentialIdentity> {
+  // The STS client loads while the source credentials are read.
+  const [source, { STSClient, AssumeRoleCommand }] = await Promise.all([
+    chainingSource(context),
+    import('@aws-sdk/nested-clients/sts')
+  ])
+  const endpoint = stsEndpointOverride(context.env)
+  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
+  const input = {
+    RoleArn: settings.roleArn,
+    RoleSessionName: settings.roleSessionName,
+    DurationSeconds: settings.durationSeconds,
+    ...(settings.externalId !== undefined ? { ExternalId: settings.externalId } : {})
+  }
+  try {
+    const answer = await withRetries((signal) => {
+      // One attempt per call, as for OIDC: the retries, their timing and deadline are the action's own.
+      const client = new STSClient({
+        region: context.region,
+        credentials: source,
+        maxAttempts: 1,
+        requestHandler: abortingWith(handler, signal),
+        ...(endpoint ? { endpoint } : {})
+      })
+      return client.send(new AssumeRoleCommand(input))
+    }, retryOptions(context))
+    const issued = answer.Credentials
+    if (!issued?.AccessKeyId || !issued.SecretAccessKey) {
+      throw new ActionError('MalformedResponse', 'STS AssumeRole answered without credentials.')
+    }
+    return {
+      accessKeyId: issued.AccessKeyId,
+      secretAccessKey: issued.SecretAccessKey,
+      ...(issued.SessionToken ? { sessionToken: issued.SessionToken } : {}),
+      ...(issued.Expiration ? { expiration: issued.Expiration } : {})
+    }
+  } finally {
+    handler.destroy()
+  }
+}
+
+/** The credentials chaining starts from, masked: an instance or container role's are not in the environment. */
+async function chainingSource(context: CredentialContext): Promise<AwsCredentialIdentity> {
+  let source: AwsCredentialIdentity
+  try {
+    source = await fromDefaultChain(context)
+  } catch (error) {
+    if (isErrorLike(error) && error.name === 'CredentialsNotFound') {
+      throw new ActionError(
+        'CredentialsNotFound',
+        'role-chaining: true assumes role-to-assume with AWS credentials already in the environment, but none were found.'
+      )
+    }
+    throw error
+  }
+  maskCredentials(source)
+  return source
 }
 
 /** Where STS requests go: the configured endpoint, or the Region's own, as the STS client resolves it. */

@@ -8,10 +8,12 @@ import type { Environment } from '../inputs/settings.js'
 import { withRetries, type RetryOptions } from './retry.js'
 import { ActionError } from '../report/error-types.js'
 import { mask } from './secrets.js'
+import { tunnelTimeoutFor, usesProxy, watchTunnels } from './proxy.js'
 
 export async function requestIdToken(audience: string, env: Environment, options: RetryOptions): Promise<string> {
   const url = `${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}&audience=${encodeURIComponent(audience)}`
-  const token = await withRetries((signal) => requestOnce(url, env, signal), options)
+  const connectTimeoutMs = tunnelTimeoutFor(options.policy.attemptTimeoutMs)
+  const token = await withRetries((signal) => requestOnce(url, env, signal, connectTimeoutMs), options)
   mask(token)
   return token
 }
@@ -20,11 +22,25 @@ export async function requestIdToken(audience: string, env: Environment, options
  * One request, on a client of its own: @actions/http-client takes no AbortSignal, so an abort
  * (the attempt's timeout, or the step's cancellation) destroys that client's sockets instead.
  */
-async function requestOnce(url: string, env: Environment, signal: AbortSignal): Promise<string> {
-  const client = new HttpClient('cleanrooms-ml-audience-generation-action', [
-    new BearerCredentialHandler(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '')
-  ])
-  const onAbort = (): void => client.dispose()
+async function requestOnce(
+  url: string,
+  env: Environment,
+  signal: AbortSignal,
+  connectTimeoutMs: number
+): Promise<string> {
+  // Behind a proxy the client keeps its tunnelling agent only with keepAlive: so kept, it can be
+  // made to say what the proxy did, and destroyed with the request (dispose() ends only a direct one).
+  const proxied = usesProxy(url)
+  const client = new HttpClient(
+    'cleanrooms-ml-audience-generation-action',
+    [new BearerCredentialHandler(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '')],
+    proxied ? { keepAlive: true } : undefined
+  )
+  const tunnels = proxied ? watchTunnels(client.getAgent(url), connectTimeoutMs) : undefined
+  const onAbort = (): void => {
+    client.dispose()
+    tunnels?.destroy()
+  }
   signal.addEventListener('abort', onAbort, { once: true })
   try {
     const response = await client.getJson<{ value?: unknown }>(url)
@@ -44,6 +60,6 @@ async function requestOnce(url: string, env: Environment, signal: AbortSignal): 
     throw error
   } finally {
     signal.removeEventListener('abort', onAbort)
-    client.dispose()
+    onAbort()
   }
 }

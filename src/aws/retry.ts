@@ -108,12 +108,13 @@ export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T
   const { policy, clock, signal } = options
   const started = clock.now()
   let totalDelay = 0
+  let previous: unknown
   for (let number = 1; ; number++) {
     // No attempt starts once the step is cancelled.
     signal?.throwIfAborted()
     const elapsed = clock.now() - started
+    const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed))
     try {
-      const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed))
       return await runAttempt(attempt, timeout, clock, signal)
     } catch (error) {
       // A cancellation is reported as such, not as whatever it interrupted.
@@ -122,9 +123,14 @@ export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T
       const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0
       const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs
       if (!kind || number >= policy.maxAttempts || outOfTime) {
-        recordAttempts(error, number, totalDelay)
-        throw error
+        // A last attempt the deadline cut short says only that time ran out: the failure before
+        // it (a proxy that does not answer, a refused connection) says what went wrong.
+        const cutShort = timeout < policy.attemptTimeoutMs && isErrorLike(error) && error.name === 'TimeoutError'
+        const reported = cutShort && previous !== undefined ? previous : error
+        recordAttempts(reported, number, totalDelay)
+        throw reported
       }
+      previous = error
       options.onRetry?.({ error: error as Error, kind, attempt: number, delayMs })
       await clock.sleep(delayMs, signal)
       totalDelay += delayMs

@@ -17,8 +17,13 @@ import { readSeedFile } from './seed-file.js'
 
 export type IfExists = 'fail' | 'reuse' | 'replace-failed'
 
+/**
+ * Where the credentials come from: role-to-assume assumed with the workflow's OIDC token, or (role-chaining)
+ * with the credentials already in the environment, or those credentials themselves.
+ */
 export type CredentialSettings =
   | { source: 'oidc'; roleArn: string; audience: string; roleSessionName: string; durationSeconds: number }
+  | { source: 'chained'; roleArn: string; roleSessionName: string; durationSeconds: number; externalId?: string }
   | { source: 'environment' }
 
 export interface Settings {
@@ -60,6 +65,8 @@ export const MAX_WAIT_SECONDS = 21_600
 /** A Region code, or a FIPS pseudo-Region: the code with `fips-` before it or `-fips` after it. */
 const REGION_PATTERN = /^(?:fips-)?(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+$|^(?!fips-)[a-z]{2,5}(-[a-z]+)+-\d+-fips$/
 const STS_SESSION_NAME = /[^\w+=,.@-]/g
+/** STS's rule for AssumeRole's ExternalId. */
+const STS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/
 
 class InputCollector {
   readonly problems: Problem[] = []
@@ -167,8 +174,52 @@ function readCredentials(inputs: InputCollector): CredentialSettings {
   const sessionName = sanitizeSessionName(inputs.optional('role-session-name') ?? 'GitHubActions')
   if (sessionName.length < 2) inputs.problem('role-session-name', 'must be at least 2 characters long (STS)')
   const durationSeconds = inputs.wholeNumber('role-duration-seconds', 900, 43_200) ?? 3600
-  if (inputs.optional('role-to-assume') === undefined) return { source: 'environment' }
-  return { source: 'oidc', roleArn: roleArn ?? '', audience, roleSessionName: sessionName, durationSeconds }
+  const chaining = inputs.boolean('role-chaining', false)
+  const externalId = readExternalId(inputs, chaining)
+  if (inputs.optional('role-to-assume') === undefined) {
+    if (chaining) {
+      inputs.problem(
+        'role-chaining',
+        'needs role-to-assume: the role to assume with the credentials already in the environment'
+      )
+    }
+    return { source: 'environment' }
+  }
+  const session = { roleArn: roleArn ?? '', roleSessionName: sessionName, durationSeconds }
+  if (chaining) return { source: 'chained', ...session, ...(externalId !== undefined ? { externalId } : {}) }
+  return { source: 'oidc', ...session, audience }
+}
+
+/** An external id is sent with AssumeRole only: AssumeRoleWithWebIdentity (the OIDC token) takes none. */
+function readExternalId(inputs: InputCollector, chaining: boolean): string | undefined {
+  const externalId = inputs.optional('role-external-id')
+  if (externalId === undefined) return undefined
+  if (!chaining) {
+    inputs.problem(
+      'role-external-id',
+      'applies only with role-chaining: true: role-to-assume with the OIDC token uses AssumeRoleWithWebIdentity, ' +
+        'which takes no external id. Set role-chaining: true to assume the role with the credentials already in the environment'
+    )
+    return undefined
+  }
+  if (!STS_EXTERNAL_ID.test(externalId)) {
+    inputs.problem(
+      'role-external-id',
+      `must be 2 to 1224 characters, each a letter, digit or one of _+=,.@:/- (STS); it has ${externalId.length}` +
+        (/^[\w+=,.@:/-]*$/.test(externalId) ? '' : ' and other characters')
+    )
+    return undefined
+  }
+  return externalId
+}
+
+/**
+ * mask-aws-account-id, read before the other inputs are checked so that even their problems are printed with
+ * account ids masked: any value but an empty or false one masks.
+ */
+export function masksAccountIds(read: InputReader): boolean {
+  const value = read('mask-aws-account-id')
+  return value !== '' && parseBoolean(value) !== false
 }
 
 function readTags(inputs: InputCollector): Record<string, string> | undefined {
@@ -333,6 +384,7 @@ export function readSettings(read: InputReader, env: Environment): SettingsResul
   const waitTimeoutSeconds = inputs.wholeNumber('wait-timeout-seconds', 1, MAX_WAIT_SECONDS) ?? 3600
   const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse', 'replace-failed'] as const) ?? 'fail'
   const dryRun = inputs.boolean('dry-run', false)
+  inputs.boolean('mask-aws-account-id', false)
   const qualityGates = readQualityGates(inputs, waitForCompletion)
   const seedQueryFile = inputs.optional('seed-audience-sql-query-file')
   if (inputs.problems.length > 0) return { ok: false, problems: inputs.problems }

@@ -1,11 +1,12 @@
 // Starting the job, or, after ConflictException, what if-exists asks: carrying on with the job of
 // the same name (reuse), or replacing it when it failed (replace-failed). A job that is neither
-// fails the step. The progress records the ARN (an output) the moment it is known.
+// fails the step. It returns what it found; the step sets the outputs from that.
 import * as log from '../log.js'
 import {
   ConflictException,
   GetAudienceGenerationJobCommand,
   StartAudienceGenerationJobCommand,
+  type AudienceGenerationJobStatus,
   type AudienceGenerationJobSummary,
   type CleanRoomsMLClient,
   type GetAudienceGenerationJobResponse,
@@ -15,7 +16,7 @@ import type { IfExists, Settings } from '../inputs/settings.js'
 import type { Clock } from '../aws/clock.js'
 import type { RetryPolicy } from '../aws/retry.js'
 import { ActionError } from '../report/error-types.js'
-import type { Progress } from '../report/progress.js'
+import type { JobOrigin, Phase } from '../report/progress.js'
 import { describeSeed } from '../report/summary.js'
 import { REPLACEABLE_STATUSES, REUSABLE_STATUSES, removeJob } from './replace.js'
 import { findReusableJob, jobArnProblems } from './reuse.js'
@@ -26,6 +27,19 @@ export { CleanRoomsMLClient } from '../cleanroomsml/index.js'
 export { waitForJob } from './waiting.js'
 export { requestHandlerFor, usesProxy } from '../aws/proxy.js'
 export { retryStrategy } from '../aws/retry.js'
+
+/** The job this step goes on with, and how it came to be; or the job of that name it cannot go on with. */
+export type Launch = { how: JobOrigin; jobArn: string } & (
+  | { how: 'started' }
+  | { how: 'reused'; status: AudienceGenerationJobStatus }
+  | { how: 'replaced'; replaced: string }
+  | { how: 'refused'; status: AudienceGenerationJobStatus; error: ActionError }
+)
+
+/** Where the launch is, for a failure's description: the failed job being replaced, when it is. */
+export interface LaunchPhases {
+  enter(phase: Extract<Phase, 'start' | 'reuse' | 'replace'>, replacing?: string): void
+}
 
 /** What paces the calls after a conflict: listings, and the deletion wait of if-exists: replace-failed. */
 export interface LaunchPacing {
@@ -39,61 +53,53 @@ export interface LaunchPacing {
 export async function startOrReuse(
   client: CleanRoomsMLClient,
   settings: Settings,
-  progress: Progress,
+  phases: LaunchPhases,
   pacing: LaunchPacing
-): Promise<void> {
+): Promise<Launch> {
   const { request } = settings
   log.info(
     `Starting audience generation job "${log.inline(request.name)}" from ${log.inline(describeSeed(request, settings.seedQueryFile))} ` +
       `with configured audience model ${log.inline(request.configuredAudienceModelArn)} in ${log.inline(settings.region)}.`
   )
   try {
-    await start(client, request, progress, pacing.signal)
-    return
+    return { how: 'started', jobArn: await start(client, request, phases, pacing.signal) }
   } catch (error) {
     if (!(error instanceof ConflictException) || settings.ifExists === 'fail') throw error
   }
-  progress.enter('reuse')
+  phases.enter('reuse')
   const job = await findReusableJob(client, request, pacing)
-  if (REUSABLE_STATUSES.has(job.status)) return reuse(job, request, progress)
-  if (settings.ifExists === 'replace-failed' && REPLACEABLE_STATUSES.has(job.status)) {
-    return replace(client, job, request, progress, pacing)
+  const found = { jobArn: job.audienceGenerationJobArn, status: job.status }
+  if (REUSABLE_STATUSES.has(job.status)) {
+    log.notice(
+      `A job named "${log.inline(request.name)}" already exists (${log.inline(job.status)}); ` +
+        `reusing ${log.inline(job.audienceGenerationJobArn)}.`,
+      { title: 'Reusing the existing audience generation job' }
+    )
+    return { how: 'reused', ...found }
   }
-  progress.jobKnown(job.audienceGenerationJobArn, false)
-  progress.statusKnown(job.status)
-  throw notReusable(job, settings.ifExists)
+  if (settings.ifExists === 'replace-failed' && REPLACEABLE_STATUSES.has(job.status)) {
+    return replace(client, job, request, phases, pacing)
+  }
+  return { how: 'refused', ...found, error: notReusable(job, settings.ifExists) }
 }
 
+/** Starts the job; resolves to its ARN. */
 async function start(
   client: CleanRoomsMLClient,
   request: StartAudienceGenerationJobRequest,
-  progress: Progress,
+  phases: LaunchPhases,
   signal: AbortSignal
-): Promise<void> {
+): Promise<string> {
   // Never a job after a cancellation: this is the last moment it can be checked for certain.
   signal.throwIfAborted()
-  progress.enter('start')
+  phases.enter('start')
   const started = await client.send(new StartAudienceGenerationJobCommand(request))
   checkJobArn(started.audienceGenerationJobArn)
-  progress.jobKnown(started.audienceGenerationJobArn, true)
   log.info(
     `Started ${started.audienceGenerationJobArn} (request id ${log.inline(started.$metadata.requestId ?? 'unknown')}, ` +
       `${started.$metadata.attempts ?? 1} attempt${started.$metadata.attempts === 1 ? '' : 's'}).`
   )
-}
-
-function reuse(
-  job: AudienceGenerationJobSummary,
-  request: StartAudienceGenerationJobRequest,
-  progress: Progress
-): void {
-  progress.jobKnown(job.audienceGenerationJobArn, false)
-  progress.reusedStatus = job.status
-  log.notice(
-    `A job named "${log.inline(request.name)}" already exists (${log.inline(job.status)}); ` +
-      `reusing ${log.inline(job.audienceGenerationJobArn)}.`,
-    { title: 'Reusing the existing audience generation job' }
-  )
+  return started.audienceGenerationJobArn
 }
 
 /** Deletes the failed job of that name (or waits out its deletion), then starts the job again. */
@@ -101,23 +107,23 @@ async function replace(
   client: CleanRoomsMLClient,
   job: AudienceGenerationJobSummary,
   request: StartAudienceGenerationJobRequest,
-  progress: Progress,
+  phases: LaunchPhases,
   pacing: LaunchPacing
-): Promise<void> {
-  progress.enter('replace')
-  progress.replacing = job.audienceGenerationJobArn
+): Promise<Launch> {
+  phases.enter('replace', job.audienceGenerationJobArn)
   log.info(
     job.status === 'CREATE_FAILED'
       ? `A job named "${log.inline(request.name)}" already exists and is CREATE_FAILED; deleting ${log.inline(job.audienceGenerationJobArn)}.`
       : `A job named "${log.inline(request.name)}" is being deleted (${log.inline(job.status)}); waiting until it is gone.`
   )
   await removeJob(client, job, { clock: pacing.clock, signal: pacing.signal, ...pacing.deletion })
-  await start(client, request, progress, pacing.signal)
+  const jobArn = await start(client, request, phases, pacing.signal)
   log.notice(
     `Replaced the failed job ${log.inline(job.audienceGenerationJobArn)} (${log.inline(job.status)}) ` +
-      `with a new job of the same name: ${progress.jobArn ?? ''}.`,
+      `with a new job of the same name: ${jobArn}.`,
     { title: 'Replaced the failed audience generation job' }
   )
+  return { how: 'replaced', jobArn, replaced: job.audienceGenerationJobArn }
 }
 
 /** A job of that name that cannot be carried on with: the step fails and says the way out. */

@@ -17,7 +17,7 @@ import {
 } from '../inputs/quality-gates.js'
 import * as log from '../log.js'
 import { ActionError } from '../report/error-types.js'
-import type { Progress, QualityReport } from '../report/progress.js'
+import type { QualityReport } from '../report/progress.js'
 import type { SummaryTable } from '../report/summary.js'
 
 function inRange(value: unknown, range: { min: number; max: number }): value is number {
@@ -69,7 +69,7 @@ function relevanceAt(report: QualityReport, size: AudienceSize): RelevanceMetric
   )
 }
 
-interface GateResult {
+export interface GateResult {
   /** The gate, in the inputs' words. */
   label: string
   passed: boolean
@@ -129,38 +129,44 @@ function gateResults(gates: QualityGates, report: QualityReport): GateResult[] {
   ]
 }
 
+/** What the quality check found: the metrics, each gate's result, and the failure a missed gate is. */
+export interface QualityVerdict {
+  report: QualityReport
+  gates: GateResult[]
+  failure?: ActionError
+}
+
 /**
- * Reports the ACTIVE job's metrics (outputs, a log line, the summary through `progress`), then checks
- * the gates: a missed gate fails with AudienceQualityBelowThreshold, a gate without its metric with
- * AudienceQualityUnavailable.
+ * Reads the ACTIVE job's metrics (logging them), then checks the gates: a missed gate is an
+ * AudienceQualityBelowThreshold failure, a gate without its metric AudienceQualityUnavailable.
  */
-export function reportQuality(
+export function judgeQuality(
   job: Pick<GetAudienceGenerationJobResponse, 'metrics'>,
-  gates: QualityGates,
-  progress: Progress
-): void {
+  gates: QualityGates
+): QualityVerdict {
   const report = readQuality(job)
-  progress.qualityKnown(report)
   log.info(describeQuality(report))
   if (report.dropped > 0) {
     log.warning(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`)
   }
   const results = gateResults(gates, report)
-  if (results.length === 0) return
-  progress.enter('quality')
-  progress.gates = results
-    .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
-    .join('; ')
   const failed = results.filter((result) => !result.passed)
   if (failed.length === 0) {
-    log.info(results.map((result) => result.message).join(' '))
-    return
+    if (results.length > 0) log.info(results.map((result) => result.message).join(' '))
+    return { report, gates: results }
   }
-  const message = failed.map((result) => result.message).join('\n')
-  throw new ActionError(
+  const failure = new ActionError(
     failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable',
-    message
+    failed.map((result) => result.message).join('\n')
   )
+  return { report, gates: results, failure }
+}
+
+/** The gates' results in words, for the job summary. */
+export function describeGates(gates: GateResult[]): string {
+  return gates
+    .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
+    .join('; ')
 }
 
 /** The summary's quality table: audience size and its type against relevance score, then the recall. */

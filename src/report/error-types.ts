@@ -59,12 +59,41 @@ function accessDeniedHint({ settings }: HintContext): string {
 }
 
 function stsTrustHint({ settings, env }: HintContext): string {
+  if (settings.credentials.source === 'chained') return chainedTrustHint(settings.credentials)
   const audience = settings.credentials.source === 'oidc' ? settings.credentials.audience : 'sts.amazonaws.com'
   const repository = env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO'
   return (
     "Check the role's trust policy: it must trust the federated principal token.actions.githubusercontent.com " +
     `for sts:AssumeRoleWithWebIdentity, with token.actions.githubusercontent.com:aud = ${audience} and a ` +
     `token.actions.githubusercontent.com:sub condition that matches this workflow (for example repo:${repository}:*).`
+  )
+}
+
+/** STS refused AssumeRole with the environment's credentials (role-chaining): the role's trust policy decides. */
+function chainedTrustHint(credentials: Extract<Settings['credentials'], { source: 'chained' }>): string {
+  return (
+    `STS refused to let the environment's credentials assume ${credentials.roleArn} (role-chaining). Check that ` +
+    "role's trust policy: it must allow sts:AssumeRole for the source identity, the role or user whose " +
+    'credentials an earlier step left in the environment (named in the message above), and that identity needs ' +
+    'sts:AssumeRole on the role in its own policies. ' +
+    (credentials.externalId !== undefined
+      ? "The trust policy's sts:ExternalId condition must equal role-external-id."
+      : 'If the trust policy requires an external id (an sts:ExternalId condition), set role-external-id to it.')
+  )
+}
+
+function credentialsNotFoundHint({ settings }: HintContext): string {
+  if (settings.credentials.source === 'chained') {
+    return (
+      'With role-chaining: true, role-to-assume is assumed with credentials from an earlier step: run ' +
+      'aws-actions/configure-aws-credentials (or another step that exports AWS credentials) before this one, or ' +
+      'run on a runner with an instance or container role. Without role-chaining, role-to-assume uses the ' +
+      "workflow's OIDC token instead."
+    )
+  }
+  return (
+    'Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
+    "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
   )
 }
 
@@ -126,20 +155,25 @@ function cancelledHint({ settings, progress }: HintContext): string {
   return 'No job was started.'
 }
 
-/** Where the step's credentials came from, in words, and what to change about them. */
-function credentialsFix({ settings }: HintContext): string {
-  if (settings.credentials.source === 'oidc') {
+/**
+ * Where the credentials that signed the failed request came from, in words, and what to change about them.
+ * With role-chaining, the environment's credentials sign the request to STS, and the role session the rest.
+ */
+function credentialsFix({ settings, progress }: HintContext): string {
+  const credentials = settings.credentials
+  const chaining = credentials.source === 'chained' && progress.phase === 'credentials'
+  if (credentials.source !== 'environment' && !chaining) {
     return (
-      `The credentials are the role session STS gave for role-to-assume (${settings.credentials.roleArn}): check ` +
+      `The credentials are the role session STS gave for role-to-assume (${credentials.roleArn}): check ` +
       'that AWS_ENDPOINT_URL_STS, if set, points at STS of the same partition as Clean Rooms ML, and that no proxy ' +
       'changes the requests, then re-run.'
     )
   }
   return (
-    'The credentials came from the environment (the AWS SDK default chain: AWS_ACCESS_KEY_ID, ' +
-    'AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, for example from aws-actions/configure-aws-credentials in an ' +
-    'earlier step, or a profile). Check the secrets that provide them, or set role-to-assume to use the ' +
-    "workflow's OIDC token instead."
+    `The credentials came from the environment${chaining ? ', to assume role-to-assume with (role-chaining)' : ''} ` +
+    '(the AWS SDK default chain: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, for example from ' +
+    'aws-actions/configure-aws-credentials in an earlier step, or a profile). Check the secrets that provide ' +
+    "them, or set role-to-assume without role-chaining to use the workflow's OIDC token instead."
   )
 }
 
@@ -171,21 +205,27 @@ function signatureHint(context: HintContext): string {
 /** An expired token means something else for each source of credentials, and for each phase. */
 function expiredTokenHint({ settings, progress }: HintContext): string {
   const exchanging = progress.phase === 'credentials'
-  if (settings.credentials.source === 'oidc') {
-    return exchanging
-      ? "The workflow's OIDC token expired before STS saw it: re-run the job."
-      : 'The role session from role-to-assume expired before AWS saw the request, although the action renews it ' +
-          "before it expires: check that the runner's clock is right, then re-run the job."
+  const source = settings.credentials.source
+  if (source !== 'environment' && !exchanging) {
+    return (
+      'The role session from role-to-assume expired before AWS saw the request, although the action renews it ' +
+      "before it expires: check that the runner's clock is right, then re-run the job."
+    )
   }
+  if (source === 'oidc') return "The workflow's OIDC token expired before STS saw it: re-run the job."
+  if (source === 'chained') return ENVIRONMENT_SESSION_EXPIRED
   return exchanging
     ? "The token the AWS SDK's default chain exchanged for credentials had expired (for example the file named by " +
         'AWS_WEB_IDENTITY_TOKEN_FILE, or an SSO session): renew it, or set role-to-assume to use the ' +
         "workflow's OIDC token."
-    : 'The session credentials in the environment (AWS_SESSION_TOKEN, for example from ' +
-        'aws-actions/configure-aws-credentials in an earlier step) have expired: they last as long as that step ' +
-        'asked, one hour by default. Get them right before this step or for longer (its role-duration-seconds), or ' +
-        'set role-to-assume: the action renews its own credentials during a wait.'
+    : ENVIRONMENT_SESSION_EXPIRED
 }
+
+const ENVIRONMENT_SESSION_EXPIRED =
+  'The session credentials in the environment (AWS_SESSION_TOKEN, for example from ' +
+  'aws-actions/configure-aws-credentials in an earlier step) have expired: they last as long as that step ' +
+  'asked, one hour by default. Get them right before this step or for longer (its role-duration-seconds), or ' +
+  'set role-to-assume: the action renews its own credentials during a wait.'
 
 function throttledOrServer(status: number | undefined): string | undefined {
   if (status === 429) return THROTTLED
@@ -357,12 +397,7 @@ export const ERROR_TYPES = {
     origin: 'action',
     hint: 'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
   },
-  CredentialsNotFound: {
-    origin: 'action',
-    hint:
-      'Either set role-to-assume (with `permissions: id-token: write` on the job) to assume a role with the ' +
-      "workflow's OIDC token, or run aws-actions/configure-aws-credentials in an earlier step."
-  },
+  CredentialsNotFound: { origin: 'action', hint: credentialsNotFoundHint },
   OidcTokenUnavailable: {
     origin: 'action',
     hint:
@@ -420,6 +455,13 @@ export const ERROR_TYPES = {
     hint:
       'The request could not reach the service, after every retry. Check that the runner can reach AWS (and, ' +
       "with role-to-assume, GitHub's OIDC token endpoint), including its proxy settings (HTTPS_PROXY, NO_PROXY), then re-run."
+  },
+  ProxyAuthenticationRequired: {
+    origin: 'action',
+    hint:
+      'The proxy answered HTTP 407, so the request was not tried again. Check the user name and password in the ' +
+      'proxy URL (HTTPS_PROXY, or HTTP_PROXY for http:// endpoints), written as http://USER:PASSWORD@HOST:PORT with ' +
+      'special characters percent-encoded, or add the hosts that should not go through the proxy to NO_PROXY.'
   },
   MalformedResponse: { origin: 'action', hint: CONTRACT_BROKEN },
   UnexpectedResponse: {

@@ -56,16 +56,60 @@ function networkFacts(error: NodeNetworkError): { code: string; host?: string } 
   return { code: cause.code, ...(host ? { host } : {}) }
 }
 
+/**
+ * What the proxy's tunnel request met, added by aws/proxy.ts to the failure the toolkit's tunnel
+ * agent reports (which names every one ECONNRESET): the proxy's host:port (never its credentials),
+ * the host:port the tunnel was for, and Node's code or the proxy's HTTP status.
+ */
+export interface ProxyFailure {
+  proxy: string
+  target: string
+  /** Whether the proxy's URL has credentials: a 407 then means the proxy refused them. */
+  hasCredentials: boolean
+  code?: string
+  status?: number
+}
+
+function proxyFailureOf(error: unknown): ProxyFailure | undefined {
+  const facts = (error as { proxyFailure?: Partial<ProxyFailure> }).proxyFailure
+  return typeof facts?.proxy === 'string' && typeof facts.target === 'string' ? (facts as ProxyFailure) : undefined
+}
+
+/** What the proxy did, in words; the status, if any, is among the annotation's details. */
+function proxyMessage(facts: ProxyFailure): string {
+  const tunnel = facts.target ? ` to ${facts.target}` : ''
+  if (facts.code !== undefined) return `The connection to the proxy ${facts.proxy} failed: ${facts.code}.`
+  if (facts.status === 407) {
+    return facts.hasCredentials
+      ? `The proxy ${facts.proxy} refused the credentials of the proxy URL for the connection${tunnel}.`
+      : `The proxy ${facts.proxy} asks for credentials, and the proxy URL has none.`
+  }
+  return `The proxy ${facts.proxy} refused the connection${tunnel}.`
+}
+
+/** The name and message of a network failure, a proxy's included; undefined for any other error. */
+function networkMessage(error: Error): { name: string; message: string } | undefined {
+  const proxy = proxyFailureOf(error)
+  if (proxy) {
+    const name: ErrorType = proxy.status === 407 ? 'ProxyAuthenticationRequired' : 'NetworkError'
+    return { name, message: proxyMessage(proxy) }
+  }
+  const network = networkFacts(error as NodeNetworkError)
+  if (!network) return undefined
+  return {
+    name: 'NetworkError',
+    message: `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
+  }
+}
+
 function factsOf(error: unknown): ErrorFacts {
   if (!isErrorLike(error)) return { name: 'Error', message: String(error) }
-  const network = networkFacts(error as NodeNetworkError)
+  const network = networkMessage(error)
   const meta = (error as { $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number } }).$metadata
   const extra = error as { quotaName?: unknown; quotaValue?: unknown }
   return {
-    name: network ? 'NetworkError' : error.name,
-    message: network
-      ? `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
-      : error.message,
+    name: network ? network.name : error.name,
+    message: network ? network.message : error.message,
     ...(meta?.httpStatusCode !== undefined ? { status: meta.httpStatusCode } : {}),
     ...(meta?.requestId ? { requestId: meta.requestId } : {}),
     ...(meta?.attempts !== undefined ? { attempts: meta.attempts } : {}),

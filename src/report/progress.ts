@@ -21,6 +21,12 @@ export interface QualityReport {
   dropped: number
 }
 
+/**
+ * How the step came to its job: it started it, reused the job of that name, replaced a failed job of that
+ * name, or found a job of that name it refused to go on with.
+ */
+export type JobOrigin = 'started' | 'reused' | 'replaced' | 'refused'
+
 /** What the step is doing; a failure is reported as a failure of that phase. */
 export type Phase = 'credentials' | 'start' | 'reuse' | 'replace' | 'wait' | 'quality'
 
@@ -37,8 +43,9 @@ export class Progress implements StepState {
   #phase: Phase = 'credentials'
   jobArn?: string
   created?: boolean
-  /** The status of the job reuse found, as its listing showed it. */
-  reusedStatus?: AudienceGenerationJobStatus
+  /** How the step came to the job. */
+  origin?: JobOrigin
+  /** The failed job if-exists: replace-failed deleted (or is deleting). */
   replacing?: string
   status?: AudienceGenerationJobStatus
   statusDetails?: StatusDetails
@@ -57,16 +64,19 @@ export class Progress implements StepState {
     return this.#phase
   }
 
-  enter(phase: Phase): void {
+  /** The step is now in `phase`; `replacing` names the failed job if-exists: replace-failed is deleting. */
+  enter(phase: Phase, replacing?: string): void {
     this.#phase = phase
+    if (replacing !== undefined) this.replacing = replacing
   }
 
   /** The job was started or found: later steps may act on it from now on, even if this step fails. */
-  jobKnown(jobArn: string, created: boolean): void {
+  jobKnown(jobArn: string, origin: JobOrigin): void {
     this.jobArn = jobArn
-    this.created = created
+    this.origin = origin
+    this.created = origin === 'started' || origin === 'replaced'
     core.setOutput('audience-generation-job-arn', jobArn)
-    core.setOutput('created', String(created))
+    core.setOutput('created', String(this.created))
   }
 
   /** A status seen without the whole job (a listing's): the `status` output. */
@@ -89,9 +99,10 @@ export class Progress implements StepState {
     if (typeof queryId === 'string' && queryId !== '') core.setOutput('protected-query-identifier', outputText(queryId))
   }
 
-  /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs. */
-  qualityKnown(report: QualityReport): void {
+  /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs, and the gates' results. */
+  qualityKnown(report: QualityReport, gates?: string): void {
     this.quality = report
+    if (gates) this.gates = gates
     core.setOutput('recall-metric', report.recall !== undefined ? String(report.recall) : '')
     core.setOutput('relevance-metrics', boundedJson(report.relevance, MAX_OUTPUT_BYTES, []))
   }

@@ -4,7 +4,7 @@
 import { constants } from 'node:fs'
 import { access, appendFile } from 'node:fs/promises'
 import type { StartAudienceGenerationJobRequest } from '../cleanroomsml/index.js'
-import { inline } from '../log.js'
+import { hideAccountIds, inline } from '../log.js'
 import { cut, MAX_SUMMARY_BYTES } from './limits.js'
 
 /** Sentences of the summary: plain text, with the values in it set as code. */
@@ -152,7 +152,8 @@ function render(facts: SummaryFacts): string {
  */
 export async function writeSummary(facts: SummaryFacts, path: string | undefined): Promise<void> {
   if (!path) return
-  const text = render(facts)
+  // The runner masks the summary as it masks the log, with what was registered by the step's end.
+  const text = hideAccountIds(render(facts))
   try {
     await access(path, constants.R_OK | constants.W_OK)
   } catch {
