@@ -8,5 +8,7 @@ export default {
   // index.ts only starts run(); the end-to-end suites run it through dist/.
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
   coverageThreshold: { global: { lines: 90, branches: 90 } },
-  testTimeout: 30000
+  testTimeout: 30000,
+  // Both cores of a 2-core machine (jest's default leaves one idle): most files spawn the bundle and wait on it.
+  maxWorkers: '100%'
 }

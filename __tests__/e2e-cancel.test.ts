@@ -1,6 +1,7 @@
 // End to end: the runner cancels the step (SIGTERM, as it does) in each phase of a launch. The
 // bundled action must stop at once: exit 1 well within the runner's 10 s before it kills the
 // step, one annotation, error-type StepCancelled, no request after the signal and no job.
+// On node 24 too: the runner's SIGTERM, delivered to the process by the runtime in each phase.
 import type { ChildProcess } from 'node:child_process'
 import { startEmulator, type Emulator, type Fault } from '../emulator/index.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'

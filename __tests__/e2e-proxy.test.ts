@@ -1,6 +1,7 @@
 // End to end: a self-hosted runner behind a proxy. The endpoints have names only the proxy
 // can reach (see helpers/proxy.ts): through it the step succeeds; without it, or for a name
 // in NO_PROXY, the request goes direct and fails.
+// On node 24 too: proxies, which the HTTP client and the runtime's sockets handle.
 import type { ChildProcess } from 'node:child_process'
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'

@@ -1,5 +1,6 @@
 // End to end through dist/index.js: a SQL seed from a workspace file, far larger than the 128 KiB an
 // input's environment variable may hold, reaches the service whole and never the log.
+// On node 24 too: files, links and paths as the runtime's file system reads them.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,4 +1,5 @@
 // End to end: the bundled action, run as a runner runs it, against the local emulator.
+// On node 24 too: the main path, OIDC token, STS and a signed start over real sockets, outputs and summary files.
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { leaksIn, secretsOf } from './helpers/leaks.js'
 import { EMULATOR_CREDENTIALS, ENV_CREDENTIALS, runAction, runnerEnv, type ActionRun } from './helpers/run-action.js'

@@ -1,6 +1,6 @@
 // The reliability scenarios: each fault a release gate may meet, what the action must do, and
-// how many jobs may exist afterwards. e2e-faults.test.ts runs them through dist/index.js, and
-// RELIABILITY.md is written from its results (npm run reliability).
+// how many jobs may exist afterwards. faults.test.ts runs every one in-process; e2e-faults.test.ts
+// runs those of THROUGH_DIST through dist/index.js, and all of them for RELIABILITY.md (npm run reliability).
 import type { Emulator, Fault } from '../emulator/index.js'
 import { scaledTiming } from '../src/aws/timing.js'
 import { OIDC } from './helpers/fixtures.js'
@@ -396,3 +396,26 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     proves: 'named NetworkError with the code and host, after bounded retries'
   }))
 ]
+
+/**
+ * The scenarios e2e-faults.test.ts runs through dist/index.js on every `npm test`: for each group, the
+ * faults whose handling rests on what only a real process has (real sockets and timers, the bundle's
+ * own copies of the HTTP and SDK modules, the runner's stdout): retries with real backoff, a reset
+ * socket, an answer trickling past the attempt timeout, the overall deadline, a 5 MB body, a slow
+ * answer awaited, a refused connection, and hostile text on the real stdout.
+ */
+export const THROUGH_DIST = new Set([
+  'throttled 3 times in a row',
+  'connection reset',
+  'never answers',
+  'huge body (5 MB)',
+  'status with a line break and ::error::',
+  'error message with ::error:: and ##[stop-commands]',
+  'answer lost after the job was stored, if-exists: reuse',
+  'answer sent a byte at a time, if-exists: reuse',
+  'STS answers 500 and 503',
+  'STS rejects the token (InvalidIdentityToken)',
+  'token endpoint missing (no id-token permission)',
+  'token endpoint slow (a fifth of the attempt timeout)',
+  'Clean Rooms ML refuses connections'
+])

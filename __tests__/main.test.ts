@@ -1,7 +1,6 @@
 // The whole step in-process (src/main.ts run()), against the emulator, with an injected clock so
 // that waits of hours take no time. The end-to-end suites cover the same paths through dist/.
 import type { Emulator } from '../emulator/index.js'
-import { FAULT_SCENARIOS } from './fault-scenarios.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { inProcessSteps, type StepResult } from './helpers/in-process.js'
 import { routedUrl, startProxy } from './helpers/proxy.js'
@@ -521,27 +520,4 @@ describe('behind a proxy', () => {
       await proxy.close()
     }
   })
-})
-
-describe('every fault scenario ends the same way in-process as through dist/', () => {
-  it.each(FAULT_SCENARIOS.map((scenario) => [`${scenario.group}: ${scenario.name}`, scenario] as const))(
-    '%s',
-    async (_, scenario) => {
-      scenario.setup(emulator)
-      const oidc = 'role-to-assume' in (scenario.inputs ?? {})
-      const result = await step(
-        { ...INPUTS, ...scenario.inputs },
-        { ...(oidc ? {} : ENV_CREDENTIALS), ...scenario.env }
-      )
-      expect({
-        code: result.exitCode,
-        errorType: result.outputs['error-type'] ?? '',
-        jobs: emulator.jobs.length
-      }).toEqual({
-        code: scenario.expect.code,
-        errorType: scenario.expect.errorType ?? '',
-        jobs: scenario.expect.jobs
-      })
-    }
-  )
 })

@@ -2,7 +2,7 @@
 // `npm test` pass, a NODE24 that is not node 24 is an error, and on node 24 there is nothing to rerun.
 // The script runs as `npm test` runs it, with the platform or version it reads replaced before it starts.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +26,22 @@ function rerun(replaced: Record<string, string>, env: Record<string, string> = {
 }
 
 describe('the end-to-end rerun on node 24', () => {
+  it('reruns the end-to-end files that say why they depend on the runtime, the node check among them', async () => {
+    const { runtimeTestFiles } = (await import(SCRIPT)) as { runtimeTestFiles: (root?: string) => string[] }
+    const dir = mkdtempSync(join(tmpdir(), 'node24-files-'))
+    try {
+      mkdirSync(join(dir, '__tests__'))
+      const write = (name: string, text: string) => writeFileSync(join(dir, '__tests__', name), text)
+      write('e2e-b.test.ts', '// End to end: b.\n// On node 24 too: sockets.\nimport x from "y"\n')
+      write('e2e-a.test.ts', '// End to end: a. On node 24 too: not at the start of a line.\n')
+      write('unit.test.ts', '// On node 24 too: not an end-to-end file.\n')
+      expect(runtimeTestFiles(dir)).toEqual(['__tests__/e2e-b.test.ts'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    expect(runtimeTestFiles()).toContain('__tests__/e2e-node-version.test.ts')
+  })
+
   it('is skipped, saying why and how to get node 24, where no node 24 package exists', () => {
     expect(rerun({ platform: 'darwin', arch: 'arm64', version: 'v20.19.0' })).toEqual({
       status: 0,

@@ -5,38 +5,10 @@ import fc from 'fast-check'
 import { readSettings } from '../src/inputs/settings.js'
 import { SHAPES } from '../src/inputs/constraints.js'
 import { checkString } from '../src/inputs/validation.js'
+import { inputsFrom } from '../src/inputs/settings.js'
+import { INPUT_NAMES } from './helpers/action-yml.js'
 import { inProcessSteps } from './helpers/in-process.js'
-import { ENV_CREDENTIALS } from './helpers/run-action.js'
-
-const INPUT_NAMES = [
-  'name',
-  'configured-audience-model-arn',
-  'seed-audience-role-arn',
-  'seed-audience-s3-uri',
-  'seed-audience-sql-query',
-  'seed-audience-sql-query-file',
-  'seed-audience-analysis-template-arn',
-  'seed-audience-sql-parameters',
-  'sql-compute-worker-type',
-  'sql-compute-worker-count',
-  'sql-compute-spark-properties',
-  'include-seed-in-output',
-  'collaboration-id',
-  'description',
-  'tags',
-  'aws-region',
-  'role-to-assume',
-  'audience',
-  'role-session-name',
-  'role-duration-seconds',
-  'wait-for-completion',
-  'wait-timeout-seconds',
-  'if-exists',
-  'dry-run',
-  'min-recall-metric',
-  'min-relevance-score',
-  'relevance-audience-size'
-]
+import { ENV_CREDENTIALS, parseAnnotations, runnerEnv } from './helpers/run-action.js'
 
 /** Any text at all: control characters, lone surrogates, characters outside the BMP, huge sizes. */
 const hostileText = fc.oneof(
@@ -103,20 +75,32 @@ function read(inputs: Record<string, string>) {
   return readSettings((name) => inputs[name] ?? '', {})
 }
 
+describe('the inputs fuzzed are those of action.yml', () => {
+  it('reads them from action.yml, required and optional', () => {
+    expect(INPUT_NAMES).toEqual(expect.arrayContaining(['name', 'seed-audience-sql-query-file', 'dry-run']))
+    expect(INPUT_NAMES.length).toBeGreaterThan(20)
+  })
+})
+
 describe('hostile input never crashes the action', () => {
   it('reads any text in any input without throwing, and names a real input in every problem', () => {
+    const runs = 400
+    let refused = 0
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...INPUT_NAMES), hostileText), (inputs) => {
         const result = read(inputs)
-        if (!result.ok) {
-          for (const problem of result.problems) {
-            expect([...INPUT_NAMES, 'AWS_REGION']).toContain(problem.input)
-            expect(problem.message.length).toBeLessThan(2_000)
-          }
+        if (result.ok) return
+        refused++
+        expect(result.problems.length).toBeGreaterThan(0)
+        for (const problem of result.problems) {
+          expect([...INPUT_NAMES, 'AWS_REGION']).toContain(problem.input)
+          expect(problem.message.length).toBeLessThan(2_000)
         }
       }),
-      { numRuns: 400 }
+      { numRuns: runs }
     )
+    // Hostile text almost never makes every required input valid: the checks above ran for most cases.
+    expect(refused).toBeGreaterThan(runs / 2)
   })
 })
 
@@ -218,15 +202,37 @@ describe('through the whole step, against the model-checking emulator', () => {
   it('never crashes on hostile text in any input, and sends nothing when it reports a problem', async () => {
     // Environment variables cannot hold NUL, so neither can a runner's inputs.
     const envSafe = hostileText.map((text) => text.split('\u0000').join(''))
+    const runs = 60
+    let refused = 0
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom(...INPUT_NAMES), envSafe, { maxKeys: 6 }), async (inputs) => {
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...INPUT_NAMES), envSafe, { maxKeys: 6 }), async (given) => {
         emulator().reset()
-        const result = await step({ 'dry-run': 'true', ...inputs }, ENV_CREDENTIALS)
-        expect([0, 1]).toContain(result.exitCode)
-        if (result.exitCode === 1) expect(result.log).toMatch(/^::error title=/m)
-        if (result.log.includes('::error')) expect(emulator().requests).toEqual([])
+        const inputs = { 'dry-run': 'true', ...given }
+        const result = await step(inputs, ENV_CREDENTIALS)
+        // What the step reads from the same environment, read here the way src/main.ts reads it.
+        const env: Record<string, string> = { ...runnerEnv(emulator()), ...ENV_CREDENTIALS }
+        for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+        const expected = readSettings(inputsFrom(env), env)
+        const errors = parseAnnotations(result.log).filter((annotation) => annotation.level === 'error')
+        if (expected.ok) {
+          // A dry run (or, were every input valid and dry-run false, a launch): it ends in one way or the other.
+          expect({ exitCode: result.exitCode, annotated: errors.length > 0 }).toEqual(
+            result.exitCode === 0 ? { exitCode: 0, annotated: false } : { exitCode: 1, annotated: true }
+          )
+          if (expected.settings.dryRun) expect(emulator().requests).toEqual([])
+          return
+        }
+        refused++
+        const count = expected.problems.length
+        expect({ exitCode: result.exitCode, errors: errors.length, requests: emulator().requests }).toEqual({
+          exitCode: 1,
+          errors: Math.min(count, 10),
+          requests: []
+        })
+        expect(result.log).toContain(`${count} input problem${count === 1 ? '' : 's'} found; nothing was sent to AWS.`)
       }),
-      { numRuns: 60 }
+      { numRuns: runs }
     )
+    expect(refused).toBeGreaterThan(runs / 2)
   })
 })

@@ -1,11 +1,10 @@
 // Promises about the repository itself rather than the code: the workflows lint clean, action.yml is
-// what GitHub's own parser accepts, the README documents the action's interface, and the committed
-// dist/ is exactly what `npm run bundle` builds from the sources.
+// what GitHub's own parser accepts, the README documents the action's interface, and `npm test` checks
+// that the committed dist/ is exactly what `npm run bundle` builds from the sources.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { NoOperationTraceWriter, isMapping, isSequence, isString, parseWorkflow } from '@actions/workflow-parser'
 import { readSettings } from '../src/inputs/settings.js'
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index'
@@ -54,10 +53,6 @@ function actionTemplate(): ActionTemplate {
   const { errors, template } = parseActionYml()
   if (!template) throw new Error(`action.yml does not parse:\n${errors.join('\n')}`)
   return template
-}
-
-function sorted(names: string[]): string[] {
-  return [...names].sort()
 }
 
 function child(token: TemplateToken | undefined, key: string): TemplateToken | undefined {
@@ -234,35 +229,63 @@ describe("action.yml is what GitHub's parser accepts", () => {
   })
 })
 
-/** Names in the first column of table rows (`| \`name\` | ... |`) under the README heading `## <title>`. */
-function readmeTableNames(readme: string, title: string): string[] {
-  const lines = readme.split(/\r?\n/)
-  const start = lines.findIndex((line) => new RegExp(`^##\\s+${title}\\s*$`, 'i').test(line))
-  if (start < 0) throw new Error(`README.md has no "## ${title}" heading`)
-  const names: string[] = []
-  for (const line of lines.slice(start + 1)) {
-    if (/^#{1,2}\s/.test(line)) break
-    const row = /^\|\s*`([^`]+)`\s*\|/.exec(line)
-    if (row?.[1]) names.push(row[1])
-  }
-  return names
+/** scripts/docs.js, which `npm run docs` runs. */
+interface Docs {
+  renderReadme: (readme: string, actionYml: string) => Promise<string>
 }
 
-describe('the README documents every input and output', () => {
-  // README.md is written after the action's interface settles; until then these tests fail on purpose.
-  function readme(): string {
-    if (!existsSync(join(ROOT, 'README.md'))) throw new Error('README.md does not exist yet')
-    return read('README.md')
-  }
+async function docs(): Promise<Docs> {
+  return (await import(pathToFileURL(join(ROOT, 'scripts/docs.js')).href)) as Docs
+}
 
-  it('has one row for each input of action.yml and none for inputs it lacks', () => {
-    const names = readmeTableNames(readme(), 'Inputs')
-    expect(sorted(names)).toEqual(sorted((actionTemplate().inputs ?? []).map((input) => input.id)))
+describe('the README documents every input and output, as action.yml declares them', () => {
+  it('has the input and output tables `npm run docs` writes from action.yml', async () => {
+    const { renderReadme } = await docs()
+    // Run `npm run docs` and commit README.md when this fails.
+    expect(await renderReadme(read('README.md'), read('action.yml'))).toBe(read('README.md'))
   })
 
-  it('has one row for each output of action.yml and none for outputs it lacks', () => {
-    const names = readmeTableNames(readme(), 'Outputs')
-    expect(sorted(names)).toEqual(sorted((actionTemplate().outputs ?? []).map((output) => output.id)))
+  it('writes a row per input with whether it is required and its default, and a row per output', async () => {
+    const { renderReadme } = await docs()
+    const readme = [
+      '# An action',
+      '',
+      '## Inputs',
+      '',
+      '<!-- inputs:start -->',
+      'stale',
+      '<!-- inputs:end -->',
+      '',
+      '## Outputs',
+      '',
+      '<!-- outputs:start -->',
+      '<!-- outputs:end -->',
+      '',
+      'The rest stays.',
+      ''
+    ].join('\n')
+    const actionYml = [
+      'inputs:',
+      '  first:',
+      '    description: The first | one.',
+      '    required: true',
+      '  second:',
+      '    description: |',
+      '      On two',
+      '      lines.',
+      '    default: "7"',
+      'outputs:',
+      '  result:',
+      '    description: What came out.'
+    ].join('\n')
+    const rows = (await renderReadme(readme, actionYml)).split('\n').filter((line) => line.startsWith('| `'))
+    expect(rows.map((row) => row.split(/(?<!\\)\|/).map((part) => part.trim()))).toEqual([
+      ['', '`first`', 'yes', '', 'The first \\| one.', ''],
+      ['', '`second`', 'no', '`7`', 'On two lines.', ''],
+      ['', '`result`', 'What came out.', '']
+    ])
+    expect(await renderReadme(readme, actionYml)).toContain('\nThe rest stays.\n')
+    expect(await renderReadme(readme, actionYml)).not.toContain('stale')
   })
 })
 
@@ -290,14 +313,6 @@ describe('the README is for users; maintainers read CONTRIBUTING.md', () => {
     expect(read('CONTRIBUTING.md')).toMatch(/<!-- bench:start -->\n[\s\S]*\| measure [\s\S]*<!-- bench:end -->/)
   })
 })
-
-/** Every file under a directory, as paths relative to it. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort()
-}
 
 /** The layers of src/, top first (CONTRIBUTING.md's architecture section); log.ts may serve every layer. */
 const LAYERS = ['index.ts', 'main.ts', 'job', 'aws', 'report', 'inputs', 'cleanroomsml']
@@ -353,38 +368,13 @@ describe('the source folders are layers, and imports only point down', () => {
   })
 })
 
-describe('dist/ is built from the sources', () => {
-  let out: string | undefined
-
-  afterAll(() => {
-    if (out) rmSync(out, { recursive: true, force: true })
+// scripts/check-dist.js itself (a rebuild in a temporary folder, compared file for file) is tested with the
+// release script that also runs it (release.test.ts).
+describe('npm test fails when dist/ is not what the sources build', () => {
+  it('runs scripts/check-dist.js once, after jest', () => {
+    const manifest = JSON.parse(read('package.json')) as { scripts: Record<string, string> }
+    expect(manifest.scripts['test']).toMatch(/npm run test:unit -- --coverage && node scripts\/check-dist\.js/)
   })
-
-  // The bundle script's own ncc command, run in the repository but writing to a temporary directory.
-  // Building in a copy with node_modules symlinked does not work: webpack follows the symlink to its
-  // real path outside the copy, and the chunk ids (hashes of module paths relative to the build
-  // directory) then differ from dist/'s. A copy with node_modules hard-linked gives the same bytes.
-  it('matches, file for file and byte for byte, what `npm run bundle` builds', () => {
-    out = mkdtempSync(join(tmpdir(), 'dist-check-'))
-    const built = join(out, 'dist')
-    const build = spawnSync(
-      process.execPath,
-      [binOf('@vercel/ncc'), 'build', 'src/index.ts', '-o', built, '--license', 'licenses.txt'],
-      { cwd: ROOT, encoding: 'utf8' }
-    )
-    expect({ status: build.status, output: build.status === 0 ? '' : build.stdout + build.stderr }).toEqual({
-      status: 0,
-      output: ''
-    })
-
-    const committed = join(ROOT, 'dist')
-    // Run `npm run bundle` and commit dist/ when either of these fails.
-    expect(filesUnder(committed)).toEqual(filesUnder(built))
-    const differing = filesUnder(built).filter(
-      (file) => !readFileSync(join(built, file)).equals(readFileSync(join(committed, file)))
-    )
-    expect(differing).toEqual([])
-  }, 120_000)
 })
 
 interface LockedPackage {
@@ -400,6 +390,21 @@ function lockedPackages(): [string, LockedPackage][] {
   const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, LockedPackage> }
   return Object.entries(lock.packages).filter(([path]) => path !== '')
 }
+
+describe('every declared dependency is used', () => {
+  it('imports each package of `dependencies` somewhere in src/', () => {
+    const manifest = JSON.parse(read('package.json')) as { dependencies: Record<string, string> }
+    const imported = new Set(
+      sourceFiles(join(ROOT, 'src')).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/(?:from|import\(?)\s*'((?:@[^/']+\/)?[^/'.][^/']*)/g)].map(
+          (match) => match[1]!
+        )
+      )
+    )
+    expect(imported.size).toBeGreaterThan(0)
+    expect(Object.keys(manifest.dependencies).filter((name) => !imported.has(name))).toEqual([])
+  })
+})
 
 describe('contributors install and test on any OS, with any node package.json allows', () => {
   it('installs no package that only one OS or CPU can install, unless it is optional', () => {

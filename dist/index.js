@@ -29924,7 +29924,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yU: () => (/* binding */ ExitCode),
   z3: () => (/* binding */ error),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
@@ -29933,7 +29932,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -33111,8 +33110,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
-var core = __nccwpck_require__(5517);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: ./src/report/error-types.ts
@@ -33254,6 +33251,8 @@ function describeFailure(error, settings, env, progress) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __nccwpck_require__(5517);
 // EXTERNAL MODULE: ./src/report/limits.ts
 var limits = __nccwpck_require__(5356);
 ;// CONCATENATED MODULE: ./src/report/redaction.ts
@@ -33302,6 +33301,12 @@ function redactJob(job) {
 
 
 
+/**
+ * The step's exit codes, those of @actions/core's ExitCode, written out because local runners' stand-ins
+ * for @actions/core (@github/local-action's) have no ExitCode.
+ */
+const EXIT_SUCCESS = 0;
+const EXIT_FAILURE = 1;
 class Progress {
     #phase = 'credentials';
     jobArn;
@@ -33373,7 +33378,7 @@ class Progress {
         core/* setOutput */.uH('error-type', (0,limits/* outputText */.jO)(errorType));
     }
     get exitCode() {
-        return this.errorType === undefined ? core/* ExitCode */.yU.Success : core/* ExitCode */.yU.Failure;
+        return this.errorType === undefined ? EXIT_SUCCESS : EXIT_FAILURE;
     }
 }
 
@@ -33506,14 +33511,76 @@ function readBounded(real, shown) {
     return (0,external_node_fs_.readFileSync)(real);
 }
 
+;// CONCATENATED MODULE: ./src/inputs/names.ts
+// The action's inputs by name, and INPUT_ variables that look meant for one of them but are not its
+// name as the runner writes it. A step run by hand (`env INPUT_DRY_RUN=true node dist/index.js`, or
+// `with: dry_run: true`) would otherwise have that input silently ignored.
+/** Every input action.yml declares (a test compares the two). */
+const INPUT_NAMES = [
+    'name',
+    'configured-audience-model-arn',
+    'seed-audience-role-arn',
+    'seed-audience-s3-uri',
+    'seed-audience-sql-query',
+    'seed-audience-sql-query-file',
+    'seed-audience-analysis-template-arn',
+    'seed-audience-sql-parameters',
+    'sql-compute-worker-type',
+    'sql-compute-worker-count',
+    'sql-compute-spark-properties',
+    'include-seed-in-output',
+    'collaboration-id',
+    'description',
+    'tags',
+    'aws-region',
+    'role-to-assume',
+    'audience',
+    'role-session-name',
+    'role-duration-seconds',
+    'role-chaining',
+    'role-external-id',
+    'mask-aws-account-id',
+    'wait-for-completion',
+    'wait-timeout-seconds',
+    'min-recall-metric',
+    'min-relevance-score',
+    'relevance-audience-size',
+    'if-exists',
+    'dry-run'
+];
+/** The variable the runner passes an input in (as @actions/core's getInput reads it). */
+function variableOf(input) {
+    return `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
+}
+/** Read with any case and `_` for `-`: how a mistyped variable still names its input. */
+function looseName(variable) {
+    return variable.toUpperCase().replace(/_/g, '-');
+}
+const EXACT = new Set(INPUT_NAMES.map(variableOf));
+const LOOSE = new Map(INPUT_NAMES.map((input) => [looseName(variableOf(input)), input]));
+/**
+ * INPUT_ variables that are no input's variable but would be one read with `_` as `-` (and any case):
+ * INPUT_DRY_RUN for dry-run. Sorted, so that the warnings read the same on every run.
+ */
+function mistypedInputs(env) {
+    return Object.entries(env)
+        .filter(([variable]) => /^input_/i.test(variable) && !EXACT.has(variable))
+        .flatMap(([variable, value]) => {
+        const input = LOOSE.get(looseName(variable));
+        return input && value !== undefined ? [{ variable, input, value }] : [];
+    })
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0));
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
+
 
 
 
 
 /** Inputs as the runner passes them, INPUT_<NAME> variables, trimmed as @actions/core's getInput reads them. */
 function inputsFrom(env) {
-    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+    return (name) => (env[variableOf(name)] ?? '').trim();
 }
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
 const MAX_WAIT_SECONDS = 21_600;
@@ -33794,6 +33861,20 @@ function readQualityGates(inputs, waitForCompletion) {
         ...(minScore !== undefined && typeof size === 'object' ? { minRelevance: { score: minScore, size } } : {})
     };
 }
+/**
+ * A dry run asked for in a variable the action does not read (INPUT_DRY_RUN) would start a real job:
+ * without dry-run itself, any value but false there stops the step before anything is sent.
+ */
+function checkMistypedDryRun(inputs, env) {
+    if (inputs.optional('dry-run') !== undefined)
+        return;
+    for (const { variable, input, value } of mistypedInputs(env)) {
+        if (input !== 'dry-run' || value.trim() === '' || (0,validation/* parseBoolean */.yG)(value.trim()) === false)
+            continue;
+        inputs.problem('dry-run', `is not set, but ${variable} is (${(0,validation/* quote */.hD)(value)}): the action reads dry-run from ${variableOf('dry-run')} ` +
+            '(with: dry-run), so this step would start a real job; nothing was sent');
+    }
+}
 /** Reads and checks every input. Nothing here touches the network. */
 function readSettings(read, env) {
     const inputs = new InputCollector(read);
@@ -33805,6 +33886,8 @@ function readSettings(read, env) {
     const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse', 'replace-failed']) ?? 'fail';
     const dryRun = inputs.boolean('dry-run', false);
     inputs.boolean('mask-aws-account-id', false);
+    if (!dryRun)
+        checkMistypedDryRun(inputs, env);
     const qualityGates = readQualityGates(inputs, waitForCompletion);
     const seedQueryFile = inputs.optional('seed-audience-sql-query-file');
     if (inputs.problems.length > 0)
@@ -34063,13 +34146,18 @@ function qualityTable(report) {
 
 
 
-/** Runs the step; resolves to the process's exit code. */
-async function run(options) {
+
+/**
+ * Runs the step; resolves to the process's exit code. Without options (a local runner such as
+ * @github/local-action, which calls `run()` as it finds it) it reads the process environment itself.
+ */
+async function run(options = { env: { ...process.env } }) {
     const env = options.env;
     const progress = new Progress();
     (0,secrets/* maskEnvironmentCredentials */.C6)(env);
     const read = inputsFrom(env);
     log/* maskAccountIds */.ud(masksAccountIds(read), inputValues(env));
+    warnMistypedInputs(env);
     const result = readSettings(read, env);
     if (!result.ok) {
         await reportInvalidInputs(result.problems, env, progress);
@@ -34095,6 +34183,13 @@ async function run(options) {
     const failure = await launchAndWait(context, progress);
     await report(settings, endpoint, progress, failure, env);
     return progress.exitCode;
+}
+/** A variable meant for an input but spelt otherwise is not read: said before anything is sent. */
+function warnMistypedInputs(env) {
+    for (const { variable, input } of mistypedInputs(env)) {
+        log/* warning */.$e(`${log/* inline */.mG(variable)} is not an input of this action and is ignored: the input ${input} is read from ` +
+            `${variableOf(input)} (hyphens kept, as the runner passes \`with: ${input}\`).`, { title: `Input ${input} misspelt` });
+    }
 }
 /** Every input's value, as the runner passes it. */
 function inputValues(env) {
@@ -34370,8 +34465,9 @@ function successParagraphs(settings, progress) {
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
-// The process boundary: the one place that reads the process environment and the time scale,
-// listens for the runner's signals, and ends the process.
+// The process boundary: reads the process environment and the time scale once and hands them to run(),
+// listens for the runner's signals, and ends the process. (run() reads the environment itself only when
+// a local runner calls it with no argument.)
 
 
 
@@ -34395,7 +34491,7 @@ run({ env, timeScale: timeScale(env), signal: cancellation.signal })
     .catch((error) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
     log/* error */.z3(String(error?.message ?? error), { title: 'Unexpected failure' });
-    process.exitCode = core/* ExitCode */.yU.Failure;
+    process.exitCode = EXIT_FAILURE;
 })
     .finally(() => {
     cancellation.dispose();

@@ -1,9 +1,10 @@
-// The process boundary: the one place that reads the process environment and the time scale,
-// listens for the runner's signals, and ends the process.
-import * as core from '@actions/core'
+// The process boundary: reads the process environment and the time scale once and hands them to run(),
+// listens for the runner's signals, and ends the process. (run() reads the environment itself only when
+// a local runner calls it with no argument.)
 import * as log from './log.js'
 import { cancelOnRunnerSignals } from './aws/cancellation.js'
 import { run } from './main.js'
+import { EXIT_FAILURE } from './report/progress.js'
 import { parseTimeScale, TIME_SCALE_VARIABLE } from './aws/timing.js'
 
 /** How long the process may outlive its work, for example on the socket of an abandoned request. */
@@ -25,7 +26,7 @@ run({ env, timeScale: timeScale(env), signal: cancellation.signal })
   .catch((error: unknown) => {
     // run() annotates every failure itself; this is the last guard against a stack trace.
     log.error(String((error as Error)?.message ?? error), { title: 'Unexpected failure' })
-    process.exitCode = core.ExitCode.Failure
+    process.exitCode = EXIT_FAILURE
   })
   .finally(() => {
     cancellation.dispose()

@@ -14,6 +14,7 @@ import {
   type Problem,
   type Settings
 } from './inputs/settings.js'
+import { mistypedInputs, variableOf } from './inputs/names.js'
 import { reportProblems } from './report/problems.js'
 import { redactRequest } from './report/redaction.js'
 import type { RetryNotice, RetryPolicy } from './aws/retry.js'
@@ -35,13 +36,17 @@ export interface RunOptions {
   signal?: AbortSignal
 }
 
-/** Runs the step; resolves to the process's exit code. */
-export async function run(options: RunOptions): Promise<number> {
+/**
+ * Runs the step; resolves to the process's exit code. Without options (a local runner such as
+ * @github/local-action, which calls `run()` as it finds it) it reads the process environment itself.
+ */
+export async function run(options: RunOptions = { env: { ...process.env } }): Promise<number> {
   const env = options.env
   const progress = new Progress()
   maskEnvironmentCredentials(env)
   const read = inputsFrom(env)
   log.maskAccountIds(masksAccountIds(read), inputValues(env))
+  warnMistypedInputs(env)
   const result = readSettings(read, env)
   if (!result.ok) {
     await reportInvalidInputs(result.problems, env, progress)
@@ -67,6 +72,17 @@ export async function run(options: RunOptions): Promise<number> {
   const failure = await launchAndWait(context, progress)
   await report(settings, endpoint, progress, failure, env)
   return progress.exitCode
+}
+
+/** A variable meant for an input but spelt otherwise is not read: said before anything is sent. */
+function warnMistypedInputs(env: Environment): void {
+  for (const { variable, input } of mistypedInputs(env)) {
+    log.warning(
+      `${log.inline(variable)} is not an input of this action and is ignored: the input ${input} is read from ` +
+        `${variableOf(input)} (hyphens kept, as the runner passes \`with: ${input}\`).`,
+      { title: `Input ${input} misspelt` }
+    )
+  }
 }
 
 /** Every input's value, as the runner passes it. */

@@ -14,7 +14,10 @@ export function secretsOf(emulator: Emulator, extra: string[] = []): string[] {
 }
 
 /** The secrets that appear anywhere outside a mask command. */
-export function leaksIn(run: ActionRun, secrets: string[]): string[] {
+export function leaksIn(
+  run: Pick<ActionRun, 'stdout' | 'stderr' | 'outputs' | 'summary'>,
+  secrets: string[]
+): string[] {
   const shown = [
     run.stdout
       .split('\n')

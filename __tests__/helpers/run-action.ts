@@ -78,7 +78,8 @@ export function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
-function parseAnnotations(stdout: string): ActionRun['annotations'] {
+/** The annotations a runner shows for a step's stdout: its ::error, ::warning and ::notice lines. */
+export function parseAnnotations(stdout: string): ActionRun['annotations'] {
   const annotations: ActionRun['annotations'] = []
   for (const match of stdout.matchAll(/^::(error|warning|notice)(?: ([^:]*))?::(.*)$/gm)) {
     const title = /title=([^,]*)/.exec(match[2] ?? '')?.[1] ?? ''

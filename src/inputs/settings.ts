@@ -14,6 +14,7 @@ import {
 import { checkMap, checkString, parseBoolean, parseDecimal, parseMap, parseWholeNumber, quote } from './validation.js'
 import { parseAudienceSize, RECALL, RELEVANCE_SCORE, type QualityGates } from './quality-gates.js'
 import { readSeedFile } from './seed-file.js'
+import { mistypedInputs, variableOf } from './names.js'
 
 export type IfExists = 'fail' | 'reuse' | 'replace-failed'
 
@@ -56,7 +57,7 @@ export type InputReader = (name: string) => string
 
 /** Inputs as the runner passes them, INPUT_<NAME> variables, trimmed as @actions/core's getInput reads them. */
 export function inputsFrom(env: Environment): InputReader {
-  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+  return (name) => (env[variableOf(name)] ?? '').trim()
 }
 
 /** The longest wait a GitHub-hosted job allows: 6 hours. */
@@ -374,6 +375,22 @@ function readQualityGates(inputs: InputCollector, waitForCompletion: boolean): Q
   }
 }
 
+/**
+ * A dry run asked for in a variable the action does not read (INPUT_DRY_RUN) would start a real job:
+ * without dry-run itself, any value but false there stops the step before anything is sent.
+ */
+function checkMistypedDryRun(inputs: InputCollector, env: Environment): void {
+  if (inputs.optional('dry-run') !== undefined) return
+  for (const { variable, input, value } of mistypedInputs(env)) {
+    if (input !== 'dry-run' || value.trim() === '' || parseBoolean(value.trim()) === false) continue
+    inputs.problem(
+      'dry-run',
+      `is not set, but ${variable} is (${quote(value)}): the action reads dry-run from ${variableOf('dry-run')} ` +
+        '(with: dry-run), so this step would start a real job; nothing was sent'
+    )
+  }
+}
+
 /** Reads and checks every input. Nothing here touches the network. */
 export function readSettings(read: InputReader, env: Environment): SettingsResult {
   const inputs = new InputCollector(read)
@@ -385,6 +402,7 @@ export function readSettings(read: InputReader, env: Environment): SettingsResul
   const ifExists = inputs.oneOf('if-exists', ['fail', 'reuse', 'replace-failed'] as const) ?? 'fail'
   const dryRun = inputs.boolean('dry-run', false)
   inputs.boolean('mask-aws-account-id', false)
+  if (!dryRun) checkMistypedDryRun(inputs, env)
   const qualityGates = readQualityGates(inputs, waitForCompletion)
   const seedQueryFile = inputs.optional('seed-audience-sql-query-file')
   if (inputs.problems.length > 0) return { ok: false, problems: inputs.problems }

@@ -22,6 +22,13 @@ export interface QualityReport {
 }
 
 /**
+ * The step's exit codes, those of @actions/core's ExitCode, written out because local runners' stand-ins
+ * for @actions/core (@github/local-action's) have no ExitCode.
+ */
+export const EXIT_SUCCESS = 0
+export const EXIT_FAILURE = 1
+
+/**
  * How the step came to its job: it started it, reused the job of that name, replaced a failed job of that
  * name, or found a job of that name it refused to go on with.
  */
@@ -114,6 +121,6 @@ export class Progress implements StepState {
   }
 
   get exitCode(): number {
-    return this.errorType === undefined ? core.ExitCode.Success : core.ExitCode.Failure
+    return this.errorType === undefined ? EXIT_SUCCESS : EXIT_FAILURE
   }
 }
