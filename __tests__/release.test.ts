@@ -10,8 +10,23 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const FILES = ['package.json', 'package-lock.json', 'CHANGELOG.md', '.prettierrc.json', '.prettierignore']
-const SCRIPTS = ['scripts/release.js', 'scripts/changelog.js', 'scripts/release-notes.js', 'scripts/check-dist.js']
+const FILES = [
+  'package.json',
+  'package-lock.json',
+  'CHANGELOG.md',
+  'README.md',
+  'action.yml',
+  '.prettierrc.json',
+  '.prettierignore'
+]
+const SCRIPTS = [
+  'scripts/release.js',
+  'scripts/changelog.js',
+  'scripts/release-notes.js',
+  'scripts/check-dist.js',
+  'scripts/docs.js',
+  'scripts/released-interface.json'
+]
 const UNRELEASED = '### Fixed\n\n- The step no longer fails on a Tuesday.'
 const SOURCE = "export const answer = 'forty-two'\n"
 // The bundle script's interface (`--out DIR`) with a copy for a build.
@@ -154,6 +169,35 @@ describe('npm run release prepares a release', () => {
     expect(release('patch')).toMatchObject({ status: 1, stderr: expect.stringContaining('Commit or stash') })
     expect(git('status', '--porcelain').stdout).toBe(' M package.json\n')
     expect(git('log', '--format=%s').stdout).toBe('Before the release\n')
+  })
+})
+
+describe('the README marks what no release holds yet, until a release holds it', () => {
+  it('records every input and output of action.yml as released, and the README then marks none', () => {
+    prepareRepository(UNRELEASED)
+    // An input the newest release lacks, as a change to action.yml adds one.
+    const released = JSON.parse(readRepo('scripts/released-interface.json')) as { inputs: string[] }
+    released.inputs = released.inputs.filter((name) => name !== 'dry-run')
+    writeFileSync(join(repo, 'scripts/released-interface.json'), JSON.stringify(released, null, 2) + '\n')
+    expect(run(process.execPath, ['scripts/docs.js']).status).toBe(0)
+    expect(readRepo('README.md')).toMatch(/^\| `dry-run` \(unreleased\) +\|/m)
+    expect(readRepo('README.md')).toContain('Inputs marked (unreleased) are on the main branch but in no release yet')
+    git('commit', '--quiet', '--all', '--message', 'A new input')
+
+    expect(release('minor', '--date', '2030-01-02').status).toBe(0)
+
+    const [major, minor] = currentVersion().split('.').map(Number)
+    const recorded = JSON.parse(readRepo('scripts/released-interface.json')) as {
+      version: string
+      inputs: string[]
+      outputs: string[]
+    }
+    expect(recorded.version).toBe(`${major}.${(minor ?? 0) + 1}.0`)
+    expect(recorded.inputs).toContain('dry-run')
+    expect(readRepo('README.md')).not.toContain('(unreleased)')
+    expect(readRepo('README.md')).toMatch(/^\| `dry-run` +\|/m)
+    expect(git('status', '--porcelain').stdout).toBe('')
+    expect(git('show', '--stat', '--format=', 'HEAD').stdout).toContain('README.md')
   })
 })
 

@@ -231,7 +231,11 @@ describe("action.yml is what GitHub's parser accepts", () => {
 
 /** scripts/docs.js, which `npm run docs` runs. */
 interface Docs {
-  renderReadme: (readme: string, actionYml: string) => Promise<string>
+  renderReadme: (
+    readme: string,
+    actionYml: string,
+    released?: { version: string; inputs: string[]; outputs: string[] }
+  ) => Promise<string>
 }
 
 async function docs(): Promise<Docs> {
@@ -278,14 +282,19 @@ describe('the README documents every input and output, as action.yml declares th
       '  result:',
       '    description: What came out.'
     ].join('\n')
-    const rows = (await renderReadme(readme, actionYml)).split('\n').filter((line) => line.startsWith('| `'))
+    // The newest release has `first` and `result`; `second` is new since.
+    const released = { version: '2.3.0', inputs: ['first'], outputs: ['result'] }
+    const rendered = await renderReadme(readme, actionYml, released)
+    const rows = rendered.split('\n').filter((line) => line.startsWith('| `'))
     expect(rows.map((row) => row.split(/(?<!\\)\|/).map((part) => part.trim()))).toEqual([
       ['', '`first`', 'yes', '', 'The first \\| one.', ''],
-      ['', '`second`', 'no', '`7`', 'On two lines.', ''],
+      ['', '`second` (unreleased)', 'no', '`7`', 'On two lines.', ''],
       ['', '`result`', 'What came out.', '']
     ])
-    expect(await renderReadme(readme, actionYml)).toContain('\nThe rest stays.\n')
-    expect(await renderReadme(readme, actionYml)).not.toContain('stale')
+    expect(rendered).toContain('Inputs marked (unreleased) are on the main branch but in no release yet: `@v2` (2.3.0)')
+    expect(rendered).not.toContain('Outputs marked (unreleased)')
+    expect(rendered).toContain('\nThe rest stays.\n')
+    expect(rendered).not.toContain('stale')
   })
 })
 

@@ -28375,15 +28375,18 @@ module.exports = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Eu: () => (/* binding */ untilAborted),
-/* harmony export */   d8: () => (/* binding */ deadlineAfter),
+/* harmony export */   NE: () => (/* binding */ withDeadline),
 /* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
-// Time as the action sees it. Injected everywhere a delay, a timeout or a deadline is computed,
-// so retry, wait and cancellation logic can be tested without real waiting.
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
+// Time as the action sees it, and the one way work is bounded by it. The clock is injected
+// everywhere a delay, a timeout or a deadline is computed, so retry, wait and cancellation logic
+// can be tested without real waiting.
+//
+// Every phase stops the same way: through an AbortSignal (the runner's cancellation, a deadline,
+// or both combined with AbortSignal.any), checked with throwIfAborted before anything starts, and
+// whose reason is the error the stopped work rejects with.
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
         if (signal?.aborted)
             return reject(signal.reason);
         const onAbort = () => {
@@ -28395,17 +28398,14 @@ const systemClock = {
             resolve();
         }, ms);
         signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-    timeout: (ms, signal) => new Promise((resolve) => {
-        if (signal.aborted)
-            return;
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => clearTimeout(timer);
-        signal.addEventListener('abort', onAbort, { once: true });
-    })
+    });
+}
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep,
+    // The machine's timer either way; nothing waits on a bound once it is dropped, so it does not reject.
+    timeout: (ms, signal) => sleep(ms, signal).catch(() => new Promise(() => undefined))
 };
 /**
  * Settles with `work`, or rejects with the signal's reason as soon as it aborts: for work that
@@ -28428,14 +28428,23 @@ async function untilAborted(work, signal) {
     }
 }
 /**
- * A signal that aborts with `reason()` once `ms` have passed on the clock, so that work still in flight
- * then (a status check) is abandoned; `done()` drops the timer when the bounded work is over.
+ * Runs `work` under a signal that aborts once `deadline.ms` have passed on the clock (or when the
+ * step's signal aborts), and settles with the work or, the moment that signal aborts, rejects with
+ * its reason: the work in flight (a request, a pause, a poll) is told to stop and no longer waited on.
  */
-function deadlineAfter(clock, ms, reason) {
-    const deadline = new AbortController();
+async function withDeadline(clock, deadline, work) {
+    deadline.signal?.throwIfAborted();
+    const expiry = new AbortController();
     const finished = new AbortController();
-    void clock.timeout(ms, finished.signal).then(() => deadline.abort(reason()));
-    return { signal: deadline.signal, done: () => finished.abort() };
+    void clock.timeout(deadline.ms, finished.signal).then(() => expiry.abort(deadline.reason()));
+    const signal = deadline.signal ? AbortSignal.any([deadline.signal, expiry.signal]) : expiry.signal;
+    try {
+        return await untilAborted(work(signal), signal);
+    }
+    finally {
+        // The timer goes with the work: a bound that is over keeps no process alive and fires nothing.
+        finished.abort();
+    }
 }
 
 
@@ -34318,7 +34327,7 @@ async function createClient(context) {
     log/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
     const [credentials, launch] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 805)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
-        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(639)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3639))
+        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(188)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1188))
     ]);
     fillDescription(context.settings, context.env);
     if (launch.usesProxy(context.endpoint.url)) {

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import semver from 'semver'
 import { notesFor, release, releasedVersions } from './changelog.js'
 import { describeDifferences, distDifferences } from './check-dist.js'
+import { releasedInterface, renderReadme, writeReleased } from './docs.js'
 
 const USAGE = 'Usage: npm run release -- <major|minor|patch|X.Y.Z> [--date YYYY-MM-DD] [--dry-run]'
 const RELEASE_BRANCH = 'main'
@@ -121,7 +122,8 @@ if (dryRun) {
   console.log(`Dry run: nothing was changed (no file, no commit, no tag).
 
 Would release ${tag}, dated ${date}: package.json and package-lock.json from ${current} to ${version}, CHANGELOG.md's
-Unreleased notes moved under "## [${version}] - ${date}", committed as "Release ${tag}". The release notes:
+Unreleased notes moved under "## [${version}] - ${date}", action.yml's inputs and outputs recorded as released
+(scripts/released-interface.json, so README.md marks none as unreleased), committed as "Release ${tag}". The release notes:
 
 ${notesFor(released, version)}
 
@@ -134,9 +136,14 @@ const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'))
 lock.version = version
 lock.packages[''].version = version
 writeFileSync('CHANGELOG.md', released)
+// Everything action.yml declares now ships: the README's tables stop marking anything as unreleased.
+const actionYml = readFileSync('action.yml', 'utf8')
+const releasedNames = releasedInterface(version, actionYml)
+writeReleased(releasedNames)
+writeFileSync('README.md', await renderReadme(readFileSync('README.md', 'utf8'), actionYml, releasedNames))
 writeFileSync('package.json', JSON.stringify(manifest, null, 2) + '\n')
 writeFileSync('package-lock.json', JSON.stringify(lock, null, 2) + '\n')
-git('add', 'CHANGELOG.md', 'package.json', 'package-lock.json')
+git('add', 'CHANGELOG.md', 'package.json', 'package-lock.json', 'README.md', 'scripts/released-interface.json')
 git('commit', '--quiet', '--message', `Release ${tag}`)
 
 console.log(`Prepared ${tag} in a commit of its own (git show to review it). To publish it:

@@ -9,7 +9,8 @@ import {
   type AudienceGenerationJobSummary,
   type CleanRoomsMLClient
 } from '../cleanroomsml/index.js'
-import { deadlineAfter, type Clock } from '../aws/clock.js'
+import { withDeadline, type Clock } from '../aws/clock.js'
+import { poll } from '../aws/polling.js'
 import { formatDuration } from '../aws/timing.js'
 import { inline } from '../log.js'
 import { ActionError } from '../report/error-types.js'
@@ -35,11 +36,6 @@ export interface DeletionPacing {
   /** How long the deletion may take before the step gives up. */
   timeoutMs: number
   signal: AbortSignal
-}
-
-/** Fires when the deletion's time is up, so that a status check in flight then is abandoned. */
-class DeletionDeadline extends Error {
-  override readonly name = 'DeletionDeadline'
 }
 
 function isNotFound(error: unknown): boolean {
@@ -68,30 +64,41 @@ export async function removeJob(
   await untilGone(client, jobArn, pacing)
 }
 
+/**
+ * Checks the job at a fixed interval until it is gone. The deletion's deadline abandons a check in
+ * flight then, and is the step's error: it says the status last seen.
+ */
 async function untilGone(client: CleanRoomsMLClient, jobArn: string, pacing: DeletionPacing): Promise<void> {
   const { clock } = pacing
   const started = clock.now()
-  const deadline = deadlineAfter(clock, pacing.timeoutMs, () => new DeletionDeadline())
+  const left = (): number => pacing.timeoutMs - (clock.now() - started)
   let status: string | undefined
-  try {
-    for (;;) {
-      try {
-        const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }), {
-          abortSignal: deadline.signal
-        })
-        status = job.status
-      } catch (error) {
-        if (isNotFound(error)) return
-        if (!deadline.signal.aborted || pacing.signal.aborted) throw error
+  const timedOut = (): ActionError => deletionTimedOut(jobArn, status, clock.now() - started)
+  const gone = await withDeadline(clock, { ms: pacing.timeoutMs, reason: timedOut, signal: pacing.signal }, (signal) =>
+    poll({
+      clock,
+      signal,
+      // The first check at once: the deletion may be over already.
+      pause: (checks) => {
+        if (checks === 0) return 0
+        return left() > 0 ? Math.min(pacing.checkEveryMs, left()) : undefined
+      },
+      check: async () => {
+        try {
+          const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }), {
+            abortSignal: signal
+          })
+          status = job.status
+        } catch (error) {
+          if (isNotFound(error)) return true
+          throw error
+        }
+        if (status === 'DELETE_FAILED') throw deletionFailed(jobArn)
+        return undefined
       }
-      if (status === 'DELETE_FAILED') throw deletionFailed(jobArn)
-      const left = pacing.timeoutMs - (clock.now() - started)
-      if (deadline.signal.aborted || left <= 0) throw deletionTimedOut(jobArn, status, clock.now() - started)
-      await clock.sleep(Math.min(pacing.checkEveryMs, left), pacing.signal)
-    }
-  } finally {
-    deadline.done()
-  }
+    })
+  )
+  if (!gone) throw timedOut()
 }
 
 function deletionFailed(jobArn: string): ActionError {

@@ -10,6 +10,7 @@ import {
   type StartAudienceGenerationJobRequest
 } from '../cleanroomsml/index.js'
 import type { Clock } from '../aws/clock.js'
+import { poll } from '../aws/polling.js'
 import type { RetryPolicy } from '../aws/retry.js'
 import { inline } from '../log.js'
 import { ActionError } from '../report/error-types.js'
@@ -108,21 +109,27 @@ async function findEventually(
   { clock, retryPolicy, signal }: ListingPacing
 ): Promise<AudienceGenerationJobSummary> {
   const started = clock.now()
-  for (let listing = 1; ; listing++) {
-    const job = await findOnce(client, request)
-    if (job) return job
-    const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listing - 1)
-    const elapsedMs = clock.now() - started
-    if (listing >= LISTINGS || elapsedMs + pause > retryPolicy.deadlineMs) {
-      throw new ActionError(
-        'ExistingJobMismatch',
-        `The service reported a job named "${inline(request.name)}", but no such job is listed in this account ` +
-          `(${listing} listings over ${formatDuration(elapsedMs)}). It may have been deleted meanwhile, or ` +
-          'the listing may not show it yet: re-run later, or choose another name.'
-      )
+  let listings = 0
+  const job = await poll({
+    clock,
+    signal,
+    pause: (listed) => {
+      if (listed === 0) return 0
+      const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listed - 1)
+      return listed < LISTINGS && clock.now() - started + pause <= retryPolicy.deadlineMs ? pause : undefined
+    },
+    check: () => {
+      listings++
+      return findOnce(client, request)
     }
-    await clock.sleep(pause, signal)
-  }
+  })
+  if (job) return job
+  throw new ActionError(
+    'ExistingJobMismatch',
+    `The service reported a job named "${inline(request.name)}", but no such job is listed in this account ` +
+      `(${listings} listings over ${formatDuration(clock.now() - started)}). It may have been deleted meanwhile, or ` +
+      'the listing may not show it yet: re-run later, or choose another name.'
+  )
 }
 
 /** Finds the job of the requested name, and checks it matches the request. */

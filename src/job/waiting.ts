@@ -8,7 +8,8 @@ import {
   type CleanRoomsMLClient,
   type GetAudienceGenerationJobResponse
 } from '../cleanroomsml/index.js'
-import { deadlineAfter, type Clock } from '../aws/clock.js'
+import { withDeadline, type Clock } from '../aws/clock.js'
+import { poll } from '../aws/polling.js'
 import { retryKindOf } from '../aws/retry.js'
 import { formatDuration } from '../aws/timing.js'
 import { inline } from '../log.js'
@@ -63,25 +64,44 @@ class WaitDeadline extends Error {
 
 /** Polls until the job reaches a terminal status or the wait runs out. */
 export async function waitForJob(options: WaitOptions): Promise<WaitOutcome> {
-  const { clock, policy } = options
+  const { clock, policy, timeoutMs } = options
   const started = clock.now()
   const elapsed = (): number => clock.now() - started
-  const deadline = deadlineAfter(clock, options.timeoutMs, () => new WaitDeadline())
   const state: PollState = { job: undefined, lastLine: started, throttled: false }
-  try {
-    while (elapsed() < options.timeoutMs) {
-      const delay = nextDelay(policy, elapsed(), clock.random(), state.throttled)
-      await clock.sleep(Math.min(delay, options.timeoutMs - elapsed()), options.signal)
-      if (elapsed() >= options.timeoutMs) break
-      const job = await check(options, state, deadline.signal, elapsed)
-      if (job && isTerminal(job.status)) {
-        return { kind: job.status === 'ACTIVE' ? 'succeeded' : 'failed', job, elapsedMs: elapsed() }
+  const job = await withinWait(options, timeoutMs, (signal) =>
+    poll({
+      clock,
+      signal,
+      // A job just started has nothing to tell yet: the first check, too, comes after a pause.
+      pause: () => {
+        const left = timeoutMs - elapsed()
+        return left > 0 ? Math.min(nextDelay(policy, elapsed(), clock.random(), state.throttled), left) : undefined
+      },
+      // A pause that ran to the end of the wait leaves no time for a check.
+      check: async () => {
+        if (elapsed() >= timeoutMs) return undefined
+        const seen = await check(options, state, signal, elapsed)
+        return seen && isTerminal(seen.status) ? seen : undefined
       }
-    }
-    if (!state.job) await lastCheck(options, state, elapsed)
-    return { kind: 'timed-out', job: state.job, elapsedMs: elapsed() }
-  } finally {
-    deadline.done()
+    })
+  )
+  if (job) return { kind: job.status === 'ACTIVE' ? 'succeeded' : 'failed', job, elapsedMs: elapsed() }
+  // The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is.
+  if (!state.job) await withinWait(options, policy.finalCheckMs, (signal) => check(options, state, signal, elapsed))
+  return { kind: 'timed-out', job: state.job, elapsedMs: elapsed() }
+}
+
+/** Runs `work` for at most `ms` of the wait's clock; undefined when that time runs out first. */
+async function withinWait<T>(
+  options: WaitOptions,
+  ms: number,
+  work: (signal: AbortSignal) => Promise<T>
+): Promise<T | undefined> {
+  try {
+    return await withDeadline(options.clock, { ms, reason: () => new WaitDeadline(), signal: options.signal }, work)
+  } catch (error) {
+    if (error instanceof WaitDeadline) return undefined
+    throw error
   }
 }
 
@@ -91,17 +111,17 @@ interface PollState {
   throttled: boolean
 }
 
-/** One status check; undefined when it failed transiently or the wait's time ran out during it. */
+/** One status check; undefined when it failed transiently. */
 async function check(
   options: WaitOptions,
   state: PollState,
-  stop: AbortSignal,
+  signal: AbortSignal,
   elapsed: () => number
 ): Promise<GetAudienceGenerationJobResponse | undefined> {
   try {
     const job = await options.client.send(
       new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }),
-      { abortSignal: stop }
+      { abortSignal: signal }
     )
     state.throttled = false
     const now = options.clock.now()
@@ -114,22 +134,12 @@ async function check(
     state.job = job
     return job
   } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason
-    if (stop.aborted) return undefined
+    // A cancellation, or the end of the wait, is reported as such, not as the check it interrupted.
+    signal.throwIfAborted()
     const kind = retryKindOf(error)
     if (kind === undefined) throw error
     state.throttled = kind === 'throttling'
     options.warn(`Checking the job's status failed with ${inline((error as Error).name)}; still waiting.`)
     return undefined
-  }
-}
-
-/** The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is. */
-async function lastCheck(options: WaitOptions, state: PollState, elapsed: () => number): Promise<void> {
-  const bound = deadlineAfter(options.clock, options.policy.finalCheckMs, () => new WaitDeadline())
-  try {
-    await check(options, state, bound.signal, elapsed)
-  } finally {
-    bound.done()
   }
 }

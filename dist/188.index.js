@@ -1,5 +1,5 @@
-export const id = 639;
-export const ids = [639];
+export const id = 188;
+export const ids = [188];
 export const modules = {
 
 /***/ 1373:
@@ -289,7 +289,7 @@ function regionOf(region) {
 
 /***/ }),
 
-/***/ 3639:
+/***/ 1188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -726,6 +726,22 @@ var error_types = __webpack_require__(9284);
 var summary = __webpack_require__(7994);
 // EXTERNAL MODULE: ./src/aws/clock.ts
 var aws_clock = __webpack_require__(3299);
+;// CONCATENATED MODULE: ./src/aws/polling.ts
+/** Resolves to what a check found, or to undefined once the schedule stops first. */
+async function poll({ clock, signal, pause, check }) {
+    for (let checks = 0;; checks++) {
+        const ms = pause(checks);
+        if (ms === undefined)
+            return undefined;
+        if (ms > 0)
+            await clock.sleep(ms, signal);
+        signal?.throwIfAborted();
+        const found = await check();
+        if (found !== undefined)
+            return found;
+    }
+}
+
 // EXTERNAL MODULE: ./src/aws/timing.ts
 var timing = __webpack_require__(191);
 ;// CONCATENATED MODULE: ./src/job/replace.ts
@@ -733,6 +749,7 @@ var timing = __webpack_require__(191);
 // jobs", so after a job that failed no re-run could ever start it again. This deletes the failed job
 // of that name (or lets a deletion already under way finish) and waits until it is gone, so that the
 // name is free for a new start. The wait has a deadline of its own and ends at once on cancellation.
+
 
 
 
@@ -750,10 +767,6 @@ const REPLACEABLE_STATUSES = new Set([
     'DELETE_PENDING',
     'DELETE_IN_PROGRESS'
 ]);
-/** Fires when the deletion's time is up, so that a status check in flight then is abandoned. */
-class DeletionDeadline extends Error {
-    name = 'DeletionDeadline';
-}
 function isNotFound(error) {
     return error?.name === 'ResourceNotFoundException';
 }
@@ -776,36 +789,44 @@ async function removeJob(client, job, pacing) {
     }
     await untilGone(client, jobArn, pacing);
 }
+/**
+ * Checks the job at a fixed interval until it is gone. The deletion's deadline abandons a check in
+ * flight then, and is the step's error: it says the status last seen.
+ */
 async function untilGone(client, jobArn, pacing) {
     const { clock } = pacing;
     const started = clock.now();
-    const deadline = (0,aws_clock/* deadlineAfter */.d8)(clock, pacing.timeoutMs, () => new DeletionDeadline());
+    const left = () => pacing.timeoutMs - (clock.now() - started);
     let status;
-    try {
-        for (;;) {
+    const timedOut = () => deletionTimedOut(jobArn, status, clock.now() - started);
+    const gone = await (0,aws_clock/* withDeadline */.NE)(clock, { ms: pacing.timeoutMs, reason: timedOut, signal: pacing.signal }, (signal) => poll({
+        clock,
+        signal,
+        // The first check at once: the deletion may be over already.
+        pause: (checks) => {
+            if (checks === 0)
+                return 0;
+            return left() > 0 ? Math.min(pacing.checkEveryMs, left()) : undefined;
+        },
+        check: async () => {
             try {
                 const job = await client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: jobArn }), {
-                    abortSignal: deadline.signal
+                    abortSignal: signal
                 });
                 status = job.status;
             }
             catch (error) {
                 if (isNotFound(error))
-                    return;
-                if (!deadline.signal.aborted || pacing.signal.aborted)
-                    throw error;
+                    return true;
+                throw error;
             }
             if (status === 'DELETE_FAILED')
                 throw deletionFailed(jobArn);
-            const left = pacing.timeoutMs - (clock.now() - started);
-            if (deadline.signal.aborted || left <= 0)
-                throw deletionTimedOut(jobArn, status, clock.now() - started);
-            await clock.sleep(Math.min(pacing.checkEveryMs, left), pacing.signal);
+            return undefined;
         }
-    }
-    finally {
-        deadline.done();
-    }
+    }));
+    if (!gone)
+        throw timedOut();
 }
 function deletionFailed(jobArn) {
     return new error_types/* ActionError */.lZ('ExistingJobNotReusable', `Deleting the failed job ${(0,log/* inline */.mG)(jobArn)} ended DELETE_FAILED, so its name is still taken. ` +
@@ -826,6 +847,7 @@ var validation = __webpack_require__(5002);
 // checked to be the same model's (and collaboration's) before the action carries on with it.
 // The listing is an answer like any other: its pages are bounded, and the ARN taken from it
 // is held to the model's pattern before it becomes an output.
+
 
 
 
@@ -891,19 +913,26 @@ async function findOnce(client, request) {
  */
 async function findEventually(client, request, { clock, retryPolicy, signal }) {
     const started = clock.now();
-    for (let listing = 1;; listing++) {
-        const job = await findOnce(client, request);
-        if (job)
-            return job;
-        const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listing - 1);
-        const elapsedMs = clock.now() - started;
-        if (listing >= LISTINGS || elapsedMs + pause > retryPolicy.deadlineMs) {
-            throw new error_types/* ActionError */.lZ('ExistingJobMismatch', `The service reported a job named "${(0,log/* inline */.mG)(request.name)}", but no such job is listed in this account ` +
-                `(${listing} listings over ${(0,timing/* formatDuration */.a3)(elapsedMs)}). It may have been deleted meanwhile, or ` +
-                'the listing may not show it yet: re-run later, or choose another name.');
+    let listings = 0;
+    const job = await poll({
+        clock,
+        signal,
+        pause: (listed) => {
+            if (listed === 0)
+                return 0;
+            const pause = retryPolicy.throttlingBaseDelayMs * 2 ** (listed - 1);
+            return listed < LISTINGS && clock.now() - started + pause <= retryPolicy.deadlineMs ? pause : undefined;
+        },
+        check: () => {
+            listings++;
+            return findOnce(client, request);
         }
-        await clock.sleep(pause, signal);
-    }
+    });
+    if (job)
+        return job;
+    throw new error_types/* ActionError */.lZ('ExistingJobMismatch', `The service reported a job named "${(0,log/* inline */.mG)(request.name)}", but no such job is listed in this account ` +
+        `(${listings} listings over ${(0,timing/* formatDuration */.a3)(clock.now() - started)}). It may have been deleted meanwhile, or ` +
+        'the listing may not show it yet: re-run later, or choose another name.');
 }
 /** Finds the job of the requested name, and checks it matches the request. */
 async function findReusableJob(client, request, pacing) {
@@ -937,6 +966,7 @@ var retry = __webpack_require__(2495);
 
 
 
+
 /** Unknown statuses (a newer API, or a garbled answer) are not terminal: the wait goes on. */
 const TERMINAL = new Set([
     'ACTIVE',
@@ -964,34 +994,48 @@ class WaitDeadline extends Error {
 }
 /** Polls until the job reaches a terminal status or the wait runs out. */
 async function waitForJob(options) {
-    const { clock, policy } = options;
+    const { clock, policy, timeoutMs } = options;
     const started = clock.now();
     const elapsed = () => clock.now() - started;
-    const deadline = (0,aws_clock/* deadlineAfter */.d8)(clock, options.timeoutMs, () => new WaitDeadline());
     const state = { job: undefined, lastLine: started, throttled: false };
-    try {
-        while (elapsed() < options.timeoutMs) {
-            const delay = nextDelay(policy, elapsed(), clock.random(), state.throttled);
-            await clock.sleep(Math.min(delay, options.timeoutMs - elapsed()), options.signal);
-            if (elapsed() >= options.timeoutMs)
-                break;
-            const job = await check(options, state, deadline.signal, elapsed);
-            if (job && isTerminal(job.status)) {
-                return { kind: job.status === 'ACTIVE' ? 'succeeded' : 'failed', job, elapsedMs: elapsed() };
-            }
+    const job = await withinWait(options, timeoutMs, (signal) => poll({
+        clock,
+        signal,
+        // A job just started has nothing to tell yet: the first check, too, comes after a pause.
+        pause: () => {
+            const left = timeoutMs - elapsed();
+            return left > 0 ? Math.min(nextDelay(policy, elapsed(), clock.random(), state.throttled), left) : undefined;
+        },
+        // A pause that ran to the end of the wait leaves no time for a check.
+        check: async () => {
+            if (elapsed() >= timeoutMs)
+                return undefined;
+            const seen = await check(options, state, signal, elapsed);
+            return seen && isTerminal(seen.status) ? seen : undefined;
         }
-        if (!state.job)
-            await lastCheck(options, state, elapsed);
-        return { kind: 'timed-out', job: state.job, elapsedMs: elapsed() };
+    }));
+    if (job)
+        return { kind: job.status === 'ACTIVE' ? 'succeeded' : 'failed', job, elapsedMs: elapsed() };
+    // The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is.
+    if (!state.job)
+        await withinWait(options, policy.finalCheckMs, (signal) => check(options, state, signal, elapsed));
+    return { kind: 'timed-out', job: state.job, elapsedMs: elapsed() };
+}
+/** Runs `work` for at most `ms` of the wait's clock; undefined when that time runs out first. */
+async function withinWait(options, ms, work) {
+    try {
+        return await (0,aws_clock/* withDeadline */.NE)(options.clock, { ms, reason: () => new WaitDeadline(), signal: options.signal }, work);
     }
-    finally {
-        deadline.done();
+    catch (error) {
+        if (error instanceof WaitDeadline)
+            return undefined;
+        throw error;
     }
 }
-/** One status check; undefined when it failed transiently or the wait's time ran out during it. */
-async function check(options, state, stop, elapsed) {
+/** One status check; undefined when it failed transiently. */
+async function check(options, state, signal, elapsed) {
     try {
-        const job = await options.client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }), { abortSignal: stop });
+        const job = await options.client.send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: options.jobArn }), { abortSignal: signal });
         state.throttled = false;
         const now = options.clock.now();
         if (job.status !== state.job?.status || now - state.lastLine >= options.policy.heartbeatMs) {
@@ -1002,26 +1046,14 @@ async function check(options, state, stop, elapsed) {
         return job;
     }
     catch (error) {
-        if (options.signal?.aborted)
-            throw options.signal.reason;
-        if (stop.aborted)
-            return undefined;
+        // A cancellation, or the end of the wait, is reported as such, not as the check it interrupted.
+        signal.throwIfAborted();
         const kind = (0,retry/* retryKindOf */.yz)(error);
         if (kind === undefined)
             throw error;
         state.throttled = kind === 'throttling';
         options.warn(`Checking the job's status failed with ${(0,log/* inline */.mG)(error.name)}; still waiting.`);
         return undefined;
-    }
-}
-/** The wait ended before any status was seen: one last check, bounded, so the outputs can say where the job is. */
-async function lastCheck(options, state, elapsed) {
-    const bound = (0,aws_clock/* deadlineAfter */.d8)(options.clock, options.policy.finalCheckMs, () => new WaitDeadline());
-    try {
-        await check(options, state, bound.signal, elapsed);
-    }
-    finally {
-        bound.done();
     }
 }
 
