@@ -239,7 +239,10 @@ describe('dry-run checks everything and sends nothing', () => {
     expect(result.stdout).not.toContain('secret_table')
     expect(result.stdout).not.toContain('2026-01-01')
     expect(result.outputs).toEqual({})
-    expect(result.summary).toContain('Dry run: inputs checked, nothing was sent to AWS.')
+    expect(result.summary).toContain('Dry run: every input is valid, and nothing was sent to AWS')
+    // The summary shows the request as the log does, redacted.
+    expect(result.summary).toContain('&#34;queryString&#34;: &#34;***&#34;')
+    expect(result.summary).not.toMatch(/secret_table|2026-01-01/)
   })
 
   it('still fails on invalid inputs', async () => {

@@ -188,7 +188,7 @@ describe("the service's answers are shown, never obeyed", () => {
 })
 
 describe('the job summary shows hostile values as text', () => {
-  it('an error type with blank lines, HTML and Markdown stays inside its table cell', async () => {
+  it('an error type with blank lines, HTML and Markdown stays inside its sentence and its table cell', async () => {
     const type =
       'Denied\n\n<img src=x onerror=alert(1)>![i](https://example.test/i.png) | [link](https://example.test) |'
     emulator.fault('sts', 'AssumeRoleWithWebIdentity', { kind: 'error', status: 403, type })
@@ -199,10 +199,19 @@ describe('the job summary shows hostile values as text', () => {
     const table = lines.filter((line) => line.startsWith('<table>'))
     expect(table).toHaveLength(1)
     expect(table[0]).toMatch(/<\/table>$/)
-    expect(table[0]).toContain('Getting AWS credentials failed')
-    // Nothing in it can open a tag, a link, an image or a cell.
-    const cells = table[0]!.replace(/<\/?(table|tr|th|td|code)>/g, '')
-    expect(cells).not.toMatch(/[<>|[\]()!]/)
-    expect(lines.filter((line) => line.trim() !== '' && !/^<(h3|table)>/.test(line))).toEqual([])
+    expect(table[0]).toContain('n &#124; &#60;b&#62;bold')
+    const sentences = lines.filter((line) => line.startsWith('<p>'))
+    expect(sentences.map((line) => /^<p><strong>(.*?):/.exec(line)?.[1])).toEqual([
+      'What failed',
+      'What happened',
+      'What to do'
+    ])
+    expect(sentences[0]).toMatch(/^<p><strong>What failed:<\/strong> Getting AWS credentials failed with <code>Denied/)
+    for (const line of [...table, ...sentences]) {
+      expect(line).toMatch(/<\/(table|p)>$/)
+      // Nothing in it can open a tag, a link, an image or a cell.
+      expect(line.replace(/<\/?(table|tr|th|td|code|p|strong)>/g, '')).not.toMatch(/[<>|[\]()!]/)
+    }
+    expect(lines.filter((line) => line.trim() !== '' && !/^<(h3|table|p)>/.test(line))).toEqual([])
   })
 })

@@ -106,7 +106,6 @@ describe('a failure annotation names the exception and what to do', () => {
     ['InvalidIdentityTokenException', 'token.actions.githubusercontent.com:aud = custom-aud'],
     ['IDPRejectedClaimException', 'repo:o/r:*'],
     ['AccessDenied', 'trust policy'],
-    ['ExpiredTokenException', 'expired'],
     ['ThrottlingException', 'Run fewer jobs at once'],
     ['Throttling', 'Run fewer jobs at once'],
     ['ResourceNotFoundException', 'exists in us-east-1'],
@@ -120,14 +119,18 @@ describe('a failure annotation names the exception and what to do', () => {
     expect(describe_(named(name)).message).toContain(hint)
   })
 
-  it('falls back on the HTTP status for unknown errors, and on nothing for unknown client errors', () => {
+  it('falls back on the HTTP status for errors of other names', () => {
     expect(describe_(named('Weird', 'boom', { httpStatusCode: 502 })).message).toContain("This is on AWS's side")
-    expect(describe_(named('Weird', 'boom', { httpStatusCode: 400 })).message).toBe('boom (HTTP 400)')
+    expect(describe_(named('Weird', 'boom', { httpStatusCode: 400 })).message).toBe(
+      'boom (HTTP 400)\nAWS refused the request with Weird; its message says why. Correct what it names (an ' +
+        'input, a permission, the state of a resource), then re-run.'
+    )
+    expect(describe_(named('Weird', 'boom')).message).toContain('The action did not expect this failure')
   })
 
   it('describes things that are not errors, and errors without a message', () => {
-    expect(describe_('a string')).toMatchObject({ errorType: 'Error', message: 'a string' })
-    expect(describe_(named('Empty', '  ')).message).toBe('no message')
+    expect(describe_('a string')).toMatchObject({ errorType: 'Error', reason: 'a string' })
+    expect(describe_(named('Empty', '  ')).message.split('\n')[0]).toBe('no message')
   })
 
   it('uses the default audience in the trust hint when credentials come from the environment', () => {
@@ -219,5 +222,126 @@ describe('the README lists every error type, and each has a hint', () => {
   it.each(Object.keys(ERROR_TYPES))('%s has a hint', (name) => {
     const hint = hintFor({ facts: { name, message: 'm' }, settings: SETTINGS, env: {}, progress: { phase: 'start' } })
     expect(hint.length).toBeGreaterThan(20)
+  })
+})
+
+/** The hint a step gives for an error name with this status. */
+function hintOf(name: string, status?: number, settings: Settings = SETTINGS, phase: StepState['phase'] = 'start') {
+  const facts = { name, message: 'm', ...(status !== undefined ? { status } : {}) }
+  return hintFor({ facts, settings, env: {}, progress: { phase } })
+}
+
+describe('every error a step can meet explains itself', () => {
+  const model = JSON.parse(readFileSync(new URL('../model/cleanroomsml.service-2.json', import.meta.url), 'utf8')) as {
+    shapes: Record<string, { exception?: boolean; error?: { httpStatusCode?: number } }>
+  }
+  const modelErrors = Object.entries(model.shapes)
+    .filter(([, shape]) => shape.exception === true)
+    .map(([name, shape]) => [name, shape.error?.httpStatusCode ?? 400] as const)
+  const common = JSON.parse(readFileSync(new URL('./fixtures/aws-common-errors.json', import.meta.url), 'utf8')) as {
+    sts: string[]
+    restJson1: string[]
+  }
+
+  it('reads the errors of the model', () => {
+    expect(modelErrors.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['AccessDeniedException', 'ConflictException', 'InternalServiceException'])
+    )
+  })
+
+  // A hint of its own: not the one any other name with the same status gets.
+  it.each([...modelErrors, ...common.sts.map((name) => [name, 403] as const)])(
+    'the model and STS: %s (HTTP %s)',
+    (name, status) => {
+      const hint = hintOf(name, status)
+      expect(hint.length).toBeGreaterThan(40)
+      if (status < 500 && status !== 429) expect(hint).not.toBe(hintOf('SomeOtherException', status))
+    }
+  )
+
+  it.each(common.restJson1.map((name) => [name, 403] as const))('Clean Rooms ML: %s', (name, status) => {
+    const hint = hintOf(name, status)
+    expect(hint.length).toBeGreaterThan(40)
+    expect(hint).not.toBe(hintOf('SomeOtherException', status))
+  })
+
+  it.each([400, 401, 403, 404, 405, 407, 408, 413, 418, 429, 451, 500, 502, 503, 504, 599])(
+    'an answer with HTTP %s and no error type',
+    (status) => {
+      const hint = hintOf(`HTTP${status}`, status)
+      expect(hint.length).toBeGreaterThan(40)
+      if (status >= 500) expect(hint).toContain("on AWS's side")
+      else if (status === 429) expect(hint).toContain('throttling')
+      else expect(hint).toContain(`(HTTP ${status}) carried no AWS error type`)
+    }
+  )
+
+  it.each([
+    ['Unknown', 403],
+    ['UnknownError', 401],
+    ['NotFound', 404]
+  ])("STS's client names an answer without a type %s (HTTP %s)", (name, status) => {
+    expect(hintOf(name, status)).toContain(`(HTTP ${status}) carried no AWS error type`)
+  })
+
+  it("says a typeless 403 most likely came from a proxy or firewall, not AWS's API", () => {
+    const failure = describe_(
+      named('HTTP403', 'HTTP 403: Forbidden: request blocked by policy', { httpStatusCode: 403 })
+    )
+    expect(failure.errorType).toBe('HTTP403')
+    expect(failure.hint).toContain('a proxy, a firewall or a gateway')
+    expect(failure.hint).toContain('HTTPS_PROXY')
+  })
+
+  it('tells an unknown access key and a wrong secret apart, naming where the credentials came from', () => {
+    const environment: Settings = { ...SETTINGS, credentials: { source: 'environment' } }
+    for (const name of ['UnrecognizedClientException', 'InvalidClientTokenId']) {
+      expect(hintOf(name, 403, environment)).toContain('AWS does not know the access key')
+      expect(hintOf(name, 403, environment)).toContain('AWS_ACCESS_KEY_ID')
+    }
+    for (const name of ['InvalidSignatureException', 'SignatureDoesNotMatch']) {
+      expect(hintOf(name, 403, environment)).toContain('the secret access key does not belong to the access key ID')
+    }
+    expect(hintOf('InvalidSignatureException', 403)).toContain('role session STS gave for role-to-assume')
+    expect(hintOf('IncompleteSignature', 403, environment)).toContain('Authorization header was incomplete')
+  })
+})
+
+describe('an expired token is explained by where the credentials came from', () => {
+  const environment: Settings = { ...SETTINGS, credentials: { source: 'environment' } }
+
+  it.each([
+    ['OIDC, at STS', SETTINGS, 'credentials', "The workflow's OIDC token expired before STS saw it"],
+    ['OIDC, at Clean Rooms ML', SETTINGS, 'wait', 'The role session from role-to-assume expired'],
+    ['the environment, at Clean Rooms ML', environment, 'start', 'The session credentials in the environment'],
+    ['the default chain, exchanging a token', environment, 'credentials', 'AWS_WEB_IDENTITY_TOKEN_FILE']
+  ] as const)('%s', (_case, settings, phase, hint) => {
+    expect(hintOf('ExpiredTokenException', 403, settings, phase)).toContain(hint)
+    expect(hintOf('ExpiredToken', 403, settings, phase)).toContain(hint)
+  })
+
+  it.each([
+    ['credentials', 'The session credentials in the environment (AWS_SESSION_TOKEN'],
+    ['start', 'The role session from role-to-assume expired']
+  ] as const)('role-chaining, at %s', (phase, hint) => {
+    const chained: Settings = {
+      ...SETTINGS,
+      credentials: {
+        source: 'chained',
+        roleArn: 'arn:aws:iam::123456789012:role/r',
+        roleSessionName: 's',
+        durationSeconds: 900
+      }
+    }
+    expect(hintOf('ExpiredTokenException', 403, chained, phase)).toContain(hint)
+    expect(hintOf('InvalidClientTokenId', 403, chained, phase)).toContain(
+      phase === 'credentials' ? 'to assume role-to-assume with (role-chaining)' : 'the role session STS gave'
+    )
+  })
+
+  it('never speaks of OIDC when the step did not use it', () => {
+    for (const phase of ['credentials', 'start', 'reuse', 'wait'] as const) {
+      expect(hintOf('ExpiredTokenException', 403, environment, phase)).not.toMatch(/OIDC token expired/)
+    }
   })
 })

@@ -101,21 +101,26 @@ describe('every problem is reported at once, naming the input and the rule', () 
     expect(problems({ name: 'a\nb' })[0]).toContain('control character U+000A')
     expect(problems({ name: '   ' })[0]).toContain('it is blank')
     expect(problems({ 'seed-audience-s3-uri': 'http://bucket/key' })).toEqual([
-      'seed-audience-s3-uri: must match the pattern ^s3://.+$ (S3Path)'
+      'seed-audience-s3-uri: must be of the form s3://BUCKET/KEY (S3Path); got "http://bucket/key"'
     ])
-    expect(problems({ 'configured-audience-model-arn': `${MODEL_ARN}\nextra` })[0]).toMatch(
-      /^configured-audience-model-arn: must match the pattern \^arn:aws/
-    )
-    expect(problems({ 'collaboration-id': '01234567-89AB-CDEF-0123-456789ABCDEF' })[0]).toMatch(
-      /^collaboration-id: must match/
-    )
+    expect(problems({ 'configured-audience-model-arn': `${MODEL_ARN}\nextra` })).toEqual([
+      'configured-audience-model-arn: must be of the form ' +
+        'arn:aws:cleanrooms-ml:REGION:ACCOUNT:configured-audience-model/ID (ConfiguredAudienceModelArn); ' +
+        `got ${JSON.stringify(`${MODEL_ARN}\nextra`)}: it contains the control character U+000A`
+    ])
+    expect(problems({ 'collaboration-id': '01234567-89AB-CDEF-0123-456789ABCDEF' })).toEqual([
+      'collaboration-id: must be of the form 01234567-89ab-cdef-0123-456789abcdef (UUID); ' +
+        'got "01234567-89AB-CDEF-0123-456789ABCDEF": it must be in lower case'
+    ])
   })
 
   it('rejects an analysis template ARN whose region the model does not allow', () => {
     const arn = 'arn:aws-us-gov:cleanrooms:us-gov-west-1:123456789012:membership/m/analysistemplate/t'
-    expect(problems({ 'seed-audience-s3-uri': undefined, 'seed-audience-analysis-template-arn': arn })[0]).toMatch(
-      /^seed-audience-analysis-template-arn: must match the pattern/
-    )
+    expect(problems({ 'seed-audience-s3-uri': undefined, 'seed-audience-analysis-template-arn': arn })).toEqual([
+      'seed-audience-analysis-template-arn: must be of the form ' +
+        'arn:aws:cleanrooms:REGION:ACCOUNT:membership/MEMBERSHIP-ID/analysistemplate/TEMPLATE-ID ' +
+        `(AnalysisTemplateArn); got "${arn}": its Region "us-gov-west-1" is not one this ARN may have`
+    ])
   })
 
   it('requires exactly one seed source, and SQL-only inputs only with a SQL seed', () => {
@@ -150,6 +155,59 @@ describe('every problem is reported at once, naming the input and the rule', () 
     ).toEqual(['sql-compute-worker-type: must be one of CR.1X, CR.4X, CR.8X; got "CR.2X"'])
     expect(problems({ 'if-exists': 'ignore' })).toEqual([
       'if-exists: must be one of fail, reuse, replace-failed; got "ignore"'
+    ])
+  })
+})
+
+describe('an ARN input problem shows the value and the form expected, once', () => {
+  const MODEL_FORM =
+    'configured-audience-model-arn: must be of the form ' +
+    'arn:aws:cleanrooms-ml:REGION:ACCOUNT:configured-audience-model/ID (ConfiguredAudienceModelArn); got '
+
+  it.each([
+    ['a short ARN', 'arn:aws:cleanrooms-ml', 'it has 3 of the 6 parts an ARN has between colons'],
+    [
+      'another service',
+      'arn:aws:cleanrooms:us-east-1:123456789012:configured-audience-model/m',
+      'its service is "cleanrooms", not cleanrooms-ml'
+    ],
+    [
+      'an account ID that is not 12 digits',
+      'arn:aws:cleanrooms-ml:us-east-1:12345:configured-audience-model/m',
+      'its account ID must be 12 digits'
+    ],
+    [
+      'another resource type',
+      'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/j',
+      'its resource must start with configured-audience-model/'
+    ],
+    [
+      'a Region in capitals',
+      'arn:aws:cleanrooms-ml:US-EAST-1:123456789012:configured-audience-model/m',
+      'its Region "US-EAST-1" is not one this ARN may have'
+    ],
+    ['a name instead of an ARN', 'my-model', 'it does not start with arn:']
+  ])('%s is one problem, with the value, the form and what differs', (_case, value, detail) => {
+    expect(problems({ 'configured-audience-model-arn': value })).toEqual([
+      `${MODEL_FORM}${JSON.stringify(value)}: ${detail}`
+    ])
+  })
+
+  it('never shows the regular expression', () => {
+    for (const input of ['configured-audience-model-arn', 'seed-audience-role-arn', 'role-to-assume']) {
+      const [problem, ...more] = problems({ [input]: 'arn:aws:x' })
+      expect(more).toEqual([])
+      expect(problem).not.toMatch(/pattern|\[|\^/)
+      expect(problem).toContain('got "arn:aws:x"')
+    }
+  })
+
+  it('shows a long value shortened, and a too long one by its length alone', () => {
+    const long = `arn:aws:iam::123456789012:user/${'x'.repeat(300)}`
+    const [problem] = problems({ 'seed-audience-role-arn': long })
+    expect(problem).toContain(`got ${JSON.stringify(long.slice(0, 200))}…: its resource must start with role/`)
+    expect(problems({ 'seed-audience-role-arn': `arn:aws:iam::123456789012:role/${'r'.repeat(2048)}` })).toEqual([
+      'seed-audience-role-arn: must be at most 2048 characters long (IamRoleArn); it has 2079'
     ])
   })
 })
@@ -250,7 +308,10 @@ describe('region and credentials', () => {
       roleSessionName: 'deploy-run-7',
       durationSeconds: 900
     })
-    expect(problems({ 'role-to-assume': 'my-role' })[0]).toMatch(/^role-to-assume: must be at least 20 characters/)
+    expect(problems({ 'role-to-assume': 'my-role' })).toEqual([
+      'role-to-assume: must be of the form arn:aws:iam::ACCOUNT:role/NAME (IamRoleArn); got "my-role": ' +
+        'it does not start with arn:'
+    ])
   })
 
   it('sanitizes session names to STS rules', () => {

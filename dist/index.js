@@ -28681,23 +28681,81 @@ function codePoints(value) {
         count++;
     return count;
 }
+/**
+ * The form of a value of these shapes, in the words a user writes it: shown instead of the model's
+ * pattern, which says less to a person. The action's own words, so not generated from the model.
+ */
+const FORMS = {
+    ConfiguredAudienceModelArn: 'arn:aws:cleanrooms-ml:REGION:ACCOUNT:configured-audience-model/ID',
+    IamRoleArn: 'arn:aws:iam::ACCOUNT:role/NAME',
+    S3Path: 's3://BUCKET/KEY',
+    AnalysisTemplateArn: 'arn:aws:cleanrooms:REGION:ACCOUNT:membership/MEMBERSHIP-ID/analysistemplate/TEMPLATE-ID',
+    UUID: '01234567-89ab-cdef-0123-456789abcdef'
+};
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
-/** Checks a string against a shape's length and pattern. */
+/**
+ * Checks a string against a shape's length and pattern. One mistake is one problem: a value of the wrong
+ * length is not also reported as a pattern mismatch, and a value of a shape with an example (an ARN, an S3
+ * URI, a UUID) that does not match is shown with the form expected, which says more than the length would.
+ */
 function checkString(value, shape) {
-    const problems = [];
     const length = codePoints(value);
-    if (shape.min !== undefined && length < shape.min) {
-        problems.push(`must be at least ${plural(shape.min, 'character')} long (${shape.shape}); it has ${length}`);
-    }
+    const matches = shape.pattern === undefined || anchored(shape.pattern).test(value);
     if (shape.max !== undefined && length > shape.max) {
-        problems.push(`must be at most ${plural(shape.max, 'character')} long (${shape.shape}); it has ${length}`);
+        return [`must be at most ${plural(shape.max, 'character')} long (${shape.shape}); it has ${length}`];
     }
-    if (shape.pattern !== undefined && !anchored(shape.pattern).test(value)) {
-        problems.push(`must match the pattern ^${shape.pattern}$ (${shape.shape})${describeMismatch(value)}`);
+    const example = FORMS[shape.shape];
+    if (!matches && example !== undefined)
+        return [formMismatch(value, { ...shape, example })];
+    if (shape.min !== undefined && length < shape.min) {
+        return [`must be at least ${plural(shape.min, 'character')} long (${shape.shape}); it has ${length}`];
     }
-    return problems;
+    if (!matches)
+        return [`must match the pattern ^${shape.pattern}$ (${shape.shape})${describeMismatch(value)}`];
+    return [];
+}
+/** Characters of a value of a known form shown in a problem: an ARN may have 2048. */
+const SHOWN_VALUE_CHARS = 200;
+/** A value not of the expected form: the value, the form, and what differs first. */
+function formMismatch(value, shape) {
+    const lowerCase = shape.pattern !== undefined && anchored(shape.pattern).test(value.toLowerCase());
+    const detail = describeMismatch(value).replace(/^; /, '') ||
+        (shape.example.startsWith('arn:') ? arnDifference(value, shape) : '') ||
+        (lowerCase ? 'it must be in lower case' : '');
+    return (`must be of the form ${shape.example} (${shape.shape}); got ${quote(value, SHOWN_VALUE_CHARS)}` +
+        (detail ? `: ${detail}` : ''));
+}
+const ARN_PARTS = ['prefix', 'partition', 'service', 'Region', 'account ID'];
+/**
+ * The first part of an ARN (`arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`) that the model's pattern does
+ * not allow, held against the same part of the pattern (the ARN patterns have no other colon).
+ */
+function arnDifference(value, shape) {
+    const parts = value.split(':');
+    const patterns = (shape.pattern ?? '').split(':');
+    const examples = shape.example.split(':');
+    if (parts[0] !== 'arn')
+        return 'it does not start with arn:';
+    if (parts.length < 6)
+        return `it has ${parts.length} of the 6 parts an ARN has between colons`;
+    for (const [index, part] of ARN_PARTS.entries()) {
+        if (anchored(patterns[index] ?? '').test(parts[index] ?? ''))
+            continue;
+        const given = quote(parts[index] ?? '');
+        if (part === 'account ID')
+            return 'its account ID must be 12 digits';
+        if (part === 'Region' && examples[index] === '')
+            return `its Region must be empty, not ${given}`;
+        if (part === 'service')
+            return `its service is ${given}, not ${examples[index]}`;
+        return `its ${part} ${given} is not one this ARN may have`;
+    }
+    const type = `${(examples[5] ?? '').split('/')[0]}/`;
+    if (!parts.slice(5).join(':').startsWith(type))
+        return `its resource must start with ${type}`;
+    return 'its resource ID has characters the model does not allow';
 }
 /** Points at the likely cause of a pattern mismatch without repeating the value. */
 function describeMismatch(value) {
@@ -28717,8 +28775,8 @@ function hex(char) {
     return (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 }
 /** Quotes a value for an error message, shortened so a huge value cannot flood the log. */
-function quote(value) {
-    const shown = [...value].slice(0, 60).join('');
+function quote(value, max = 60) {
+    const shown = [...value].slice(0, max).join('');
     return JSON.stringify(shown) + (shown.length < value.length ? '…' : '');
 }
 /** `true`/`false` in the spellings YAML 1.2 and @actions/core accept. */
@@ -29082,7 +29140,116 @@ function cancelledHint({ settings, progress }) {
     }
     return 'No job was started.';
 }
+/**
+ * Where the credentials that signed the failed request came from, in words, and what to change about them.
+ * With role-chaining, the environment's credentials sign the request to STS, and the role session the rest.
+ */
+function credentialsFix({ settings, progress }) {
+    const credentials = settings.credentials;
+    const chaining = credentials.source === 'chained' && progress.phase === 'credentials';
+    if (credentials.source !== 'environment' && !chaining) {
+        return (`The credentials are the role session STS gave for role-to-assume (${credentials.roleArn}): check ` +
+            'that AWS_ENDPOINT_URL_STS, if set, points at STS of the same partition as Clean Rooms ML, and that no proxy ' +
+            'changes the requests, then re-run.');
+    }
+    return (`The credentials came from the environment${chaining ? ', to assume role-to-assume with (role-chaining)' : ''} ` +
+        '(the AWS SDK default chain: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, for example from ' +
+        'aws-actions/configure-aws-credentials in an earlier step, or a profile). Check the secrets that provide ' +
+        "them, or set role-to-assume without role-chaining to use the workflow's OIDC token instead.");
+}
+function incompleteSignatureHint(context) {
+    return ("The request's Authorization header was incomplete when AWS read it: a part of the credentials is empty " +
+        '(AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY set to an empty secret, for example), or a proxy or firewall ' +
+        `rewrote the header. ${credentialsFix(context)}`);
+}
+function unknownKeyHint(context) {
+    return ('AWS does not know the access key the request was signed with: the key was deleted or rotated, a character ' +
+        'of it is wrong, it belongs to another partition (aws-cn, aws-us-gov), or its session token is missing or ' +
+        `from another session. ${credentialsFix(context)}`);
+}
+function signatureHint(context) {
+    return ("The request's signature did not match: the secret access key does not belong to the access key ID (a " +
+        'secret pasted with a space or line break at its end is a common cause), or something between the runner ' +
+        "and AWS changed the request. A runner's clock that is off is corrected on its own and is not the cause. " +
+        credentialsFix(context));
+}
+/** An expired token means something else for each source of credentials, and for each phase. */
+function expiredTokenHint({ settings, progress }) {
+    const exchanging = progress.phase === 'credentials';
+    const source = settings.credentials.source;
+    if (source !== 'environment' && !exchanging) {
+        return ('The role session from role-to-assume expired before AWS saw the request, although the action renews it ' +
+            "before it expires: check that the runner's clock is right, then re-run the job.");
+    }
+    if (source === 'oidc')
+        return "The workflow's OIDC token expired before STS saw it: re-run the job.";
+    if (source === 'chained')
+        return ENVIRONMENT_SESSION_EXPIRED;
+    return exchanging
+        ? "The token the AWS SDK's default chain exchanged for credentials had expired (for example the file named by " +
+            'AWS_WEB_IDENTITY_TOKEN_FILE, or an SSO session): renew it, or set role-to-assume to use the ' +
+            "workflow's OIDC token."
+        : ENVIRONMENT_SESSION_EXPIRED;
+}
+const ENVIRONMENT_SESSION_EXPIRED = 'The session credentials in the environment (AWS_SESSION_TOKEN, for example from ' +
+    'aws-actions/configure-aws-credentials in an earlier step) have expired: they last as long as that step ' +
+    'asked, one hour by default. Get them right before this step or for longer (its role-duration-seconds), or ' +
+    'set role-to-assume: the action renews its own credentials during a wait.';
+function throttledOrServer(status) {
+    if (status === 429)
+        return THROTTLED;
+    if (status !== undefined && status >= 500)
+        return SERVER_ERROR;
+    return undefined;
+}
+/**
+ * An answer without an AWS error type did not come from AWS's API, most likely: a proxy, a firewall or a
+ * gateway on the way answered instead, or the endpoint is not Clean Rooms ML's.
+ */
+function untypedAnswerHint({ facts }) {
+    const status = facts.status;
+    const known = throttledOrServer(status);
+    if (known)
+        return known;
+    const what = `The answer${status !== undefined ? ` (HTTP ${status})` : ''} carried no AWS error type`;
+    if (status === 407) {
+        return `${what}: the proxy refused its credentials. Check the user and password in HTTPS_PROXY (or HTTP_PROXY).`;
+    }
+    if (status === 404) {
+        return (`${what}, so it most likely did not come from Clean Rooms ML: check AWS_ENDPOINT_URL_CLEANROOMSML, ` +
+            'AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_STS if set, and any proxy on the way (HTTPS_PROXY, NO_PROXY).');
+    }
+    return (`${what}, so it most likely came from something between the runner and AWS, such as a proxy, a firewall ` +
+        'or a gateway, that refused the request. Check that the runner may reach ' +
+        "AWS's endpoints, the proxy settings (HTTPS_PROXY, NO_PROXY) and any AWS_ENDPOINT_URL variable, then re-run.");
+}
+/**
+ * The names an answer without an AWS error type gets: `HTTP<status>` from the Clean Rooms ML client, and from the
+ * SDK's STS client `Unknown` (or `UnknownError`), or `NotFound` for a 404.
+ */
+function isUntyped(name, status) {
+    return (/^HTTP\d{3}$/.test(name) || name === 'Unknown' || name === 'UnknownError' || (name === 'NotFound' && status === 404));
+}
+/** An error of a name the table does not know, from AWS or elsewhere. */
+function otherErrorHint(context) {
+    const { name, status } = context.facts;
+    if (isUntyped(name, status))
+        return untypedAnswerHint(context);
+    const known = throttledOrServer(status);
+    if (known)
+        return known;
+    if (status !== undefined && status >= 400) {
+        return (`AWS refused the request with ${name}; its message says why. Correct what it names (an input, a ` +
+            'permission, the state of a resource), then re-run.');
+    }
+    return ('The action did not expect this failure. Re-run the job; if it happens again, report it with the log of ' +
+        'this step.');
+}
 const THROTTLED = 'AWS kept throttling the request after every retry. Run fewer jobs at once, or re-run the workflow later.';
+const MISSING_AUTHENTICATION = 'AWS got the request without a signature it could read, or at a path it does not serve: check ' +
+    'AWS_ENDPOINT_URL_CLEANROOMSML, AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_STS if set (an endpoint of another ' +
+    'service answers this way), and any proxy that removes the Authorization header.';
+const SERVER_ERROR = "AWS answered with a server error after every retry. This is on AWS's side: re-run the workflow later.";
 const CONTRACT_BROKEN = "The service's answer broke the API's contract, so nothing was taken from it. Re-run the workflow; if it " +
     'happens again, report it to AWS with the request id.';
 /** Every error type, with its hint. Errors of other names get a hint from their HTTP status. */
@@ -29115,8 +29282,61 @@ const ERROR_TYPES = {
     InvalidIdentityToken: { origin: 'sts', hint: stsTrustHint },
     IDPRejectedClaimException: { origin: 'sts', hint: stsTrustHint },
     AccessDenied: { origin: 'sts', hint: stsTrustHint },
-    ExpiredTokenException: { origin: 'sts', hint: 'The OIDC token expired before STS saw it; re-run the job.' },
+    IDPCommunicationErrorException: {
+        origin: 'sts',
+        hint: "STS could not reach GitHub's OIDC provider to check the token. This is seldom lasting: re-run the job."
+    },
+    MalformedPolicyDocumentException: {
+        origin: 'sts',
+        hint: 'STS refused the session policy of the role session. The action passes none of its own: check the ' +
+            "role's trust policy and any session policy set for it, then re-run."
+    },
+    PackedPolicyTooLargeException: {
+        origin: 'sts',
+        hint: "The role session's policies and tags are too large for STS. The action passes none of its own: check " +
+            'the session tags and policies the role is given.'
+    },
+    RegionDisabledException: {
+        origin: 'sts',
+        hint: ({ settings }) => `STS is not activated in ${settings.region} for this account. Activate it in the IAM console ` +
+            '(Account settings, Security Token Service endpoints), or enable the Region for the account.'
+    },
+    ValidationError: {
+        origin: 'sts',
+        hint: 'STS refused a parameter of the role session: most often role-duration-seconds is longer than the ' +
+            "role's maximum session duration (one hour unless the role allows more). Lower role-duration-seconds or " +
+            "raise the role's maximum session duration; role-session-name must be 2 to 64 characters of [\\w+=,.@-]."
+    },
+    ExpiredTokenException: { origin: 'aws', hint: expiredTokenHint },
+    ExpiredToken: { origin: 'aws', hint: expiredTokenHint },
     Throttling: { origin: 'sts', hint: THROTTLED },
+    UnrecognizedClientException: { origin: 'aws', hint: unknownKeyHint },
+    InvalidClientTokenId: { origin: 'aws', hint: unknownKeyHint },
+    InvalidSignatureException: { origin: 'aws', hint: signatureHint },
+    SignatureDoesNotMatch: { origin: 'aws', hint: signatureHint },
+    IncompleteSignature: { origin: 'aws', hint: incompleteSignatureHint },
+    IncompleteSignatureException: { origin: 'aws', hint: incompleteSignatureHint },
+    MissingAuthenticationToken: { origin: 'aws', hint: MISSING_AUTHENTICATION },
+    MissingAuthenticationTokenException: { origin: 'aws', hint: MISSING_AUTHENTICATION },
+    RequestExpired: {
+        origin: 'aws',
+        hint: 'AWS saw the request too long after it was signed: something on the way (a proxy) held it, or the ' +
+            "runner's clock is far off. Re-run the job; if it happens again, check the runner's clock and proxy."
+    },
+    NotAuthorized: { origin: 'aws', hint: accessDeniedHint },
+    OptInRequired: {
+        origin: 'aws',
+        hint: ({ settings }) => `The account is not subscribed to the service in ${settings.region}: that Region may need to be enabled ` +
+            'for the account (opt-in Regions), or the account is not yet fully set up. Enable it, or use another aws-region.'
+    },
+    InvalidAction: {
+        origin: 'aws',
+        hint: 'The endpoint does not know the operation: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_CLEANROOMSML or ' +
+            'AWS_ENDPOINT_URL probably points at another service. Correct or remove it.'
+    },
+    InternalServiceException: { origin: 'service', hint: SERVER_ERROR },
+    InternalFailure: { origin: 'aws', hint: SERVER_ERROR },
+    ServiceUnavailable: { origin: 'aws', hint: SERVER_ERROR },
     MissingIdTokenPermission: {
         origin: 'action',
         hint: 'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
@@ -29202,22 +29422,100 @@ class ActionError extends Error {
 function isErrorType(name) {
     return Object.hasOwn(ERROR_TYPES, name);
 }
-/** The hint for a failure; errors outside the table get one from their HTTP status, or none. */
+/**
+ * The hint for a failure. Errors outside the table get one from their HTTP status: an answer with no AWS error
+ * type is told apart from an error AWS named.
+ */
 function hintFor(context) {
-    const { name, status } = context.facts;
+    const { name } = context.facts;
     if (isErrorType(name)) {
         const hint = ERROR_TYPES[name].hint;
         return typeof hint === 'string' ? hint : hint(context);
     }
-    if (status !== undefined && status >= 500) {
-        return "AWS answered with a server error after every retry. This is on AWS's side: re-run the workflow later.";
-    }
-    return '';
+    return otherErrorHint(context);
 }
 // Errors are recognised by shape rather than `instanceof`: errors from Node's own modules come
 // from another realm under some runners and test sandboxes, and must be classified all the same.
 function isErrorLike(value) {
     return typeof value === 'object' && value !== null && typeof value.name === 'string';
+}
+
+
+/***/ }),
+
+/***/ 5356:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $q: () => (/* binding */ MAX_OUTPUT_BYTES),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   Q0: () => (/* binding */ MAX_SUMMARY_BYTES),
+/* harmony export */   Qt: () => (/* binding */ boundedJson),
+/* harmony export */   jO: () => (/* binding */ outputText)
+/* harmony export */ });
+/* unused harmony export MAX_OUTPUT_TEXT */
+// GitHub's limits on what a step hands it: an output over 1 MB fails the step, and a job summary over
+// 1 MiB is dropped whole. Text the action did not write (a job's status message, an error's message)
+// has no length AWS promises, so it is cut here, where a reader can see that it was.
+/** GitHub's limit on one output (1 MB); outputs are kept below it, whatever AWS answered. */
+const MAX_OUTPUT_BYTES = 1_000_000;
+/** GitHub's limit on a step's job summary (1 MiB); a larger summary is not shown at all. */
+const MAX_SUMMARY_BYTES = 1024 * 1024;
+/** Characters of one text from the service kept in an output: far more than any real message. */
+const MAX_OUTPUT_TEXT = 16_384;
+/**
+ * The text, cut after `max` code points (never inside a character) with a visible marker that says how much
+ * was left out; shorter text is returned as it is.
+ */
+function cut(text, max) {
+    // A string of at most `max` UTF-16 units has at most `max` code points: the common case costs nothing.
+    if (text.length <= max)
+        return text;
+    let kept = 0;
+    let end = 0;
+    for (const char of text) {
+        if (kept === max)
+            break;
+        kept++;
+        end += char.length;
+    }
+    if (end === text.length)
+        return text;
+    let rest = 0;
+    for (const _ of text.slice(end))
+        rest++;
+    return `${text.slice(0, end)} …[${rest.toLocaleString('en-US')} more characters cut]`;
+}
+/** A JSON value with every string cut to `max` code points and every array to `max` items. */
+function cutStrings(value, max) {
+    if (typeof value === 'string')
+        return cut(value, max);
+    const toJSON = value?.toJSON;
+    if (typeof toJSON === 'function')
+        return cutStrings(toJSON.call(value), max);
+    if (Array.isArray(value))
+        return value.slice(0, max).map((item) => cutStrings(item, max));
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [cut(key, max), cutStrings(item, max)]));
+    }
+    return value;
+}
+/**
+ * JSON of the value for an output, valid JSON of the same shape in at most `maxBytes` of UTF-8: strings are
+ * cut (with the marker) to MAX_OUTPUT_TEXT code points, then shorter and shorter until it fits; past that,
+ * the JSON of `fallback`.
+ */
+function boundedJson(value, maxBytes, fallback = {}) {
+    for (let max = MAX_OUTPUT_TEXT; max >= 64; max /= 4) {
+        const json = JSON.stringify(cutStrings(value, max));
+        if (Buffer.byteLength(json) <= maxBytes)
+            return json;
+    }
+    return JSON.stringify(cutStrings(fallback, 256));
+}
+/** Text for an output: cut to MAX_OUTPUT_TEXT code points, which UTF-8 keeps far below MAX_OUTPUT_BYTES. */
+function outputText(text) {
+    return cut(text, MAX_OUTPUT_TEXT);
 }
 
 
@@ -29234,24 +29532,109 @@ function isErrorLike(value) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5517);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5625);
-// The job summary: a short table of what the step did, shown on the workflow run's page.
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5625);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5356);
+// The job summary, shown on the workflow run's page: what happened and what to do as sentences, then a
+// table of what the step did. It is Markdown with HTML blocks that each stay on one line, and it stays
+// below GitHub's 1 MiB limit (a larger summary is dropped whole), whatever the service answered.
 
 
 
 
+/** Characters of one value from outside the action shown in the summary; the log has the whole text. */
+const MAX_SUMMARY_TEXT = 4096;
+/** Characters of the code block; the log has the whole request. */
+const MAX_SUMMARY_CODE = 65_536;
+/** Said at the end when something did not fit. */
+const LEFT_OUT = "\n<p><em>The rest of this summary is left out to keep it within GitHub's 1 MiB limit; the step's log has " +
+    'everything.</em></p>\n';
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 /**
- * A value in the summary, which is Markdown with the table as one line of HTML. A value is kept on that line
- * (`inline` escapes its line breaks: a blank line would end the HTML and let the rest render as
- * Markdown), and every character HTML or Markdown gives a meaning is written as an entity, so a
- * value can never open a tag, a link, an image or a table cell of its own.
+ * A value in the summary. It is kept on its line (`inline` escapes its line breaks: a blank line would end
+ * the HTML and let the rest render as Markdown), cut to a readable length with a visible marker, and every
+ * character HTML or Markdown gives a meaning is written as an entity, so a value can never open a tag, a
+ * link, an image or a table cell of its own.
  */
 function escapeValue(text) {
-    return (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)(text).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)((0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .cut */ .Jj)(text, MAX_SUMMARY_TEXT)).replace(/[&<>"'|[\]()!`*_~\\]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+function code(text) {
+    return `<code>${escapeValue(text)}</code>`;
+}
+function proseHtml(prose) {
+    return prose.map((part) => (typeof part === 'string' ? escapeValue(part) : code(part.code))).join('');
+}
+/** Collects the summary's blocks while they fit in GitHub's limit, keeping room to say what was left out. */
+class SummaryBuilder {
+    #blocks = [];
+    #left = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_SUMMARY_BYTES */ .Q0 - Buffer.byteLength(LEFT_OUT);
+    #full = false;
+    /** Adds the block if it fits; once one does not, nothing more is added. */
+    add(html) {
+        if (this.#full)
+            return false;
+        const size = Buffer.byteLength(html);
+        if (size > this.#left) {
+            this.#full = true;
+            return false;
+        }
+        this.#blocks.push(html);
+        this.#left -= size;
+        return true;
+    }
+    /** A table, with as many of its rows as fit. */
+    table(header, rows) {
+        if (this.#full)
+            return;
+        const cells = (row, tag) => row.map((cell) => `<${tag}>${cell}</${tag}>`).join('');
+        const head = `<table><tr>${cells(header, 'th')}</tr>`;
+        const end = '</table>\n';
+        const body = rows.map((row) => `<tr>${cells(row, 'td')}</tr>`);
+        if (this.add(head + body.join('') + end))
+            return;
+        // Too large whole: the rows that fit, then the end of the table.
+        this.#full = false;
+        const kept = [];
+        let size = Buffer.byteLength(head + end);
+        for (const row of body) {
+            size += Buffer.byteLength(row);
+            if (size > this.#left)
+                break;
+            kept.push(row);
+        }
+        if (kept.length > 0)
+            this.add(head + kept.join('') + end);
+        this.#full = true;
+    }
+    toString() {
+        return this.#blocks.join('') + (this.#full ? LEFT_OUT : '');
+    }
+}
+function render(facts) {
+    const summary = new SummaryBuilder();
+    summary.add(`<h3>${escapeHtml(facts.heading)}</h3>\n`);
+    for (const paragraph of facts.paragraphs ?? []) {
+        summary.add(`<p><strong>${escapeHtml(paragraph.label)}:</strong> ${proseHtml(paragraph.prose)}</p>\n`);
+    }
+    summary.table((facts.header ?? ['Item', 'Value']).map(escapeHtml), facts.rows.map(([item, value]) => [escapeHtml(item), typeof value === 'string' ? code(value) : proseHtml(value)]));
+    if (facts.note)
+        summary.add(`\n${escapeHtml(facts.note)}\n`);
+    for (const table of facts.tables ?? []) {
+        summary.add(`<h4>${escapeHtml(table.heading)}</h4>\n`);
+        if (table.rows.length > 0) {
+            summary.table(table.header.map(escapeHtml), table.rows.map((row) => row.map(code)));
+        }
+        if (table.note)
+            summary.add(`\n${escapeHtml(table.note)}\n`);
+    }
+    if (facts.code) {
+        // A <pre> block ends only at </pre>, which escaping keeps out of the text, so line breaks may stay.
+        summary.add(`<h4>${escapeHtml(facts.code.heading)}</h4>\n`);
+        summary.add(`<pre><code>${escapeHtml((0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .cut */ .Jj)(facts.code.text, MAX_SUMMARY_CODE))}</code></pre>\n`);
+    }
+    return summary.toString();
 }
 /**
  * Appends the summary to the file the runner names in GITHUB_STEP_SUMMARY, as core.summary.write()
@@ -29261,23 +29644,8 @@ function escapeValue(text) {
 async function writeSummary(facts, path) {
     if (!path)
         return;
-    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z
-        .emptyBuffer()
-        .addHeading(escapeHtml(facts.heading), 3)
-        .addTable([
-        [
-            { data: 'Item', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...facts.rows.map(([item, value]) => [escapeHtml(item), `<code>${escapeValue(value)}</code>`])
-    ]);
-    if (facts.note)
-        summary.addRaw(`\n${escapeHtml(facts.note)}\n`);
-    for (const table of facts.tables ?? [])
-        addTable(table);
     // The runner masks the summary as it masks the log, with what was registered by the step's end.
-    const text = (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .hideAccountIds */ .s0)(summary.stringify());
-    summary.emptyBuffer();
+    const text = (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .hideAccountIds */ .s0)(render(facts));
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
     }
@@ -29285,17 +29653,6 @@ async function writeSummary(facts, path) {
         throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(path, text, { encoding: 'utf8' });
-}
-function addTable(table) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addHeading(escapeHtml(table.heading), 4);
-    if (table.rows.length > 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addTable([
-            table.header.map((cell) => ({ data: escapeHtml(cell), header: true })),
-            ...table.rows.map((row) => row.map((cell) => `<code>${escapeValue(cell)}</code>`))
-        ]);
-    }
-    if (table.note)
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addRaw(`\n${escapeHtml(table.note)}\n`);
 }
 /** Which seed the request uses, in words for logs and the summary; a query read from a file names the file. */
 function describeSeed(request, queryFile) {
@@ -29573,11 +29930,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   lm: () => (/* binding */ notice),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -30107,7 +30463,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -32898,6 +33254,8 @@ function describeFailure(error, settings, env, progress) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
 var core = __nccwpck_require__(5517);
+// EXTERNAL MODULE: ./src/report/limits.ts
+var limits = __nccwpck_require__(5356);
 ;// CONCATENATED MODULE: ./src/report/redaction.ts
 const REDACTED = '***';
 function redactRequest(request) {
@@ -32944,6 +33302,7 @@ function redactJob(job) {
 // The step's progress: the phase it is in and what it has learned so far. Every output is set
 // here, once, the moment it is known; a failure's description, the job summary and the exit code
 // are drawn from what is recorded here.
+
 
 
 /**
@@ -33000,11 +33359,14 @@ class Progress {
         this.statusKnown(job.status);
         if (job.statusDetails)
             this.statusDetails = job.statusDetails;
-        core/* setOutput */.uH('status-details', job.statusDetails?.message ?? '');
-        core/* setOutput */.uH('job', JSON.stringify(redactJob(job)));
+        // GitHub fails a step with an output over 1 MB: the service's text is cut, visibly, and `job` stays JSON.
+        core/* setOutput */.uH('status-details', (0,limits/* outputText */.jO)(job.statusDetails?.message ?? ''));
+        const answer = redactJob(job);
+        const essentials = { audienceGenerationJobArn: answer.audienceGenerationJobArn, status: answer.status };
+        core/* setOutput */.uH('job', (0,limits/* boundedJson */.Qt)(answer, limits/* MAX_OUTPUT_BYTES */.$q, essentials));
         const queryId = job.protectedQueryIdentifier;
         if (typeof queryId === 'string' && queryId !== '')
-            core/* setOutput */.uH('protected-query-identifier', queryId);
+            core/* setOutput */.uH('protected-query-identifier', (0,limits/* outputText */.jO)(queryId));
     }
     /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs, and the gates' results. */
     qualityKnown(report, gates) {
@@ -33012,12 +33374,12 @@ class Progress {
         if (gates)
             this.gates = gates;
         core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
-        core/* setOutput */.uH('relevance-metrics', JSON.stringify(report.relevance));
+        core/* setOutput */.uH('relevance-metrics', (0,limits/* boundedJson */.Qt)(report.relevance, limits/* MAX_OUTPUT_BYTES */.$q, []));
     }
     /** The step failed; the caller annotates why. */
     failed(errorType) {
         this.errorType = errorType;
-        core/* setOutput */.uH('error-type', errorType);
+        core/* setOutput */.uH('error-type', (0,limits/* outputText */.jO)(errorType));
     }
     get exitCode() {
         return this.errorType === undefined ? EXIT_SUCCESS : EXIT_FAILURE;
@@ -33584,20 +33946,31 @@ async function reportProblems(problems, summaryPath) {
     await log/* flush */.bX();
     await (0,summary/* writeSummary */.S)({
         heading: 'Clean Rooms ML audience generation job: invalid inputs',
-        rows: summaryRows(problems),
-        note: 'Nothing was sent to AWS.'
+        paragraphs: [
+            {
+                label: 'What happened',
+                prose: [
+                    `${problems.length === 1 ? 'One input problem was' : `${problems.length} input problems were`} found, `,
+                    'each listed with the rule it breaks. Nothing was sent to AWS.'
+                ]
+            },
+            { label: 'What to do', prose: ['Correct every input listed, then run the workflow again.'] }
+        ],
+        header: ['Input', 'Problem'],
+        rows: summaryRows(problems)
     }, summaryPath);
 }
+/** Each input with its problem, the sentence of its annotation, read as text. */
 function summaryRows(problems) {
     const rows = [];
     let size = 0;
     for (const problem of problems) {
         size += problem.input.length + problem.message.length;
         if (size > SUMMARY_PROBLEM_CHARS) {
-            rows.push(['…', `${problems.length - rows.length} more problems, listed in the log`]);
+            rows.push(['…', [`${problems.length - rows.length} more problems, listed in the log.`]]);
             break;
         }
-        rows.push([problem.input, problem.message]);
+        rows.push([problem.input, ['Input ', { code: problem.input }, ` ${problem.message}.`]]);
     }
     return rows;
 }
@@ -33851,15 +34224,33 @@ async function resolveEndpoint(settings, env, progress) {
     }
 }
 async function dryRun(settings, endpoint, env) {
+    const request = `POST ${endpoint.url}/audience-generation-job`;
+    const body = redactRequest(settings.request);
     log/* info */.pq('Dry run: every input is valid. This request would be sent (sensitive values redacted):');
-    log/* info */.pq(`POST ${log/* inline */.mG(endpoint.url)}/audience-generation-job`);
-    log/* info */.pq(log/* safeJson */.oi(redactRequest(settings.request)));
+    log/* info */.pq(log/* inline */.mG(request));
+    log/* info */.pq(log/* safeJson */.oi(body));
     log/* info */.pq(`Region ${log/* inline */.mG(settings.region)}; endpoint from ${endpoint.source}; ` +
         `credentials from ${credentialSource(settings)}.`);
     await (0,summary/* writeSummary */.S)({
         heading: 'Clean Rooms ML audience generation job (dry run)',
+        paragraphs: [
+            {
+                label: 'What happened',
+                prose: [
+                    'Dry run: every input is valid, and nothing was sent to AWS, not even a request for credentials. With dry-run ',
+                    { code: 'false' },
+                    ' the step would send the request below, with credentials from ',
+                    credentialSource(settings),
+                    '.'
+                ]
+            }
+        ],
         rows: requestRows(settings, endpoint),
-        note: 'Dry run: inputs checked, nothing was sent to AWS.'
+        // The request as the log shows it: a reviewer of the pull request sees what the workflow would start.
+        code: {
+            heading: 'Request (SQL query and parameter values redacted)',
+            text: `${request}\n${JSON.stringify(body, null, 2)}`
+        }
     }, env['GITHUB_STEP_SUMMARY']);
 }
 function credentialSource(settings) {
@@ -34030,32 +34421,51 @@ async function report(settings, endpoint, progress, failure, env) {
         rows.push(['Replaced failed job', progress.replacing]);
     if (progress.status)
         rows.push(['Status', progress.status]);
-    if (progress.statusDetails?.statusCode)
-        rows.push(['Status code', progress.statusDetails.statusCode]);
-    if (progress.statusDetails?.message)
-        rows.push(['Status message', progress.statusDetails.message]);
+    // A failed job's status code and message are what happened: they are not repeated in the table.
+    if (failure?.errorType !== 'JobFailed') {
+        if (progress.statusDetails?.statusCode)
+            rows.push(['Status code', progress.statusDetails.statusCode]);
+        if (progress.statusDetails?.message)
+            rows.push(['Status message', progress.statusDetails.message]);
+    }
     if (progress.waited && !progress.cancelled)
         rows.push(['Waited', progress.waited]);
     if (progress.gates)
         rows.push(['Quality gates', progress.gates]);
-    rows.push(...failureRows(failure));
     await (0,summary/* writeSummary */.S)({
         heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
+        paragraphs: failure ? failureParagraphs(failure) : successParagraphs(settings, progress),
         rows,
         ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
         ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
     }, env['GITHUB_STEP_SUMMARY']);
 }
-function failureRows(failure) {
-    if (!failure)
-        return [];
+/** What went wrong and what to do, as sentences; the error type and request id as code. */
+function failureParagraphs(failure) {
     return [
-        ['What failed', failure.failedStep],
-        ['Error type', failure.errorType],
-        ['What happened', failure.reason],
-        ...(failure.hint ? [['What to do', failure.hint]] : []),
-        ...(failure.requestId ? [['Request id', failure.requestId]] : [])
+        { label: 'What failed', prose: [`${failure.failedStep} with `, { code: failure.errorType }, '.'] },
+        {
+            label: 'What happened',
+            prose: [failure.reason, ...(failure.requestId ? [' Request id: ', { code: failure.requestId }, '.'] : [])]
+        },
+        ...(failure.hint ? [{ label: 'What to do', prose: [failure.hint] }] : [])
     ];
+}
+/** What the step did, in a sentence: the job it started or reused, and where it stands. */
+function successParagraphs(settings, progress) {
+    const name = { code: settings.request.name };
+    const prose = progress.created === false
+        ? ['The step carried on with the existing job ', name, ' of that name and model; it started no job.']
+        : progress.replacing
+            ? ['The step started the job ', name, ' in place of the failed job ', { code: progress.replacing }, '.']
+            : ['The step started the job ', name, '.'];
+    if (progress.status && progress.waited)
+        prose.push(' It was ', { code: progress.status }, ` after ${progress.waited}.`);
+    else if (progress.status)
+        prose.push(' Its status is ', { code: progress.status }, '.');
+    if (!settings.waitForCompletion)
+        prose.push(' The step did not wait for it to finish (wait-for-completion is false).');
+    return [{ label: 'What happened', prose }];
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -18,7 +18,7 @@ import { mistypedInputs, variableOf } from './inputs/names.js'
 import { reportProblems } from './report/problems.js'
 import { redactRequest } from './report/redaction.js'
 import type { RetryNotice, RetryPolicy } from './aws/retry.js'
-import { describeSeed, writeSummary } from './report/summary.js'
+import { describeSeed, writeSummary, type Prose, type SummaryParagraph } from './report/summary.js'
 import type { PollPolicy, WaitOutcome } from './job/waiting.js'
 import { maskEnvironmentCredentials } from './aws/secrets.js'
 import { formatDuration, scaledTiming, type DeletionPolicy } from './aws/timing.js'
@@ -124,9 +124,11 @@ async function resolveEndpoint(
 }
 
 async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Environment): Promise<void> {
+  const request = `POST ${endpoint.url}/audience-generation-job`
+  const body = redactRequest(settings.request)
   log.info('Dry run: every input is valid. This request would be sent (sensitive values redacted):')
-  log.info(`POST ${log.inline(endpoint.url)}/audience-generation-job`)
-  log.info(log.safeJson(redactRequest(settings.request)))
+  log.info(log.inline(request))
+  log.info(log.safeJson(body))
   log.info(
     `Region ${log.inline(settings.region)}; endpoint from ${endpoint.source}; ` +
       `credentials from ${credentialSource(settings)}.`
@@ -134,8 +136,24 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Envir
   await writeSummary(
     {
       heading: 'Clean Rooms ML audience generation job (dry run)',
+      paragraphs: [
+        {
+          label: 'What happened',
+          prose: [
+            'Dry run: every input is valid, and nothing was sent to AWS, not even a request for credentials. With dry-run ',
+            { code: 'false' },
+            ' the step would send the request below, with credentials from ',
+            credentialSource(settings),
+            '.'
+          ]
+        }
+      ],
       rows: requestRows(settings, endpoint),
-      note: 'Dry run: inputs checked, nothing was sent to AWS.'
+      // The request as the log shows it: a reviewer of the pull request sees what the workflow would start.
+      code: {
+        heading: 'Request (SQL query and parameter values redacted)',
+        text: `${request}\n${JSON.stringify(body, null, 2)}`
+      }
     },
     env['GITHUB_STEP_SUMMARY']
   )
@@ -348,14 +366,17 @@ async function report(
   if (progress.created === true) rows.push(['Created by this step', 'yes'])
   if (progress.origin === 'replaced' && progress.replacing) rows.push(['Replaced failed job', progress.replacing])
   if (progress.status) rows.push(['Status', progress.status])
-  if (progress.statusDetails?.statusCode) rows.push(['Status code', progress.statusDetails.statusCode])
-  if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
+  // A failed job's status code and message are what happened: they are not repeated in the table.
+  if (failure?.errorType !== ('JobFailed' satisfies ErrorType)) {
+    if (progress.statusDetails?.statusCode) rows.push(['Status code', progress.statusDetails.statusCode])
+    if (progress.statusDetails?.message) rows.push(['Status message', progress.statusDetails.message])
+  }
   if (progress.waited && !progress.cancelled) rows.push(['Waited', progress.waited])
   if (progress.gates) rows.push(['Quality gates', progress.gates])
-  rows.push(...failureRows(failure))
   await writeSummary(
     {
       heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
+      paragraphs: failure ? failureParagraphs(failure) : successParagraphs(settings, progress),
       rows,
       ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
       ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
@@ -364,13 +385,30 @@ async function report(
   )
 }
 
-function failureRows(failure: Failure | undefined): [string, string][] {
-  if (!failure) return []
+/** What went wrong and what to do, as sentences; the error type and request id as code. */
+function failureParagraphs(failure: Failure): SummaryParagraph[] {
   return [
-    ['What failed', failure.failedStep],
-    ['Error type', failure.errorType],
-    ['What happened', failure.reason],
-    ...(failure.hint ? ([['What to do', failure.hint]] as [string, string][]) : []),
-    ...(failure.requestId ? ([['Request id', failure.requestId]] as [string, string][]) : [])
+    { label: 'What failed', prose: [`${failure.failedStep} with `, { code: failure.errorType }, '.'] },
+    {
+      label: 'What happened',
+      prose: [failure.reason, ...(failure.requestId ? [' Request id: ', { code: failure.requestId }, '.'] : [])]
+    },
+    ...(failure.hint ? [{ label: 'What to do', prose: [failure.hint] }] : [])
   ]
+}
+
+/** What the step did, in a sentence: the job it started or reused, and where it stands. */
+function successParagraphs(settings: Settings, progress: Progress): SummaryParagraph[] {
+  const name = { code: settings.request.name }
+  const prose: Prose =
+    progress.created === false
+      ? ['The step carried on with the existing job ', name, ' of that name and model; it started no job.']
+      : progress.replacing
+        ? ['The step started the job ', name, ' in place of the failed job ', { code: progress.replacing }, '.']
+        : ['The step started the job ', name, '.']
+  if (progress.status && progress.waited)
+    prose.push(' It was ', { code: progress.status }, ` after ${progress.waited}.`)
+  else if (progress.status) prose.push(' Its status is ', { code: progress.status }, '.')
+  if (!settings.waitForCompletion) prose.push(' The step did not wait for it to finish (wait-for-completion is false).')
+  return [{ label: 'What happened', prose }]
 }

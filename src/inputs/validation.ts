@@ -22,24 +22,81 @@ export function codePoints(value: string): number {
   return count
 }
 
+/**
+ * The form of a value of these shapes, in the words a user writes it: shown instead of the model's
+ * pattern, which says less to a person. The action's own words, so not generated from the model.
+ */
+const FORMS: Readonly<Record<string, string>> = {
+  ConfiguredAudienceModelArn: 'arn:aws:cleanrooms-ml:REGION:ACCOUNT:configured-audience-model/ID',
+  IamRoleArn: 'arn:aws:iam::ACCOUNT:role/NAME',
+  S3Path: 's3://BUCKET/KEY',
+  AnalysisTemplateArn: 'arn:aws:cleanrooms:REGION:ACCOUNT:membership/MEMBERSHIP-ID/analysistemplate/TEMPLATE-ID',
+  UUID: '01234567-89ab-cdef-0123-456789abcdef'
+}
+
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
-/** Checks a string against a shape's length and pattern. */
+/**
+ * Checks a string against a shape's length and pattern. One mistake is one problem: a value of the wrong
+ * length is not also reported as a pattern mismatch, and a value of a shape with an example (an ARN, an S3
+ * URI, a UUID) that does not match is shown with the form expected, which says more than the length would.
+ */
 export function checkString(value: string, shape: StringShape): string[] {
-  const problems: string[] = []
   const length = codePoints(value)
-  if (shape.min !== undefined && length < shape.min) {
-    problems.push(`must be at least ${plural(shape.min, 'character')} long (${shape.shape}); it has ${length}`)
-  }
+  const matches = shape.pattern === undefined || anchored(shape.pattern).test(value)
   if (shape.max !== undefined && length > shape.max) {
-    problems.push(`must be at most ${plural(shape.max, 'character')} long (${shape.shape}); it has ${length}`)
+    return [`must be at most ${plural(shape.max, 'character')} long (${shape.shape}); it has ${length}`]
   }
-  if (shape.pattern !== undefined && !anchored(shape.pattern).test(value)) {
-    problems.push(`must match the pattern ^${shape.pattern}$ (${shape.shape})${describeMismatch(value)}`)
+  const example = FORMS[shape.shape]
+  if (!matches && example !== undefined) return [formMismatch(value, { ...shape, example })]
+  if (shape.min !== undefined && length < shape.min) {
+    return [`must be at least ${plural(shape.min, 'character')} long (${shape.shape}); it has ${length}`]
   }
-  return problems
+  if (!matches) return [`must match the pattern ^${shape.pattern}$ (${shape.shape})${describeMismatch(value)}`]
+  return []
+}
+
+/** Characters of a value of a known form shown in a problem: an ARN may have 2048. */
+const SHOWN_VALUE_CHARS = 200
+
+/** A value not of the expected form: the value, the form, and what differs first. */
+function formMismatch(value: string, shape: StringShape & { example: string }): string {
+  const lowerCase = shape.pattern !== undefined && anchored(shape.pattern).test(value.toLowerCase())
+  const detail =
+    describeMismatch(value).replace(/^; /, '') ||
+    (shape.example.startsWith('arn:') ? arnDifference(value, shape) : '') ||
+    (lowerCase ? 'it must be in lower case' : '')
+  return (
+    `must be of the form ${shape.example} (${shape.shape}); got ${quote(value, SHOWN_VALUE_CHARS)}` +
+    (detail ? `: ${detail}` : '')
+  )
+}
+
+const ARN_PARTS = ['prefix', 'partition', 'service', 'Region', 'account ID'] as const
+
+/**
+ * The first part of an ARN (`arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`) that the model's pattern does
+ * not allow, held against the same part of the pattern (the ARN patterns have no other colon).
+ */
+function arnDifference(value: string, shape: StringShape & { example: string }): string {
+  const parts = value.split(':')
+  const patterns = (shape.pattern ?? '').split(':')
+  const examples = shape.example.split(':')
+  if (parts[0] !== 'arn') return 'it does not start with arn:'
+  if (parts.length < 6) return `it has ${parts.length} of the 6 parts an ARN has between colons`
+  for (const [index, part] of ARN_PARTS.entries()) {
+    if (anchored(patterns[index] ?? '').test(parts[index] ?? '')) continue
+    const given = quote(parts[index] ?? '')
+    if (part === 'account ID') return 'its account ID must be 12 digits'
+    if (part === 'Region' && examples[index] === '') return `its Region must be empty, not ${given}`
+    if (part === 'service') return `its service is ${given}, not ${examples[index]}`
+    return `its ${part} ${given} is not one this ARN may have`
+  }
+  const type = `${(examples[5] ?? '').split('/')[0]}/`
+  if (!parts.slice(5).join(':').startsWith(type)) return `its resource must start with ${type}`
+  return 'its resource ID has characters the model does not allow'
 }
 
 /** Points at the likely cause of a pattern mismatch without repeating the value. */
@@ -59,8 +116,8 @@ function hex(char: string): string {
 }
 
 /** Quotes a value for an error message, shortened so a huge value cannot flood the log. */
-export function quote(value: string): string {
-  const shown = [...value].slice(0, 60).join('')
+export function quote(value: string, max = 60): string {
+  const shown = [...value].slice(0, max).join('')
   return JSON.stringify(shown) + (shown.length < value.length ? '…' : '')
 }
 

@@ -23,8 +23,11 @@ export interface HintContext {
   progress: StepState
 }
 
-/** Who names the error: the action itself, Clean Rooms ML, or STS (for role-to-assume). */
-type ErrorOrigin = 'action' | 'service' | 'sts'
+/**
+ * Who names the error: the action itself, Clean Rooms ML, STS (for role-to-assume), or any AWS service (the
+ * errors every AWS API may answer with: authentication, signing, the account's state, AWS's own failures).
+ */
+type ErrorOrigin = 'action' | 'service' | 'sts' | 'aws'
 
 interface ErrorTypeEntry {
   origin: ErrorOrigin
@@ -152,8 +155,145 @@ function cancelledHint({ settings, progress }: HintContext): string {
   return 'No job was started.'
 }
 
+/**
+ * Where the credentials that signed the failed request came from, in words, and what to change about them.
+ * With role-chaining, the environment's credentials sign the request to STS, and the role session the rest.
+ */
+function credentialsFix({ settings, progress }: HintContext): string {
+  const credentials = settings.credentials
+  const chaining = credentials.source === 'chained' && progress.phase === 'credentials'
+  if (credentials.source !== 'environment' && !chaining) {
+    return (
+      `The credentials are the role session STS gave for role-to-assume (${credentials.roleArn}): check ` +
+      'that AWS_ENDPOINT_URL_STS, if set, points at STS of the same partition as Clean Rooms ML, and that no proxy ' +
+      'changes the requests, then re-run.'
+    )
+  }
+  return (
+    `The credentials came from the environment${chaining ? ', to assume role-to-assume with (role-chaining)' : ''} ` +
+    '(the AWS SDK default chain: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, for example from ' +
+    'aws-actions/configure-aws-credentials in an earlier step, or a profile). Check the secrets that provide ' +
+    "them, or set role-to-assume without role-chaining to use the workflow's OIDC token instead."
+  )
+}
+
+function incompleteSignatureHint(context: HintContext): string {
+  return (
+    "The request's Authorization header was incomplete when AWS read it: a part of the credentials is empty " +
+    '(AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY set to an empty secret, for example), or a proxy or firewall ' +
+    `rewrote the header. ${credentialsFix(context)}`
+  )
+}
+
+function unknownKeyHint(context: HintContext): string {
+  return (
+    'AWS does not know the access key the request was signed with: the key was deleted or rotated, a character ' +
+    'of it is wrong, it belongs to another partition (aws-cn, aws-us-gov), or its session token is missing or ' +
+    `from another session. ${credentialsFix(context)}`
+  )
+}
+
+function signatureHint(context: HintContext): string {
+  return (
+    "The request's signature did not match: the secret access key does not belong to the access key ID (a " +
+    'secret pasted with a space or line break at its end is a common cause), or something between the runner ' +
+    "and AWS changed the request. A runner's clock that is off is corrected on its own and is not the cause. " +
+    credentialsFix(context)
+  )
+}
+
+/** An expired token means something else for each source of credentials, and for each phase. */
+function expiredTokenHint({ settings, progress }: HintContext): string {
+  const exchanging = progress.phase === 'credentials'
+  const source = settings.credentials.source
+  if (source !== 'environment' && !exchanging) {
+    return (
+      'The role session from role-to-assume expired before AWS saw the request, although the action renews it ' +
+      "before it expires: check that the runner's clock is right, then re-run the job."
+    )
+  }
+  if (source === 'oidc') return "The workflow's OIDC token expired before STS saw it: re-run the job."
+  if (source === 'chained') return ENVIRONMENT_SESSION_EXPIRED
+  return exchanging
+    ? "The token the AWS SDK's default chain exchanged for credentials had expired (for example the file named by " +
+        'AWS_WEB_IDENTITY_TOKEN_FILE, or an SSO session): renew it, or set role-to-assume to use the ' +
+        "workflow's OIDC token."
+    : ENVIRONMENT_SESSION_EXPIRED
+}
+
+const ENVIRONMENT_SESSION_EXPIRED =
+  'The session credentials in the environment (AWS_SESSION_TOKEN, for example from ' +
+  'aws-actions/configure-aws-credentials in an earlier step) have expired: they last as long as that step ' +
+  'asked, one hour by default. Get them right before this step or for longer (its role-duration-seconds), or ' +
+  'set role-to-assume: the action renews its own credentials during a wait.'
+
+function throttledOrServer(status: number | undefined): string | undefined {
+  if (status === 429) return THROTTLED
+  if (status !== undefined && status >= 500) return SERVER_ERROR
+  return undefined
+}
+
+/**
+ * An answer without an AWS error type did not come from AWS's API, most likely: a proxy, a firewall or a
+ * gateway on the way answered instead, or the endpoint is not Clean Rooms ML's.
+ */
+function untypedAnswerHint({ facts }: HintContext): string {
+  const status = facts.status
+  const known = throttledOrServer(status)
+  if (known) return known
+  const what = `The answer${status !== undefined ? ` (HTTP ${status})` : ''} carried no AWS error type`
+  if (status === 407) {
+    return `${what}: the proxy refused its credentials. Check the user and password in HTTPS_PROXY (or HTTP_PROXY).`
+  }
+  if (status === 404) {
+    return (
+      `${what}, so it most likely did not come from Clean Rooms ML: check AWS_ENDPOINT_URL_CLEANROOMSML, ` +
+      'AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_STS if set, and any proxy on the way (HTTPS_PROXY, NO_PROXY).'
+    )
+  }
+  return (
+    `${what}, so it most likely came from something between the runner and AWS, such as a proxy, a firewall ` +
+    'or a gateway, that refused the request. Check that the runner may reach ' +
+    "AWS's endpoints, the proxy settings (HTTPS_PROXY, NO_PROXY) and any AWS_ENDPOINT_URL variable, then re-run."
+  )
+}
+
+/**
+ * The names an answer without an AWS error type gets: `HTTP<status>` from the Clean Rooms ML client, and from the
+ * SDK's STS client `Unknown` (or `UnknownError`), or `NotFound` for a 404.
+ */
+function isUntyped(name: string, status: number | undefined): boolean {
+  return (
+    /^HTTP\d{3}$/.test(name) || name === 'Unknown' || name === 'UnknownError' || (name === 'NotFound' && status === 404)
+  )
+}
+
+/** An error of a name the table does not know, from AWS or elsewhere. */
+function otherErrorHint(context: HintContext): string {
+  const { name, status } = context.facts
+  if (isUntyped(name, status)) return untypedAnswerHint(context)
+  const known = throttledOrServer(status)
+  if (known) return known
+  if (status !== undefined && status >= 400) {
+    return (
+      `AWS refused the request with ${name}; its message says why. Correct what it names (an input, a ` +
+      'permission, the state of a resource), then re-run.'
+    )
+  }
+  return (
+    'The action did not expect this failure. Re-run the job; if it happens again, report it with the log of ' +
+    'this step.'
+  )
+}
+
 const THROTTLED =
   'AWS kept throttling the request after every retry. Run fewer jobs at once, or re-run the workflow later.'
+const MISSING_AUTHENTICATION =
+  'AWS got the request without a signature it could read, or at a path it does not serve: check ' +
+  'AWS_ENDPOINT_URL_CLEANROOMSML, AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_STS if set (an endpoint of another ' +
+  'service answers this way), and any proxy that removes the Authorization header.'
+const SERVER_ERROR =
+  "AWS answered with a server error after every retry. This is on AWS's side: re-run the workflow later."
 const CONTRACT_BROKEN =
   "The service's answer broke the API's contract, so nothing was taken from it. Re-run the workflow; if it " +
   'happens again, report it to AWS with the request id.'
@@ -191,8 +331,68 @@ export const ERROR_TYPES = {
   InvalidIdentityToken: { origin: 'sts', hint: stsTrustHint },
   IDPRejectedClaimException: { origin: 'sts', hint: stsTrustHint },
   AccessDenied: { origin: 'sts', hint: stsTrustHint },
-  ExpiredTokenException: { origin: 'sts', hint: 'The OIDC token expired before STS saw it; re-run the job.' },
+  IDPCommunicationErrorException: {
+    origin: 'sts',
+    hint: "STS could not reach GitHub's OIDC provider to check the token. This is seldom lasting: re-run the job."
+  },
+  MalformedPolicyDocumentException: {
+    origin: 'sts',
+    hint:
+      'STS refused the session policy of the role session. The action passes none of its own: check the ' +
+      "role's trust policy and any session policy set for it, then re-run."
+  },
+  PackedPolicyTooLargeException: {
+    origin: 'sts',
+    hint:
+      "The role session's policies and tags are too large for STS. The action passes none of its own: check " +
+      'the session tags and policies the role is given.'
+  },
+  RegionDisabledException: {
+    origin: 'sts',
+    hint: ({ settings }) =>
+      `STS is not activated in ${settings.region} for this account. Activate it in the IAM console ` +
+      '(Account settings, Security Token Service endpoints), or enable the Region for the account.'
+  },
+  ValidationError: {
+    origin: 'sts',
+    hint:
+      'STS refused a parameter of the role session: most often role-duration-seconds is longer than the ' +
+      "role's maximum session duration (one hour unless the role allows more). Lower role-duration-seconds or " +
+      "raise the role's maximum session duration; role-session-name must be 2 to 64 characters of [\\w+=,.@-]."
+  },
+  ExpiredTokenException: { origin: 'aws', hint: expiredTokenHint },
+  ExpiredToken: { origin: 'aws', hint: expiredTokenHint },
   Throttling: { origin: 'sts', hint: THROTTLED },
+  UnrecognizedClientException: { origin: 'aws', hint: unknownKeyHint },
+  InvalidClientTokenId: { origin: 'aws', hint: unknownKeyHint },
+  InvalidSignatureException: { origin: 'aws', hint: signatureHint },
+  SignatureDoesNotMatch: { origin: 'aws', hint: signatureHint },
+  IncompleteSignature: { origin: 'aws', hint: incompleteSignatureHint },
+  IncompleteSignatureException: { origin: 'aws', hint: incompleteSignatureHint },
+  MissingAuthenticationToken: { origin: 'aws', hint: MISSING_AUTHENTICATION },
+  MissingAuthenticationTokenException: { origin: 'aws', hint: MISSING_AUTHENTICATION },
+  RequestExpired: {
+    origin: 'aws',
+    hint:
+      'AWS saw the request too long after it was signed: something on the way (a proxy) held it, or the ' +
+      "runner's clock is far off. Re-run the job; if it happens again, check the runner's clock and proxy."
+  },
+  NotAuthorized: { origin: 'aws', hint: accessDeniedHint },
+  OptInRequired: {
+    origin: 'aws',
+    hint: ({ settings }) =>
+      `The account is not subscribed to the service in ${settings.region}: that Region may need to be enabled ` +
+      'for the account (opt-in Regions), or the account is not yet fully set up. Enable it, or use another aws-region.'
+  },
+  InvalidAction: {
+    origin: 'aws',
+    hint:
+      'The endpoint does not know the operation: AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_CLEANROOMSML or ' +
+      'AWS_ENDPOINT_URL probably points at another service. Correct or remove it.'
+  },
+  InternalServiceException: { origin: 'service', hint: SERVER_ERROR },
+  InternalFailure: { origin: 'aws', hint: SERVER_ERROR },
+  ServiceUnavailable: { origin: 'aws', hint: SERVER_ERROR },
   MissingIdTokenPermission: {
     origin: 'action',
     hint: 'Add `permissions: id-token: write` (and `contents: read`) to the job or the workflow.'
@@ -300,17 +500,17 @@ function isErrorType(name: string): name is ErrorType {
   return Object.hasOwn(ERROR_TYPES, name)
 }
 
-/** The hint for a failure; errors outside the table get one from their HTTP status, or none. */
+/**
+ * The hint for a failure. Errors outside the table get one from their HTTP status: an answer with no AWS error
+ * type is told apart from an error AWS named.
+ */
 export function hintFor(context: HintContext): string {
-  const { name, status } = context.facts
+  const { name } = context.facts
   if (isErrorType(name)) {
     const hint: ErrorTypeEntry['hint'] = ERROR_TYPES[name].hint
     return typeof hint === 'string' ? hint : hint(context)
   }
-  if (status !== undefined && status >= 500) {
-    return "AWS answered with a server error after every retry. This is on AWS's side: re-run the workflow later."
-  }
-  return ''
+  return otherErrorHint(context)
 }
 
 // Errors are recognised by shape rather than `instanceof`: errors from Node's own modules come

@@ -3,7 +3,7 @@
 // still in the log, and in the job summary as far as GitHub's size limit for it allows.
 import type { Problem } from '../inputs/settings.js'
 import * as log from '../log.js'
-import { writeSummary } from './summary.js'
+import { writeSummary, type Prose } from './summary.js'
 
 /** Annotations for input problems, the one that counts the rest included. */
 const MAX_PROBLEM_ANNOTATIONS = 10
@@ -38,23 +38,34 @@ export async function reportProblems(problems: Problem[], summaryPath: string | 
   await writeSummary(
     {
       heading: 'Clean Rooms ML audience generation job: invalid inputs',
-      rows: summaryRows(problems),
-      note: 'Nothing was sent to AWS.'
+      paragraphs: [
+        {
+          label: 'What happened',
+          prose: [
+            `${problems.length === 1 ? 'One input problem was' : `${problems.length} input problems were`} found, `,
+            'each listed with the rule it breaks. Nothing was sent to AWS.'
+          ]
+        },
+        { label: 'What to do', prose: ['Correct every input listed, then run the workflow again.'] }
+      ],
+      header: ['Input', 'Problem'],
+      rows: summaryRows(problems)
     },
     summaryPath
   )
 }
 
-function summaryRows(problems: Problem[]): [string, string][] {
-  const rows: [string, string][] = []
+/** Each input with its problem, the sentence of its annotation, read as text. */
+function summaryRows(problems: Problem[]): [string, Prose][] {
+  const rows: [string, Prose][] = []
   let size = 0
   for (const problem of problems) {
     size += problem.input.length + problem.message.length
     if (size > SUMMARY_PROBLEM_CHARS) {
-      rows.push(['…', `${problems.length - rows.length} more problems, listed in the log`])
+      rows.push(['…', [`${problems.length - rows.length} more problems, listed in the log.`]])
       break
     }
-    rows.push([problem.input, problem.message])
+    rows.push([problem.input, ['Input ', { code: problem.input }, ` ${problem.message}.`]])
   }
   return rows
 }

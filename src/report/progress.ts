@@ -8,6 +8,7 @@ import type {
   StatusDetails
 } from '../cleanroomsml/index.js'
 import type { RelevanceAt } from '../inputs/quality-gates.js'
+import { boundedJson, MAX_OUTPUT_BYTES, outputText } from './limits.js'
 import { redactJob } from './redaction.js'
 
 /** The job's metrics that match the model; anything else in the answer is left out. */
@@ -96,10 +97,13 @@ export class Progress implements StepState {
   lastStatus(job: GetAudienceGenerationJobCommandOutput): void {
     this.statusKnown(job.status)
     if (job.statusDetails) this.statusDetails = job.statusDetails
-    core.setOutput('status-details', job.statusDetails?.message ?? '')
-    core.setOutput('job', JSON.stringify(redactJob(job)))
+    // GitHub fails a step with an output over 1 MB: the service's text is cut, visibly, and `job` stays JSON.
+    core.setOutput('status-details', outputText(job.statusDetails?.message ?? ''))
+    const answer = redactJob(job)
+    const essentials = { audienceGenerationJobArn: answer.audienceGenerationJobArn, status: answer.status }
+    core.setOutput('job', boundedJson(answer, MAX_OUTPUT_BYTES, essentials))
     const queryId: unknown = job.protectedQueryIdentifier
-    if (typeof queryId === 'string' && queryId !== '') core.setOutput('protected-query-identifier', queryId)
+    if (typeof queryId === 'string' && queryId !== '') core.setOutput('protected-query-identifier', outputText(queryId))
   }
 
   /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs, and the gates' results. */
@@ -107,13 +111,13 @@ export class Progress implements StepState {
     this.quality = report
     if (gates) this.gates = gates
     core.setOutput('recall-metric', report.recall !== undefined ? String(report.recall) : '')
-    core.setOutput('relevance-metrics', JSON.stringify(report.relevance))
+    core.setOutput('relevance-metrics', boundedJson(report.relevance, MAX_OUTPUT_BYTES, []))
   }
 
   /** The step failed; the caller annotates why. */
   failed(errorType: string): void {
     this.errorType = errorType
-    core.setOutput('error-type', errorType)
+    core.setOutput('error-type', outputText(errorType))
   }
 
   get exitCode(): number {
