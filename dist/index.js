@@ -28651,6 +28651,45 @@ const WORKER_COUNT = { shape: 'WorkerComputeConfigurationNumberInteger', min: 2,
 
 /***/ }),
 
+/***/ 9761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n3: () => (/* binding */ AUDIENCE_SIZE),
+/* harmony export */   r9: () => (/* binding */ RELEVANCE_SCORE),
+/* harmony export */   rF: () => (/* binding */ formatAudienceSize),
+/* harmony export */   tD: () => (/* binding */ parseAudienceSize),
+/* harmony export */   wV: () => (/* binding */ RECALL)
+/* harmony export */ });
+/* unused harmony export PERCENTAGE */
+/** The model's ranges: AudienceSizeValue, RelevanceMetricScoreDouble, AudienceQualityMetricsRecallMetricDouble. */
+const AUDIENCE_SIZE = { min: 1, max: 20_000_000 };
+const RELEVANCE_SCORE = { min: 0, max: 10 };
+const RECALL = { min: 0, max: 1 };
+/** The documentation's range of a percentage audience size. */
+const PERCENTAGE = { min: 1, max: 100 };
+/** An audience size as the API reports it and the inputs take it: `20%` (PERCENTAGE) or `100000` (ABSOLUTE). */
+function formatAudienceSize(size) {
+    return size.type === 'PERCENTAGE' ? `${size.value}%` : String(size.value);
+}
+/** Parses `relevance-audience-size`; a string says what is wrong. */
+function parseAudienceSize(text) {
+    const match = /^(\d+)(%?)$/.exec(text.trim());
+    const rule = `must be an audience size as the API reports it: a percentage from ${PERCENTAGE.min}% to ${PERCENTAGE.max}% ` +
+        `(for example 20%) or a number of users from ${AUDIENCE_SIZE.min} to ${AUDIENCE_SIZE.max} (for example 100000)`;
+    if (!match)
+        return `${rule}; got ${JSON.stringify([...text].slice(0, 60).join(''))}`;
+    const value = Number(match[1]);
+    const type = match[2] === '%' ? 'PERCENTAGE' : 'ABSOLUTE';
+    const range = type === 'PERCENTAGE' ? PERCENTAGE : AUDIENCE_SIZE;
+    if (value < range.min || value > range.max)
+        return `${rule}; got ${match[1].slice(0, 12)}${match[2]}`;
+    return { type, value };
+}
+
+
+/***/ }),
+
 /***/ 5002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28899,6 +28938,160 @@ function checkMap(map, shape) {
             problems.push(`the value of key ${quote(key)} ${problem}`);
     }
     return problems;
+}
+
+
+/***/ }),
+
+/***/ 3410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OH: () => (/* binding */ qualityTable),
+/* harmony export */   ZA: () => (/* binding */ judgeQuality),
+/* harmony export */   yg: () => (/* binding */ describeGates)
+/* harmony export */ });
+/* unused harmony export readQuality */
+/* harmony import */ var _inputs_quality_gates_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9761);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
+/* harmony import */ var _report_error_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9284);
+
+
+
+function inRange(value, range) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max;
+}
+function asRelevanceMetric(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { audienceSize, score } = value;
+    if (typeof audienceSize !== 'object' || audienceSize === null)
+        return undefined;
+    const { type, value: size } = audienceSize;
+    if ((type !== 'ABSOLUTE' && type !== 'PERCENTAGE') || !Number.isInteger(size) || !inRange(size, _inputs_quality_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .AUDIENCE_SIZE */ .n3)) {
+        return undefined;
+    }
+    if (score !== undefined && score !== null && !inRange(score, _inputs_quality_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .RELEVANCE_SCORE */ .r9))
+        return undefined;
+    return { audienceSize: { type, value: size }, ...(inRange(score, _inputs_quality_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .RELEVANCE_SCORE */ .r9) ? { score } : {}) };
+}
+/** The metrics of a job's answer that match the model. */
+function readQuality(job) {
+    const metrics = job.metrics;
+    if (typeof metrics !== 'object' || metrics === null)
+        return { relevance: [], reported: false, dropped: 0 };
+    const { relevanceMetrics, recallMetric } = metrics;
+    const listed = Array.isArray(relevanceMetrics) ? relevanceMetrics : [];
+    const relevance = listed.map(asRelevanceMetric).filter((metric) => metric !== undefined);
+    const recallValid = inRange(recallMetric, _inputs_quality_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .RECALL */ .wV);
+    const recallDropped = recallMetric !== undefined && recallMetric !== null && !recallValid ? 1 : 0;
+    return {
+        ...(recallValid ? { recall: recallMetric } : {}),
+        relevance,
+        reported: true,
+        dropped: listed.length - relevance.length + recallDropped + (Array.isArray(relevanceMetrics) ? 0 : 1)
+    };
+}
+function describeQuality(report) {
+    if (!report.reported)
+        return 'The job reports no quality metrics.';
+    const recall = report.recall !== undefined ? `recall ${report.recall}` : 'no recall';
+    const relevance = report.relevance
+        .map((metric) => `${metric.score ?? 'no score'} at ${(0,_inputs_quality_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAudienceSize */ .rF)(metric.audienceSize)}`)
+        .join(', ');
+    return `Audience quality: ${recall}; relevance ${relevance || 'not reported'}.`;
+}
+/** The relevance metric reported at the given size, as the API reports it. */
+function relevanceAt(report, size) {
+    return report.relevance.find((metric) => metric.audienceSize.type === size.type && metric.audienceSize.value === size.value);
+}
+function recallGate(report, min) {
+    const label = `min-recall-metric ${min}`;
+    if (report.recall === undefined) {
+        return {
+            label,
+            passed: false,
+            checked: false,
+            message: `min-recall-metric is ${min}, but the job reports no recall metric: the gate cannot be checked.`
+        };
+    }
+    const passed = report.recall >= min;
+    return {
+        label,
+        passed,
+        checked: true,
+        message: `The recall metric is ${report.recall}, ${passed ? 'at or above' : 'below'} min-recall-metric ${min}.`
+    };
+}
+function relevanceGate(report, gate) {
+    const size = (0,_inputs_quality_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAudienceSize */ .rF)(gate.size);
+    const score = relevanceAt(report, gate.size)?.score;
+    const label = `min-relevance-score ${gate.score} at ${size}`;
+    if (score === undefined) {
+        const sizes = report.relevance.filter((metric) => metric.score !== undefined);
+        const listed = sizes.map((metric) => (0,_inputs_quality_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAudienceSize */ .rF)(metric.audienceSize)).join(', ');
+        return {
+            label,
+            passed: false,
+            checked: false,
+            message: `min-relevance-score is ${gate.score} at relevance-audience-size ${size}, but the job reports no relevance ` +
+                `score at that size (${listed ? `it reports scores at ${listed}` : 'it reports none'}): the gate cannot be checked.`
+        };
+    }
+    const passed = score >= gate.score;
+    return {
+        label,
+        passed,
+        checked: true,
+        message: `The relevance score at audience size ${size} is ${score}, ${passed ? 'at or above' : 'below'} min-relevance-score ${gate.score}.`
+    };
+}
+function gateResults(gates, report) {
+    return [
+        ...(gates.minRecall !== undefined ? [recallGate(report, gates.minRecall)] : []),
+        ...(gates.minRelevance !== undefined ? [relevanceGate(report, gates.minRelevance)] : [])
+    ];
+}
+/**
+ * Reads the ACTIVE job's metrics (logging them), then checks the gates: a missed gate is an
+ * AudienceQualityBelowThreshold failure, a gate without its metric AudienceQualityUnavailable.
+ */
+function judgeQuality(job, gates) {
+    const report = readQuality(job);
+    _log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(describeQuality(report));
+    if (report.dropped > 0) {
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`);
+    }
+    const results = gateResults(gates, report);
+    const failed = results.filter((result) => !result.passed);
+    if (failed.length === 0) {
+        if (results.length > 0)
+            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(results.map((result) => result.message).join(' '));
+        return { report, gates: results };
+    }
+    const failure = new _report_error_types_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', failed.map((result) => result.message).join('\n'));
+    return { report, gates: results, failure };
+}
+/** The gates' results in words, for the job summary. */
+function describeGates(gates) {
+    return gates
+        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
+        .join('; ');
+}
+/** The summary's quality table: audience size and its type against relevance score, then the recall. */
+function qualityTable(report) {
+    return {
+        heading: 'Audience quality',
+        header: ['Audience size', 'Type', 'Relevance score'],
+        rows: report.relevance.map((metric) => [
+            (0,_inputs_quality_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAudienceSize */ .rF)(metric.audienceSize),
+            metric.audienceSize.type,
+            metric.score !== undefined ? String(metric.score) : 'not reported'
+        ]),
+        note: !report.reported
+            ? 'The job reports no quality metrics.'
+            : `Recall: ${report.recall ?? 'not reported'} (0 to 1; a recall close to the bin size is no better than random selection).`
+    };
 }
 
 
@@ -29525,8 +29718,9 @@ function outputText(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ writeSummary),
-/* harmony export */   j: () => (/* binding */ describeSeed)
+/* harmony export */   Mo: () => (/* binding */ describeCredentials),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   jv: () => (/* binding */ describeSeed)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -29662,6 +29856,18 @@ function describeSeed(request, queryFile) {
     if (sqlParameters?.analysisTemplateArn)
         return `analysis template ${sqlParameters.analysisTemplateArn}`;
     return queryFile !== undefined ? `SQL query in ${queryFile}` : 'SQL query';
+}
+/** Where the credentials come from, in words for logs and the summary. */
+function describeCredentials(credentials) {
+    switch (credentials.source) {
+        case 'oidc':
+            return `GitHub OIDC, assuming ${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(credentials.roleArn)}`;
+        case 'chained':
+            return (`role chaining, assuming ${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(credentials.roleArn)} with the environment's credentials ` +
+                `(AWS SDK default chain)${credentials.externalId !== undefined ? ' and an external id' : ''}`);
+        case 'environment':
+            return 'the environment (AWS SDK default chain)';
+    }
 }
 
 
@@ -33144,278 +33350,79 @@ function cancelOnRunnerSignals() {
 
 // EXTERNAL MODULE: ./src/aws/clock.ts
 var clock = __nccwpck_require__(3299);
-;// CONCATENATED MODULE: ./src/report/failures.ts
-
-
-/** Node's codes for a connection that could not be made or was lost. */
-const NETWORK_ERROR_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ECONNABORTED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EPIPE'
-]);
-/** A network failure, named as such with Node's code and the host it tried, whichever client met it. */
-function networkFacts(error) {
-    const cause = typeof error.code === 'string' ? error : error.errors?.[0];
-    if (!cause || typeof cause.code !== 'string' || !NETWORK_ERROR_CODES.has(cause.code))
-        return undefined;
-    const host = typeof cause.hostname === 'string'
-        ? cause.hostname
-        : typeof cause.address === 'string'
-            ? `${cause.address}${typeof cause.port === 'number' ? `:${cause.port}` : ''}`
-            : undefined;
-    return { code: cause.code, ...(host ? { host } : {}) };
+// EXTERNAL MODULE: ./src/aws/secrets.ts
+var secrets = __nccwpck_require__(528);
+// EXTERNAL MODULE: ./src/aws/timing.ts
+var timing = __nccwpck_require__(191);
+// EXTERNAL MODULE: ./src/job/quality.ts
+var quality = __nccwpck_require__(3410);
+;// CONCATENATED MODULE: ./src/inputs/names.ts
+// The action's inputs by name, and INPUT_ variables that look meant for one of them but are not its
+// name as the runner writes it. A step run by hand (`env INPUT_DRY_RUN=true node dist/index.js`, or
+// `with: dry_run: true`) would otherwise have that input silently ignored.
+/** Every input action.yml declares (a test compares the two). */
+const INPUT_NAMES = [
+    'name',
+    'configured-audience-model-arn',
+    'seed-audience-role-arn',
+    'seed-audience-s3-uri',
+    'seed-audience-sql-query',
+    'seed-audience-sql-query-file',
+    'seed-audience-analysis-template-arn',
+    'seed-audience-sql-parameters',
+    'sql-compute-worker-type',
+    'sql-compute-worker-count',
+    'sql-compute-spark-properties',
+    'include-seed-in-output',
+    'collaboration-id',
+    'description',
+    'tags',
+    'aws-region',
+    'role-to-assume',
+    'audience',
+    'role-session-name',
+    'role-duration-seconds',
+    'role-chaining',
+    'role-external-id',
+    'mask-aws-account-id',
+    'wait-for-completion',
+    'wait-timeout-seconds',
+    'min-recall-metric',
+    'min-relevance-score',
+    'relevance-audience-size',
+    'if-exists',
+    'dry-run'
+];
+/** The variable the runner passes an input in (as @actions/core's getInput reads it). */
+function variableOf(input) {
+    return `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
 }
-function proxyFailureOf(error) {
-    const facts = error.proxyFailure;
-    return typeof facts?.proxy === 'string' && typeof facts.target === 'string' ? facts : undefined;
+/** Read with any case and `_` for `-`: how a mistyped variable still names its input. */
+function looseName(variable) {
+    return variable.toUpperCase().replace(/_/g, '-');
 }
-/** What the proxy did, in words; the status, if any, is among the annotation's details. */
-function proxyMessage(facts) {
-    const tunnel = facts.target ? ` to ${facts.target}` : '';
-    if (facts.code !== undefined)
-        return `The connection to the proxy ${facts.proxy} failed: ${facts.code}.`;
-    if (facts.status === 407) {
-        return facts.hasCredentials
-            ? `The proxy ${facts.proxy} refused the credentials of the proxy URL for the connection${tunnel}.`
-            : `The proxy ${facts.proxy} asks for credentials, and the proxy URL has none.`;
-    }
-    return `The proxy ${facts.proxy} refused the connection${tunnel}.`;
-}
-/** The name and message of a network failure, a proxy's included; undefined for any other error. */
-function networkMessage(error) {
-    const proxy = proxyFailureOf(error);
-    if (proxy) {
-        const name = proxy.status === 407 ? 'ProxyAuthenticationRequired' : 'NetworkError';
-        return { name, message: proxyMessage(proxy) };
-    }
-    const network = networkFacts(error);
-    if (!network)
-        return undefined;
-    return {
-        name: 'NetworkError',
-        message: `The connection${network.host ? ` to ${network.host}` : ''} failed: ${network.code}.`
-    };
-}
-function factsOf(error) {
-    if (!(0,error_types/* isErrorLike */.u7)(error))
-        return { name: 'Error', message: String(error) };
-    const network = networkMessage(error);
-    const meta = error.$metadata;
-    const extra = error;
-    return {
-        name: network ? network.name : error.name,
-        message: network ? network.message : error.message,
-        ...(meta?.httpStatusCode !== undefined ? { status: meta.httpStatusCode } : {}),
-        ...(meta?.requestId ? { requestId: meta.requestId } : {}),
-        ...(meta?.attempts !== undefined ? { attempts: meta.attempts } : {}),
-        ...(typeof extra.quotaName === 'string' ? { quotaName: extra.quotaName } : {}),
-        ...(typeof extra.quotaValue === 'number' ? { quotaValue: extra.quotaValue } : {})
-    };
-}
-function details(facts) {
-    const parts = [
-        ...(facts.status !== undefined ? [`HTTP ${facts.status}`] : []),
-        ...(facts.requestId ? [`request id ${facts.requestId}`] : []),
-        ...(facts.attempts !== undefined ? [`${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'}`] : [])
-    ];
-    return parts.length > 0 ? ` (${parts.join(', ')})` : '';
-}
-const PHASES = {
-    credentials: 'Getting AWS credentials',
-    start: 'Starting the audience generation job',
-    reuse: 'Finding the existing job to reuse',
-    replace: 'Replacing the failed job of the same name',
-    wait: 'Waiting for the audience generation job',
-    quality: 'Checking the audience quality'
-};
-/** Describes a failure of the step, for one error annotation and the `error-type` output. */
-function describeFailure(error, settings, env, progress) {
-    const facts = factsOf(error);
-    const doing = PHASES[progress.phase];
-    const hint = (0,error_types/* hintFor */.JR)({ facts, settings, env, progress });
-    const serviceMessage = facts.message.trim() || 'no message';
-    return {
-        errorType: facts.name,
-        // The name may be the service's: a title is one line.
-        title: `${(0,log/* inline */.mG)(facts.name)}: ${doing} failed`,
-        failedStep: `${doing} failed`,
-        message: `${serviceMessage}${details(facts)}${hint ? `\n${hint}` : ''}`,
-        reason: serviceMessage,
-        hint,
-        ...(facts.requestId ? { requestId: facts.requestId } : {})
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
-var core = __nccwpck_require__(5517);
-// EXTERNAL MODULE: ./src/report/limits.ts
-var limits = __nccwpck_require__(5356);
-;// CONCATENATED MODULE: ./src/report/redaction.ts
-const REDACTED = '***';
-function redactRequest(request) {
-    if (request.seedAudience === undefined)
-        return request;
-    const seedAudience = redactSeedAudience(request.seedAudience);
-    return seedAudience === request.seedAudience ? request : { ...request, seedAudience };
-}
-/** A seed with its query text and parameter values replaced, whatever their shape in an answer. */
-function redactSeedAudience(seed) {
-    const sql = seed.sqlParameters;
-    if (typeof sql !== 'object' || sql === null)
-        return seed;
-    const { queryString, parameters } = sql;
-    return {
-        ...seed,
-        sqlParameters: {
-            ...sql,
-            ...(queryString !== undefined ? { queryString: REDACTED } : {}),
-            ...(parameters !== undefined
-                ? {
-                    parameters: typeof parameters === 'object' && parameters !== null
-                        ? Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED]))
-                        : { [REDACTED]: REDACTED }
-                }
-                : {})
-        }
-    };
-}
+const EXACT = new Set(INPUT_NAMES.map(variableOf));
+const LOOSE = new Map(INPUT_NAMES.map((input) => [looseName(variableOf(input)), input]));
 /**
- * A GetAudienceGenerationJob answer as a later step may see it: API member names, without the client's
- * metadata, and the seed (shown to collaboration members who did not start the job) redacted as in the log.
- * Its timestamps are `Date`s, which JSON writes in ISO 8601, as the service sends them.
+ * INPUT_ variables that are no input's variable but would be one read with `_` as `-` (and any case):
+ * INPUT_DRY_RUN for dry-run. Sorted, so that the warnings read the same on every run.
  */
-function redactJob(job) {
-    const { $metadata: _metadata, ...answer } = job;
-    const seed = answer.seedAudience;
-    if (typeof seed !== 'object' || seed === null)
-        return answer;
-    return { ...answer, seedAudience: redactSeedAudience(seed) };
-}
-
-;// CONCATENATED MODULE: ./src/report/progress.ts
-// The step's progress: the phase it is in and what it has learned so far. Every output is set
-// here, once, the moment it is known; a failure's description, the job summary and the exit code
-// are drawn from what is recorded here.
-
-
-
-/**
- * The step's exit codes, those of @actions/core's ExitCode, written out because local runners' stand-ins
- * for @actions/core (@github/local-action's) have no ExitCode.
- */
-const EXIT_SUCCESS = 0;
-const EXIT_FAILURE = 1;
-class Progress {
-    #phase = 'credentials';
-    jobArn;
-    created;
-    /** How the step came to the job. */
-    origin;
-    /** The failed job if-exists: replace-failed deleted (or is deleting). */
-    replacing;
-    status;
-    statusDetails;
-    /** The finished job's quality metrics. */
-    quality;
-    /** The quality gates' results, in words, for the summary. */
-    gates;
-    /** How long the wait lasted, in words. */
-    waited;
-    /** The runner cancelled the step. */
-    cancelled = false;
-    /** The `error-type` of a failure (see error-types.ts). */
-    errorType;
-    get phase() {
-        return this.#phase;
-    }
-    /** The step is now in `phase`; `replacing` names the failed job if-exists: replace-failed is deleting. */
-    enter(phase, replacing) {
-        this.#phase = phase;
-        if (replacing !== undefined)
-            this.replacing = replacing;
-    }
-    /** The job was started or found: later steps may act on it from now on, even if this step fails. */
-    jobKnown(jobArn, origin) {
-        this.jobArn = jobArn;
-        this.origin = origin;
-        this.created = origin === 'started' || origin === 'replaced';
-        core/* setOutput */.uH('audience-generation-job-arn', jobArn);
-        core/* setOutput */.uH('created', String(this.created));
-    }
-    /** A status seen without the whole job (a listing's): the `status` output. */
-    statusKnown(status) {
-        this.status = status;
-        // A later step may paste the output into a shell: only a status of the API's form is passed on.
-        core/* setOutput */.uH('status', status !== undefined && /^[A-Z_]{1,64}$/.test(status) ? status : '');
-    }
-    /** The last status seen, and the whole answer for later steps (`job`, with SQL values redacted). */
-    lastStatus(job) {
-        this.statusKnown(job.status);
-        if (job.statusDetails)
-            this.statusDetails = job.statusDetails;
-        // GitHub fails a step with an output over 1 MB: the service's text is cut, visibly, and `job` stays JSON.
-        core/* setOutput */.uH('status-details', (0,limits/* outputText */.jO)(job.statusDetails?.message ?? ''));
-        const answer = redactJob(job);
-        const essentials = { audienceGenerationJobArn: answer.audienceGenerationJobArn, status: answer.status };
-        core/* setOutput */.uH('job', (0,limits/* boundedJson */.Qt)(answer, limits/* MAX_OUTPUT_BYTES */.$q, essentials));
-        const queryId = job.protectedQueryIdentifier;
-        if (typeof queryId === 'string' && queryId !== '')
-            core/* setOutput */.uH('protected-query-identifier', (0,limits/* outputText */.jO)(queryId));
-    }
-    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs, and the gates' results. */
-    qualityKnown(report, gates) {
-        this.quality = report;
-        if (gates)
-            this.gates = gates;
-        core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
-        core/* setOutput */.uH('relevance-metrics', (0,limits/* boundedJson */.Qt)(report.relevance, limits/* MAX_OUTPUT_BYTES */.$q, []));
-    }
-    /** The step failed; the caller annotates why. */
-    failed(errorType) {
-        this.errorType = errorType;
-        core/* setOutput */.uH('error-type', (0,limits/* outputText */.jO)(errorType));
-    }
-    get exitCode() {
-        return this.errorType === undefined ? EXIT_SUCCESS : EXIT_FAILURE;
-    }
+function mistypedInputs(env) {
+    return Object.entries(env)
+        .filter(([variable]) => /^input_/i.test(variable) && !EXACT.has(variable))
+        .flatMap(([variable, value]) => {
+        const input = LOOSE.get(looseName(variable));
+        return input && value !== undefined ? [{ variable, input, value }] : [];
+    })
+        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0));
 }
 
 // EXTERNAL MODULE: ./src/inputs/constraints.ts
 var constraints = __nccwpck_require__(1677);
 // EXTERNAL MODULE: ./src/inputs/validation.ts
 var validation = __nccwpck_require__(5002);
-;// CONCATENATED MODULE: ./src/inputs/quality-gates.ts
-/** The model's ranges: AudienceSizeValue, RelevanceMetricScoreDouble, AudienceQualityMetricsRecallMetricDouble. */
-const AUDIENCE_SIZE = { min: 1, max: 20_000_000 };
-const RELEVANCE_SCORE = { min: 0, max: 10 };
-const RECALL = { min: 0, max: 1 };
-/** The documentation's range of a percentage audience size. */
-const PERCENTAGE = { min: 1, max: 100 };
-/** An audience size as the API reports it and the inputs take it: `20%` (PERCENTAGE) or `100000` (ABSOLUTE). */
-function formatAudienceSize(size) {
-    return size.type === 'PERCENTAGE' ? `${size.value}%` : String(size.value);
-}
-/** Parses `relevance-audience-size`; a string says what is wrong. */
-function parseAudienceSize(text) {
-    const match = /^(\d+)(%?)$/.exec(text.trim());
-    const rule = `must be an audience size as the API reports it: a percentage from ${PERCENTAGE.min}% to ${PERCENTAGE.max}% ` +
-        `(for example 20%) or a number of users from ${AUDIENCE_SIZE.min} to ${AUDIENCE_SIZE.max} (for example 100000)`;
-    if (!match)
-        return `${rule}; got ${JSON.stringify([...text].slice(0, 60).join(''))}`;
-    const value = Number(match[1]);
-    const type = match[2] === '%' ? 'PERCENTAGE' : 'ABSOLUTE';
-    const range = type === 'PERCENTAGE' ? PERCENTAGE : AUDIENCE_SIZE;
-    if (value < range.min || value > range.max)
-        return `${rule}; got ${match[1].slice(0, 12)}${match[2]}`;
-    return { type, value };
-}
-
+// EXTERNAL MODULE: ./src/inputs/quality-gates.ts
+var quality_gates = __nccwpck_require__(9761);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -33513,67 +33520,6 @@ function readBounded(real, shown) {
         throw new SeedFileProblem(`must name a query of at most ${QUERY.max} characters (${QUERY.shape}); ${shown} has ${stat.size} bytes`);
     }
     return (0,external_node_fs_.readFileSync)(real);
-}
-
-;// CONCATENATED MODULE: ./src/inputs/names.ts
-// The action's inputs by name, and INPUT_ variables that look meant for one of them but are not its
-// name as the runner writes it. A step run by hand (`env INPUT_DRY_RUN=true node dist/index.js`, or
-// `with: dry_run: true`) would otherwise have that input silently ignored.
-/** Every input action.yml declares (a test compares the two). */
-const INPUT_NAMES = [
-    'name',
-    'configured-audience-model-arn',
-    'seed-audience-role-arn',
-    'seed-audience-s3-uri',
-    'seed-audience-sql-query',
-    'seed-audience-sql-query-file',
-    'seed-audience-analysis-template-arn',
-    'seed-audience-sql-parameters',
-    'sql-compute-worker-type',
-    'sql-compute-worker-count',
-    'sql-compute-spark-properties',
-    'include-seed-in-output',
-    'collaboration-id',
-    'description',
-    'tags',
-    'aws-region',
-    'role-to-assume',
-    'audience',
-    'role-session-name',
-    'role-duration-seconds',
-    'role-chaining',
-    'role-external-id',
-    'mask-aws-account-id',
-    'wait-for-completion',
-    'wait-timeout-seconds',
-    'min-recall-metric',
-    'min-relevance-score',
-    'relevance-audience-size',
-    'if-exists',
-    'dry-run'
-];
-/** The variable the runner passes an input in (as @actions/core's getInput reads it). */
-function variableOf(input) {
-    return `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
-}
-/** Read with any case and `_` for `-`: how a mistyped variable still names its input. */
-function looseName(variable) {
-    return variable.toUpperCase().replace(/_/g, '-');
-}
-const EXACT = new Set(INPUT_NAMES.map(variableOf));
-const LOOSE = new Map(INPUT_NAMES.map((input) => [looseName(variableOf(input)), input]));
-/**
- * INPUT_ variables that are no input's variable but would be one read with `_` as `-` (and any case):
- * INPUT_DRY_RUN for dry-run. Sorted, so that the warnings read the same on every run.
- */
-function mistypedInputs(env) {
-    return Object.entries(env)
-        .filter(([variable]) => /^input_/i.test(variable) && !EXACT.has(variable))
-        .flatMap(([variable, value]) => {
-        const input = LOOSE.get(looseName(variable));
-        return input && value !== undefined ? [{ variable, input, value }] : [];
-    })
-        .sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : 0));
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
@@ -33845,10 +33791,10 @@ const GATE_INPUTS = ['min-recall-metric', 'min-relevance-score'];
  * gate names its audience size, and the size means nothing without the gate.
  */
 function readQualityGates(inputs, waitForCompletion) {
-    const minRecall = inputs.decimal('min-recall-metric', RECALL.min, RECALL.max);
-    const minScore = inputs.decimal('min-relevance-score', RELEVANCE_SCORE.min, RELEVANCE_SCORE.max);
+    const minRecall = inputs.decimal('min-recall-metric', quality_gates/* RECALL */.wV.min, quality_gates/* RECALL */.wV.max);
+    const minScore = inputs.decimal('min-relevance-score', quality_gates/* RELEVANCE_SCORE */.r9.min, quality_gates/* RELEVANCE_SCORE */.r9.max);
     const sizeText = inputs.optional('relevance-audience-size');
-    const size = sizeText === undefined ? undefined : parseAudienceSize(sizeText);
+    const size = sizeText === undefined ? undefined : (0,quality_gates/* parseAudienceSize */.tD)(sizeText);
     if (typeof size === 'string')
         inputs.problem('relevance-audience-size', size);
     const scoreGiven = inputs.optional('min-relevance-score') !== undefined;
@@ -33944,7 +33890,7 @@ async function reportProblems(problems, summaryPath) {
     log/* info */.pq(`${problems.length} input problem${problems.length === 1 ? '' : 's'} found; nothing was sent to AWS.`);
     // Every problem is in the log, even when there are thousands and the reader is slow.
     await log/* flush */.bX();
-    await (0,summary/* writeSummary */.S)({
+    await (0,summary/* writeSummary */.Sy)({
         heading: 'Clean Rooms ML audience generation job: invalid inputs',
         paragraphs: [
             {
@@ -33975,174 +33921,143 @@ function summaryRows(problems) {
     return rows;
 }
 
-// EXTERNAL MODULE: ./src/aws/secrets.ts
-var secrets = __nccwpck_require__(528);
-// EXTERNAL MODULE: ./src/aws/timing.ts
-var timing = __nccwpck_require__(191);
-;// CONCATENATED MODULE: ./src/inputs/github-context.ts
-
-
-const DESCRIPTION_MAX = constraints/* SHAPES */.HY.ResourceDescription.max;
-function defaultDescription(env) {
-    const repository = env['GITHUB_REPOSITORY'];
-    if (!repository)
-        return 'Started by GitHub Actions';
-    const [owner, repo] = repository.split('/');
-    const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
-    const run = `${server}/${owner}/${repo}/actions/runs/${parseInt(env['GITHUB_RUN_ID'] ?? '', 10)}`;
-    return fitDescription(`Started by GitHub Actions: ${owner}/${repo}, workflow "${env['GITHUB_WORKFLOW']}", run ${run}`);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __nccwpck_require__(5517);
+// EXTERNAL MODULE: ./src/report/limits.ts
+var limits = __nccwpck_require__(5356);
+;// CONCATENATED MODULE: ./src/report/redaction.ts
+const REDACTED = '***';
+function redactRequest(request) {
+    if (request.seedAudience === undefined)
+        return request;
+    const seedAudience = redactSeedAudience(request.seedAudience);
+    return seedAudience === request.seedAudience ? request : { ...request, seedAudience };
 }
-/** Keeps a description within the model's pattern and length, whatever a workflow name holds. */
-function fitDescription(text) {
-    // eslint-disable-next-line no-control-regex
-    const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uD800-\uDFFF]/g, '');
-    return (0,validation/* codePoints */.BH)(clean) <= DESCRIPTION_MAX ? clean : [...clean].slice(0, DESCRIPTION_MAX - 1).join('') + '…';
-}
-
-;// CONCATENATED MODULE: ./src/job/quality.ts
-
-
-
-function inRange(value, range) {
-    return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max;
-}
-function asRelevanceMetric(value) {
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const { audienceSize, score } = value;
-    if (typeof audienceSize !== 'object' || audienceSize === null)
-        return undefined;
-    const { type, value: size } = audienceSize;
-    if ((type !== 'ABSOLUTE' && type !== 'PERCENTAGE') || !Number.isInteger(size) || !inRange(size, AUDIENCE_SIZE)) {
-        return undefined;
-    }
-    if (score !== undefined && score !== null && !inRange(score, RELEVANCE_SCORE))
-        return undefined;
-    return { audienceSize: { type, value: size }, ...(inRange(score, RELEVANCE_SCORE) ? { score } : {}) };
-}
-/** The metrics of a job's answer that match the model. */
-function readQuality(job) {
-    const metrics = job.metrics;
-    if (typeof metrics !== 'object' || metrics === null)
-        return { relevance: [], reported: false, dropped: 0 };
-    const { relevanceMetrics, recallMetric } = metrics;
-    const listed = Array.isArray(relevanceMetrics) ? relevanceMetrics : [];
-    const relevance = listed.map(asRelevanceMetric).filter((metric) => metric !== undefined);
-    const recallValid = inRange(recallMetric, RECALL);
-    const recallDropped = recallMetric !== undefined && recallMetric !== null && !recallValid ? 1 : 0;
+/** A seed with its query text and parameter values replaced, whatever their shape in an answer. */
+function redactSeedAudience(seed) {
+    const sql = seed.sqlParameters;
+    if (typeof sql !== 'object' || sql === null)
+        return seed;
+    const { queryString, parameters } = sql;
     return {
-        ...(recallValid ? { recall: recallMetric } : {}),
-        relevance,
-        reported: true,
-        dropped: listed.length - relevance.length + recallDropped + (Array.isArray(relevanceMetrics) ? 0 : 1)
+        ...seed,
+        sqlParameters: {
+            ...sql,
+            ...(queryString !== undefined ? { queryString: REDACTED } : {}),
+            ...(parameters !== undefined
+                ? {
+                    parameters: typeof parameters === 'object' && parameters !== null
+                        ? Object.fromEntries(Object.keys(parameters).map((key) => [key, REDACTED]))
+                        : { [REDACTED]: REDACTED }
+                }
+                : {})
+        }
     };
-}
-function describeQuality(report) {
-    if (!report.reported)
-        return 'The job reports no quality metrics.';
-    const recall = report.recall !== undefined ? `recall ${report.recall}` : 'no recall';
-    const relevance = report.relevance
-        .map((metric) => `${metric.score ?? 'no score'} at ${formatAudienceSize(metric.audienceSize)}`)
-        .join(', ');
-    return `Audience quality: ${recall}; relevance ${relevance || 'not reported'}.`;
-}
-/** The relevance metric reported at the given size, as the API reports it. */
-function relevanceAt(report, size) {
-    return report.relevance.find((metric) => metric.audienceSize.type === size.type && metric.audienceSize.value === size.value);
-}
-function recallGate(report, min) {
-    const label = `min-recall-metric ${min}`;
-    if (report.recall === undefined) {
-        return {
-            label,
-            passed: false,
-            checked: false,
-            message: `min-recall-metric is ${min}, but the job reports no recall metric: the gate cannot be checked.`
-        };
-    }
-    const passed = report.recall >= min;
-    return {
-        label,
-        passed,
-        checked: true,
-        message: `The recall metric is ${report.recall}, ${passed ? 'at or above' : 'below'} min-recall-metric ${min}.`
-    };
-}
-function relevanceGate(report, gate) {
-    const size = formatAudienceSize(gate.size);
-    const score = relevanceAt(report, gate.size)?.score;
-    const label = `min-relevance-score ${gate.score} at ${size}`;
-    if (score === undefined) {
-        const sizes = report.relevance.filter((metric) => metric.score !== undefined);
-        const listed = sizes.map((metric) => formatAudienceSize(metric.audienceSize)).join(', ');
-        return {
-            label,
-            passed: false,
-            checked: false,
-            message: `min-relevance-score is ${gate.score} at relevance-audience-size ${size}, but the job reports no relevance ` +
-                `score at that size (${listed ? `it reports scores at ${listed}` : 'it reports none'}): the gate cannot be checked.`
-        };
-    }
-    const passed = score >= gate.score;
-    return {
-        label,
-        passed,
-        checked: true,
-        message: `The relevance score at audience size ${size} is ${score}, ${passed ? 'at or above' : 'below'} min-relevance-score ${gate.score}.`
-    };
-}
-function gateResults(gates, report) {
-    return [
-        ...(gates.minRecall !== undefined ? [recallGate(report, gates.minRecall)] : []),
-        ...(gates.minRelevance !== undefined ? [relevanceGate(report, gates.minRelevance)] : [])
-    ];
 }
 /**
- * Reads the ACTIVE job's metrics (logging them), then checks the gates: a missed gate is an
- * AudienceQualityBelowThreshold failure, a gate without its metric AudienceQualityUnavailable.
+ * A GetAudienceGenerationJob answer as a later step may see it: API member names, without the client's
+ * metadata, and the seed (shown to collaboration members who did not start the job) redacted as in the log.
+ * Its timestamps are `Date`s, which JSON writes in ISO 8601, as the service sends them.
  */
-function judgeQuality(job, gates) {
-    const report = readQuality(job);
-    log/* info */.pq(describeQuality(report));
-    if (report.dropped > 0) {
-        log/* warning */.$e(`${report.dropped} of the job's quality metrics do not match the API model and are left out.`);
-    }
-    const results = gateResults(gates, report);
-    const failed = results.filter((result) => !result.passed);
-    if (failed.length === 0) {
-        if (results.length > 0)
-            log/* info */.pq(results.map((result) => result.message).join(' '));
-        return { report, gates: results };
-    }
-    const failure = new error_types/* ActionError */.lZ(failed.some((result) => result.checked) ? 'AudienceQualityBelowThreshold' : 'AudienceQualityUnavailable', failed.map((result) => result.message).join('\n'));
-    return { report, gates: results, failure };
+function redactJob(job) {
+    const { $metadata: _metadata, ...answer } = job;
+    const seed = answer.seedAudience;
+    if (typeof seed !== 'object' || seed === null)
+        return answer;
+    return { ...answer, seedAudience: redactSeedAudience(seed) };
 }
-/** The gates' results in words, for the job summary. */
-function describeGates(gates) {
-    return gates
-        .map((result) => `${result.label}: ${result.passed ? 'passed' : result.checked ? 'missed' : 'cannot be checked'}`)
-        .join('; ');
-}
-/** The summary's quality table: audience size and its type against relevance score, then the recall. */
-function qualityTable(report) {
-    return {
-        heading: 'Audience quality',
-        header: ['Audience size', 'Type', 'Relevance score'],
-        rows: report.relevance.map((metric) => [
-            formatAudienceSize(metric.audienceSize),
-            metric.audienceSize.type,
-            metric.score !== undefined ? String(metric.score) : 'not reported'
-        ]),
-        note: !report.reported
-            ? 'The job reports no quality metrics.'
-            : `Recall: ${report.recall ?? 'not reported'} (0 to 1; a recall close to the bin size is no better than random selection).`
-    };
+
+;// CONCATENATED MODULE: ./src/report/progress.ts
+// The step's progress: the phase it is in and what it has learned so far. Every output is set
+// here, once, the moment it is known; a failure's description, the job summary and the exit code
+// are drawn from what is recorded here.
+
+
+
+/**
+ * The step's exit codes, those of @actions/core's ExitCode, written out because local runners' stand-ins
+ * for @actions/core (@github/local-action's) have no ExitCode.
+ */
+const EXIT_SUCCESS = 0;
+const EXIT_FAILURE = 1;
+class Progress {
+    #phase = 'credentials';
+    jobArn;
+    created;
+    /** How the step came to the job. */
+    origin;
+    /** The failed job if-exists: replace-failed deleted (or is deleting). */
+    replacing;
+    status;
+    statusDetails;
+    /** The finished job's quality metrics. */
+    quality;
+    /** The quality gates' results, in words, for the summary. */
+    gates;
+    /** How long the wait lasted, in words. */
+    waited;
+    /** The runner cancelled the step. */
+    cancelled = false;
+    /** The `error-type` of a failure (see error-types.ts). */
+    errorType;
+    get phase() {
+        return this.#phase;
+    }
+    /** The step is now in `phase`; `replacing` names the failed job if-exists: replace-failed is deleting. */
+    enter(phase, replacing) {
+        this.#phase = phase;
+        if (replacing !== undefined)
+            this.replacing = replacing;
+    }
+    /** The job was started or found: later steps may act on it from now on, even if this step fails. */
+    jobKnown(jobArn, origin) {
+        this.jobArn = jobArn;
+        this.origin = origin;
+        this.created = origin === 'started' || origin === 'replaced';
+        core/* setOutput */.uH('audience-generation-job-arn', jobArn);
+        core/* setOutput */.uH('created', String(this.created));
+    }
+    /** A status seen without the whole job (a listing's): the `status` output. */
+    statusKnown(status) {
+        this.status = status;
+        // A later step may paste the output into a shell: only a status of the API's form is passed on.
+        core/* setOutput */.uH('status', status !== undefined && /^[A-Z_]{1,64}$/.test(status) ? status : '');
+    }
+    /** The last status seen, and the whole answer for later steps (`job`, with SQL values redacted). */
+    lastStatus(job) {
+        this.statusKnown(job.status);
+        if (job.statusDetails)
+            this.statusDetails = job.statusDetails;
+        // GitHub fails a step with an output over 1 MB: the service's text is cut, visibly, and `job` stays JSON.
+        core/* setOutput */.uH('status-details', (0,limits/* outputText */.jO)(job.statusDetails?.message ?? ''));
+        const answer = redactJob(job);
+        const essentials = { audienceGenerationJobArn: answer.audienceGenerationJobArn, status: answer.status };
+        core/* setOutput */.uH('job', (0,limits/* boundedJson */.Qt)(answer, limits/* MAX_OUTPUT_BYTES */.$q, essentials));
+        const queryId = job.protectedQueryIdentifier;
+        if (typeof queryId === 'string' && queryId !== '')
+            core/* setOutput */.uH('protected-query-identifier', (0,limits/* outputText */.jO)(queryId));
+    }
+    /** The finished job's quality metrics, as the recall-metric and relevance-metrics outputs, and the gates' results. */
+    qualityKnown(report, gates) {
+        this.quality = report;
+        if (gates)
+            this.gates = gates;
+        core/* setOutput */.uH('recall-metric', report.recall !== undefined ? String(report.recall) : '');
+        core/* setOutput */.uH('relevance-metrics', (0,limits/* boundedJson */.Qt)(report.relevance, limits/* MAX_OUTPUT_BYTES */.$q, []));
+    }
+    /** The step failed; the caller annotates why. */
+    failed(errorType) {
+        this.errorType = errorType;
+        core/* setOutput */.uH('error-type', (0,limits/* outputText */.jO)(errorType));
+    }
+    get exitCode() {
+        return this.errorType === undefined ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
-
+// The step, start to end: read and check the inputs, then run the job (the part that talks to AWS), and
+// report. Every failure ends in an annotation and exit 1.
 
 
 
@@ -34159,37 +34074,45 @@ function qualityTable(report) {
  * @github/local-action, which calls `run()` as it finds it) it reads the process environment itself.
  */
 async function run(options = { env: { ...process.env } }) {
-    const env = options.env;
+    const { env } = options;
     const progress = new Progress();
+    const settings = await checkInputs(env, progress);
+    if (!settings)
+        return progress.exitCode;
+    // The code that talks to AWS loads here, once the inputs are valid: a run with bad inputs never loads it.
+    const { runJob } = await Promise.all(/* import() */[__nccwpck_require__.e(825), __nccwpck_require__.e(648)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1648));
+    const job = await runJob(settings, {
+        env,
+        progress,
+        clock: options.clock ?? clock/* systemClock */.ml,
+        signal: options.signal ?? new AbortController().signal,
+        ...(0,timing/* scaledTiming */.nL)(options.timeScale ?? 1)
+    });
+    await report(job, settings, progress, env);
+    return progress.exitCode;
+}
+/** Masks secrets, warns of misspelt inputs, and reads the settings; undefined after reporting their problems. */
+async function checkInputs(env, progress) {
     (0,secrets/* maskEnvironmentCredentials */.C6)(env);
     const read = inputsFrom(env);
     log/* maskAccountIds */.ud(masksAccountIds(read), inputValues(env));
     warnMistypedInputs(env);
     const result = readSettings(read, env);
-    if (!result.ok) {
-        await reportInvalidInputs(result.problems, env, progress);
-        return progress.exitCode;
+    if (result.ok)
+        return result.settings;
+    await reportInvalidInputs(result.problems, env, progress);
+    return undefined;
+}
+/** What the job run found, in the log and the job summary. */
+async function report(job, settings, progress, env) {
+    switch (job.kind) {
+        case 'no-endpoint':
+            return reportInvalidInputs([job.problem], env, progress);
+        case 'dry-run':
+            return dryRun(settings, job.endpoint, env);
+        case 'launched':
+            return reportLaunch(settings, job.endpoint, progress, job.failure, env);
     }
-    const settings = result.settings;
-    const endpoint = await resolveEndpoint(settings, env, progress);
-    if (!endpoint)
-        return progress.exitCode;
-    if (settings.dryRun) {
-        fillDescription(settings, env);
-        await dryRun(settings, endpoint, env);
-        return progress.exitCode;
-    }
-    const context = {
-        settings,
-        endpoint,
-        env,
-        clock: options.clock ?? clock/* systemClock */.ml,
-        signal: options.signal ?? new AbortController().signal,
-        ...(0,timing/* scaledTiming */.nL)(options.timeScale ?? 1)
-    };
-    const failure = await launchAndWait(context, progress);
-    await report(settings, endpoint, progress, failure, env);
-    return progress.exitCode;
 }
 /** A variable meant for an input but spelt otherwise is not read: said before anything is sent. */
 function warnMistypedInputs(env) {
@@ -34202,26 +34125,9 @@ function warnMistypedInputs(env) {
 function inputValues(env) {
     return Object.entries(env).flatMap(([name, value]) => (name.startsWith('INPUT_') && value ? [value] : []));
 }
-/** The default description names the workflow run. */
-function fillDescription(settings, env) {
-    settings.request.description ??= defaultDescription(env);
-}
 async function reportInvalidInputs(problems, env, progress) {
     await reportProblems(problems, env['GITHUB_STEP_SUMMARY']);
     progress.failed('InvalidInput');
-}
-/** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
-async function resolveEndpoint(settings, env, progress) {
-    const { cleanRoomsMLEndpoint } = await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(395)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4395));
-    try {
-        return cleanRoomsMLEndpoint(settings.region, env);
-    }
-    catch (error) {
-        // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
-        const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find((name) => env[name]?.toLowerCase() === 'true');
-        await reportInvalidInputs([{ input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${error.message}` }], env, progress);
-        return undefined;
-    }
 }
 async function dryRun(settings, endpoint, env) {
     const request = `POST ${endpoint.url}/audience-generation-job`;
@@ -34230,8 +34136,8 @@ async function dryRun(settings, endpoint, env) {
     log/* info */.pq(log/* inline */.mG(request));
     log/* info */.pq(log/* safeJson */.oi(body));
     log/* info */.pq(`Region ${log/* inline */.mG(settings.region)}; endpoint from ${endpoint.source}; ` +
-        `credentials from ${credentialSource(settings)}.`);
-    await (0,summary/* writeSummary */.S)({
+        `credentials from ${(0,summary/* describeCredentials */.Mo)(settings.credentials)}.`);
+    await (0,summary/* writeSummary */.Sy)({
         heading: 'Clean Rooms ML audience generation job (dry run)',
         paragraphs: [
             {
@@ -34240,7 +34146,7 @@ async function dryRun(settings, endpoint, env) {
                     'Dry run: every input is valid, and nothing was sent to AWS, not even a request for credentials. With dry-run ',
                     { code: 'false' },
                     ' the step would send the request below, with credentials from ',
-                    credentialSource(settings),
+                    (0,summary/* describeCredentials */.Mo)(settings.credentials),
                     '.'
                 ]
             }
@@ -34253,157 +34159,17 @@ async function dryRun(settings, endpoint, env) {
         }
     }, env['GITHUB_STEP_SUMMARY']);
 }
-function credentialSource(settings) {
-    const credentials = settings.credentials;
-    switch (credentials.source) {
-        case 'oidc':
-            return `GitHub OIDC, assuming ${log/* inline */.mG(credentials.roleArn)}`;
-        case 'chained':
-            return (`role chaining, assuming ${log/* inline */.mG(credentials.roleArn)} with the environment's credentials ` +
-                `(AWS SDK default chain)${credentials.externalId !== undefined ? ' and an external id' : ''}`);
-        case 'environment':
-            return 'the environment (AWS SDK default chain)';
-    }
-}
-/** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
-async function launchAndWait(context, progress) {
-    let client;
-    try {
-        const created = await createClient(context);
-        client = created.client;
-        const launch = await created.launch.startOrReuse(client, context.settings, progress, {
-            ...context,
-            deletion: context.deletionPolicy
-        });
-        progress.jobKnown(launch.jobArn, launch.how);
-        if (launch.how === 'refused') {
-            progress.statusKnown(launch.status);
-            throw launch.error;
-        }
-        if (context.settings.waitForCompletion) {
-            progress.enter('wait');
-            const outcome = await waitForJob(created.launch, client, context, launch.jobArn);
-            progress.waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
-            if (outcome.job)
-                progress.lastStatus(outcome.job);
-            if (outcome.kind !== 'succeeded')
-                throw waitFailure(outcome, context.settings);
-            log/* info */.pq(`The job is ACTIVE after ${progress.waited}.`);
-            checkQuality(outcome.job, context.settings, progress);
-        }
-        else if (launch.how === 'reused' && launch.status === 'ACTIVE') {
-            const job = await readReusedJob(created.launch, client, context, launch.jobArn);
-            if (job)
-                progress.lastStatus(job);
-            if (job?.status === 'ACTIVE')
-                checkQuality(job, context.settings, progress);
-        }
-    }
-    catch (error) {
-        // After a cancellation, whatever it interrupted is reported as the cancellation.
-        const cause = context.signal.aborted ? context.signal.reason : error;
-        const failure = describeFailure(cause, context.settings, context.env, progress);
-        progress.cancelled = context.signal.aborted;
-        log/* error */.z3(failure.message, { title: failure.title });
-        progress.failed(failure.errorType);
-        return failure;
-    }
-    finally {
-        client?.destroy();
-    }
-    return undefined;
-}
-function logRetry(notice) {
-    log/* info */.pq(`${log/* inline */.mG(notice.error.name)}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`);
-}
-/**
- * Gets credentials while the launch code loads: the requests for credentials leave the CPU idle,
- * so loading that code then costs no time.
- */
-async function createClient(context) {
-    const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal };
-    log/* info */.pq(`Credentials: ${credentialSource(context.settings)}.`);
-    const [credentials, launch] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(68), __nccwpck_require__.e(279), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 805)).then(({ resolveCredentials }) => resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })),
-        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(609), __nccwpck_require__.e(279), __nccwpck_require__.e(156), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6393))
-    ]);
-    fillDescription(context.settings, context.env);
-    if (launch.usesProxy(context.endpoint.url)) {
-        log/* info */.pq('Requests to Clean Rooms ML go through the proxy set in the environment.');
-    }
-    const client = launch.createClient({
-        region: context.settings.region,
-        endpoint: context.endpoint.url,
-        credentials,
-        retryPolicy: context.retryPolicy,
-        clock: context.clock,
-        signal: context.signal,
-        onRetry: logRetry,
-        warnClock: (message) => log/* warning */.$e(message, { title: "The runner's clock is off" })
-    });
-    return { client, launch };
-}
-/** Polls the job until it ends or the wait runs out. */
-async function waitForJob(launch, client, context, jobArn) {
-    return launch.waitForJob({
-        client,
-        jobArn,
-        timeoutMs: context.settings.waitTimeoutSeconds * 1000,
-        policy: context.pollPolicy,
-        clock: context.clock,
-        log: (line) => log/* info */.pq(line),
-        warn: (line) => log/* warning */.$e(line),
-        signal: context.signal
-    });
-}
-/** A wait that did not end ACTIVE, as the failure it is. */
-function waitFailure(outcome, settings) {
-    const waited = (0,timing/* formatDuration */.a3)(outcome.elapsedMs);
-    if (outcome.kind === 'timed-out') {
-        return new error_types/* ActionError */.lZ('WaitTimeout', `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${waited} ` +
-            `(wait-timeout-seconds: ${settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`);
-    }
-    const details = outcome.job.statusDetails;
-    return new error_types/* ActionError */.lZ('JobFailed', `The job ended ${outcome.job.status}` +
-        (details?.statusCode ? ` with ${details.statusCode}` : '') +
-        (details?.message ? `: ${details.message}` : '.'));
-}
-/**
- * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check
- * reads them. Undefined when it cannot be read: the job was reused as asked, and its metrics are extra.
- */
-async function readReusedJob(launch, client, context, jobArn) {
-    try {
-        return await launch.getJob(client, jobArn);
-    }
-    catch (error) {
-        if (context.signal.aborted)
-            throw error;
-        log/* warning */.$e(`The reused job's quality metrics could not be read (${log/* inline */.mG(error.name)}); ` +
-            'reading them needs cleanrooms-ml:GetAudienceGenerationJob.', { title: 'Audience quality not read' });
-        return undefined;
-    }
-}
-/** Reports an ACTIVE job's metrics and checks the gates; a missed gate fails the step. */
-function checkQuality(job, settings, progress) {
-    const verdict = judgeQuality(job, settings.qualityGates);
-    progress.qualityKnown(verdict.report, describeGates(verdict.gates));
-    if (verdict.failure) {
-        progress.enter('quality');
-        throw verdict.failure;
-    }
-}
 function requestRows(settings, endpoint) {
     return [
         ['Job name', settings.request.name],
         ['Configured audience model', settings.request.configuredAudienceModelArn],
-        ['Seed', (0,summary/* describeSeed */.j)(settings.request, settings.seedQueryFile)],
+        ['Seed', (0,summary/* describeSeed */.jv)(settings.request, settings.seedQueryFile)],
         ['Region', settings.region],
         ['Endpoint', endpoint.url]
     ];
 }
 /** The job summary: what was asked, what happened, and on failure what went wrong and what to do. */
-async function report(settings, endpoint, progress, failure, env) {
+async function reportLaunch(settings, endpoint, progress, failure, env) {
     const rows = requestRows(settings, endpoint);
     if (progress.jobArn)
         rows.splice(1, 0, ['Job ARN', progress.jobArn]);
@@ -34432,11 +34198,11 @@ async function report(settings, endpoint, progress, failure, env) {
         rows.push(['Waited', progress.waited]);
     if (progress.gates)
         rows.push(['Quality gates', progress.gates]);
-    await (0,summary/* writeSummary */.S)({
+    await (0,summary/* writeSummary */.Sy)({
         heading: `Clean Rooms ML audience generation job${failure ? ': failed' : ''}`,
         paragraphs: failure ? failureParagraphs(failure) : successParagraphs(settings, progress),
         rows,
-        ...(progress.quality ? { tables: [qualityTable(progress.quality)] } : {}),
+        ...(progress.quality ? { tables: [(0,quality/* qualityTable */.OH)(progress.quality)] } : {}),
         ...(progress.cancelled ? { note: 'The wait was cancelled; the job keeps running in AWS.' } : {})
     }, env['GITHUB_STEP_SUMMARY']);
 }

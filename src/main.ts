@@ -1,11 +1,12 @@
-// The step, start to end: read and check the inputs, then get credentials, start (or reuse)
-// the job, optionally wait for it, and report. Every failure ends in an annotation and exit 1.
-import type { CleanRoomsMLClient, GetAudienceGenerationJobCommandOutput } from './cleanroomsml/index.js'
+// The step, start to end: read and check the inputs, then run the job (the part that talks to AWS), and
+// report. Every failure ends in an annotation and exit 1.
 import { systemClock, type Clock } from './aws/clock.js'
 import type { ResolvedEndpoint } from './aws/endpoints.js'
-import { ActionError, type ErrorType } from './report/error-types.js'
-import { describeFailure, type Failure } from './report/failures.js'
-import { Progress } from './report/progress.js'
+import { maskEnvironmentCredentials } from './aws/secrets.js'
+import { scaledTiming } from './aws/timing.js'
+import type { JobRun } from './job/run-job.js'
+import { qualityTable } from './job/quality.js'
+import { mistypedInputs, variableOf } from './inputs/names.js'
 import {
   inputsFrom,
   masksAccountIds,
@@ -14,16 +15,12 @@ import {
   type Problem,
   type Settings
 } from './inputs/settings.js'
-import { mistypedInputs, variableOf } from './inputs/names.js'
+import type { ErrorType } from './report/error-types.js'
+import type { Failure } from './report/failures.js'
 import { reportProblems } from './report/problems.js'
+import { Progress } from './report/progress.js'
 import { redactRequest } from './report/redaction.js'
-import type { RetryNotice, RetryPolicy } from './aws/retry.js'
-import { describeSeed, writeSummary, type Prose, type SummaryParagraph } from './report/summary.js'
-import type { PollPolicy, WaitOutcome } from './job/waiting.js'
-import { maskEnvironmentCredentials } from './aws/secrets.js'
-import { formatDuration, scaledTiming, type DeletionPolicy } from './aws/timing.js'
-import { defaultDescription } from './inputs/github-context.js'
-import { describeGates, judgeQuality, qualityTable } from './job/quality.js'
+import { describeCredentials, describeSeed, writeSummary, type Prose, type SummaryParagraph } from './report/summary.js'
 import * as log from './log.js'
 
 export interface RunOptions {
@@ -41,37 +38,45 @@ export interface RunOptions {
  * @github/local-action, which calls `run()` as it finds it) it reads the process environment itself.
  */
 export async function run(options: RunOptions = { env: { ...process.env } }): Promise<number> {
-  const env = options.env
+  const { env } = options
   const progress = new Progress()
+  const settings = await checkInputs(env, progress)
+  if (!settings) return progress.exitCode
+  // The code that talks to AWS loads here, once the inputs are valid: a run with bad inputs never loads it.
+  const { runJob } = await import('./job/run-job.js')
+  const job = await runJob(settings, {
+    env,
+    progress,
+    clock: options.clock ?? systemClock,
+    signal: options.signal ?? new AbortController().signal,
+    ...scaledTiming(options.timeScale ?? 1)
+  })
+  await report(job, settings, progress, env)
+  return progress.exitCode
+}
+
+/** Masks secrets, warns of misspelt inputs, and reads the settings; undefined after reporting their problems. */
+async function checkInputs(env: Environment, progress: Progress): Promise<Settings | undefined> {
   maskEnvironmentCredentials(env)
   const read = inputsFrom(env)
   log.maskAccountIds(masksAccountIds(read), inputValues(env))
   warnMistypedInputs(env)
   const result = readSettings(read, env)
-  if (!result.ok) {
-    await reportInvalidInputs(result.problems, env, progress)
-    return progress.exitCode
-  }
-  const settings = result.settings
-  const endpoint = await resolveEndpoint(settings, env, progress)
-  if (!endpoint) return progress.exitCode
-  if (settings.dryRun) {
-    fillDescription(settings, env)
-    await dryRun(settings, endpoint, env)
-    return progress.exitCode
-  }
+  if (result.ok) return result.settings
+  await reportInvalidInputs(result.problems, env, progress)
+  return undefined
+}
 
-  const context = {
-    settings,
-    endpoint,
-    env,
-    clock: options.clock ?? systemClock,
-    signal: options.signal ?? new AbortController().signal,
-    ...scaledTiming(options.timeScale ?? 1)
+/** What the job run found, in the log and the job summary. */
+async function report(job: JobRun, settings: Settings, progress: Progress, env: Environment): Promise<void> {
+  switch (job.kind) {
+    case 'no-endpoint':
+      return reportInvalidInputs([job.problem], env, progress)
+    case 'dry-run':
+      return dryRun(settings, job.endpoint, env)
+    case 'launched':
+      return reportLaunch(settings, job.endpoint, progress, job.failure, env)
   }
-  const failure = await launchAndWait(context, progress)
-  await report(settings, endpoint, progress, failure, env)
-  return progress.exitCode
 }
 
 /** A variable meant for an input but spelt otherwise is not read: said before anything is sent. */
@@ -90,37 +95,9 @@ function inputValues(env: Environment): string[] {
   return Object.entries(env).flatMap(([name, value]) => (name.startsWith('INPUT_') && value ? [value] : []))
 }
 
-/** The default description names the workflow run. */
-function fillDescription(settings: Settings, env: Environment): void {
-  settings.request.description ??= defaultDescription(env)
-}
-
 async function reportInvalidInputs(problems: Problem[], env: Environment, progress: Progress): Promise<void> {
   await reportProblems(problems, env['GITHUB_STEP_SUMMARY'])
   progress.failed('InvalidInput' satisfies ErrorType)
-}
-
-/** Loaded only for valid inputs: the endpoint rules engine is the largest part of validation. */
-async function resolveEndpoint(
-  settings: Settings,
-  env: Environment,
-  progress: Progress
-): Promise<ResolvedEndpoint | undefined> {
-  const { cleanRoomsMLEndpoint } = await import('./aws/endpoints.js')
-  try {
-    return cleanRoomsMLEndpoint(settings.region, env)
-  } catch (error) {
-    // The rules refuse FIPS or dual-stack with a custom endpoint; otherwise the Region is at fault.
-    const input = ['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT'].find(
-      (name) => env[name]?.toLowerCase() === 'true'
-    )
-    await reportInvalidInputs(
-      [{ input: input ?? 'aws-region', message: `gives no Clean Rooms ML endpoint: ${(error as Error).message}` }],
-      env,
-      progress
-    )
-    return undefined
-  }
 }
 
 async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Environment): Promise<void> {
@@ -131,7 +108,7 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Envir
   log.info(log.safeJson(body))
   log.info(
     `Region ${log.inline(settings.region)}; endpoint from ${endpoint.source}; ` +
-      `credentials from ${credentialSource(settings)}.`
+      `credentials from ${describeCredentials(settings.credentials)}.`
   )
   await writeSummary(
     {
@@ -143,7 +120,7 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Envir
             'Dry run: every input is valid, and nothing was sent to AWS, not even a request for credentials. With dry-run ',
             { code: 'false' },
             ' the step would send the request below, with credentials from ',
-            credentialSource(settings),
+            describeCredentials(settings.credentials),
             '.'
           ]
         }
@@ -159,182 +136,6 @@ async function dryRun(settings: Settings, endpoint: ResolvedEndpoint, env: Envir
   )
 }
 
-function credentialSource(settings: Settings): string {
-  const credentials = settings.credentials
-  switch (credentials.source) {
-    case 'oidc':
-      return `GitHub OIDC, assuming ${log.inline(credentials.roleArn)}`
-    case 'chained':
-      return (
-        `role chaining, assuming ${log.inline(credentials.roleArn)} with the environment's credentials ` +
-        `(AWS SDK default chain)${credentials.externalId !== undefined ? ' and an external id' : ''}`
-      )
-    case 'environment':
-      return 'the environment (AWS SDK default chain)'
-  }
-}
-
-/** The code only a launch needs, loaded as one chunk once the inputs are valid. */
-type LaunchModule = typeof import('./job/launch.js')
-
-interface LaunchContext {
-  settings: Settings
-  endpoint: ResolvedEndpoint
-  env: Environment
-  clock: Clock
-  signal: AbortSignal
-  retryPolicy: RetryPolicy
-  pollPolicy: PollPolicy
-  deletionPolicy: DeletionPolicy
-}
-
-/** Credentials, start or reuse, then the optional wait; a failure is annotated here, and returned. */
-async function launchAndWait(context: LaunchContext, progress: Progress): Promise<Failure | undefined> {
-  let client: CleanRoomsMLClient | undefined
-  try {
-    const created = await createClient(context)
-    client = created.client
-    const launch = await created.launch.startOrReuse(client, context.settings, progress, {
-      ...context,
-      deletion: context.deletionPolicy
-    })
-    progress.jobKnown(launch.jobArn, launch.how)
-    if (launch.how === 'refused') {
-      progress.statusKnown(launch.status)
-      throw launch.error
-    }
-    if (context.settings.waitForCompletion) {
-      progress.enter('wait')
-      const outcome = await waitForJob(created.launch, client, context, launch.jobArn)
-      progress.waited = formatDuration(outcome.elapsedMs)
-      if (outcome.job) progress.lastStatus(outcome.job)
-      if (outcome.kind !== 'succeeded') throw waitFailure(outcome, context.settings)
-      log.info(`The job is ACTIVE after ${progress.waited}.`)
-      checkQuality(outcome.job, context.settings, progress)
-    } else if (launch.how === 'reused' && launch.status === 'ACTIVE') {
-      const job = await readReusedJob(created.launch, client, context, launch.jobArn)
-      if (job) progress.lastStatus(job)
-      if (job?.status === 'ACTIVE') checkQuality(job, context.settings, progress)
-    }
-  } catch (error) {
-    // After a cancellation, whatever it interrupted is reported as the cancellation.
-    const cause = context.signal.aborted ? context.signal.reason : error
-    const failure = describeFailure(cause, context.settings, context.env, progress)
-    progress.cancelled = context.signal.aborted
-    log.error(failure.message, { title: failure.title })
-    progress.failed(failure.errorType)
-    return failure
-  } finally {
-    client?.destroy()
-  }
-  return undefined
-}
-
-function logRetry(notice: RetryNotice): void {
-  log.info(`${log.inline(notice.error.name)}; trying again in ${notice.delayMs} ms (attempt ${notice.attempt + 1}).`)
-}
-
-/**
- * Gets credentials while the launch code loads: the requests for credentials leave the CPU idle,
- * so loading that code then costs no time.
- */
-async function createClient(context: LaunchContext): Promise<{ client: CleanRoomsMLClient; launch: LaunchModule }> {
-  const common = { clock: context.clock, retryPolicy: context.retryPolicy, onRetry: logRetry, signal: context.signal }
-  log.info(`Credentials: ${credentialSource(context.settings)}.`)
-  const [credentials, launch] = await Promise.all([
-    import('./aws/credentials.js').then(({ resolveCredentials }) =>
-      resolveCredentials(context.settings.credentials, { region: context.settings.region, env: context.env, ...common })
-    ),
-    import('./job/launch.js')
-  ])
-  fillDescription(context.settings, context.env)
-  if (launch.usesProxy(context.endpoint.url)) {
-    log.info('Requests to Clean Rooms ML go through the proxy set in the environment.')
-  }
-  const client = launch.createClient({
-    region: context.settings.region,
-    endpoint: context.endpoint.url,
-    credentials,
-    retryPolicy: context.retryPolicy,
-    clock: context.clock,
-    signal: context.signal,
-    onRetry: logRetry,
-    warnClock: (message) => log.warning(message, { title: "The runner's clock is off" })
-  })
-  return { client, launch }
-}
-
-/** Polls the job until it ends or the wait runs out. */
-async function waitForJob(
-  launch: LaunchModule,
-  client: CleanRoomsMLClient,
-  context: LaunchContext,
-  jobArn: string
-): Promise<WaitOutcome> {
-  return launch.waitForJob({
-    client,
-    jobArn,
-    timeoutMs: context.settings.waitTimeoutSeconds * 1000,
-    policy: context.pollPolicy,
-    clock: context.clock,
-    log: (line) => log.info(line),
-    warn: (line) => log.warning(line),
-    signal: context.signal
-  })
-}
-
-/** A wait that did not end ACTIVE, as the failure it is. */
-function waitFailure(outcome: Exclude<WaitOutcome, { kind: 'succeeded' }>, settings: Settings): ActionError {
-  const waited = formatDuration(outcome.elapsedMs)
-  if (outcome.kind === 'timed-out') {
-    return new ActionError(
-      'WaitTimeout',
-      `The job was still ${outcome.job?.status ?? 'not reported'} after waiting ${waited} ` +
-        `(wait-timeout-seconds: ${settings.waitTimeoutSeconds}). The job itself keeps running in AWS.`
-    )
-  }
-  const details = outcome.job.statusDetails
-  return new ActionError(
-    'JobFailed',
-    `The job ended ${outcome.job.status}` +
-      (details?.statusCode ? ` with ${details.statusCode}` : '') +
-      (details?.message ? `: ${details.message}` : '.')
-  )
-}
-
-/**
- * A reused job that is already ACTIVE has quality metrics to report without a wait: one status check
- * reads them. Undefined when it cannot be read: the job was reused as asked, and its metrics are extra.
- */
-async function readReusedJob(
-  launch: LaunchModule,
-  client: CleanRoomsMLClient,
-  context: LaunchContext,
-  jobArn: string
-): Promise<GetAudienceGenerationJobCommandOutput | undefined> {
-  try {
-    return await launch.getJob(client, jobArn)
-  } catch (error) {
-    if (context.signal.aborted) throw error
-    log.warning(
-      `The reused job's quality metrics could not be read (${log.inline((error as Error).name)}); ` +
-        'reading them needs cleanrooms-ml:GetAudienceGenerationJob.',
-      { title: 'Audience quality not read' }
-    )
-    return undefined
-  }
-}
-
-/** Reports an ACTIVE job's metrics and checks the gates; a missed gate fails the step. */
-function checkQuality(job: GetAudienceGenerationJobCommandOutput, settings: Settings, progress: Progress): void {
-  const verdict = judgeQuality(job, settings.qualityGates)
-  progress.qualityKnown(verdict.report, describeGates(verdict.gates))
-  if (verdict.failure) {
-    progress.enter('quality')
-    throw verdict.failure
-  }
-}
-
 function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, string][] {
   return [
     ['Job name', settings.request.name],
@@ -346,7 +147,7 @@ function requestRows(settings: Settings, endpoint: ResolvedEndpoint): [string, s
 }
 
 /** The job summary: what was asked, what happened, and on failure what went wrong and what to do. */
-async function report(
+async function reportLaunch(
   settings: Settings,
   endpoint: ResolvedEndpoint,
   progress: Progress,

@@ -3,6 +3,9 @@
 // signed with the environment's credentials; otherwise the AWS SDK's default chain itself (for
 // example keys exported by an earlier configure-aws-credentials step).
 // Every secret is masked the moment it exists, before anything can print it.
+import { defaultProvider } from '@aws-sdk/credential-provider-node'
+import { fromWebToken } from '@aws-sdk/credential-provider-web-identity'
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts'
 import { partition } from '@aws-sdk/util-endpoints'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpRequest } from '@smithy/core/protocols'
@@ -63,7 +66,6 @@ export async function resolveCredentials(
  * retries, their timing and the deadline are the action's own.
  */
 async function fromDefaultChain(context: CredentialContext): Promise<AwsCredentialIdentity> {
-  const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
   const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   try {
     return await withRetries(
@@ -113,12 +115,7 @@ async function assumeRoleWithOidc(
   settings: Extract<CredentialSettings, { source: 'oidc' }>,
   context: CredentialContext
 ): Promise<AwsCredentialIdentity> {
-  // The STS client loads while the token request is in flight.
-  const [webIdentityToken, { fromWebToken }] = await Promise.all([
-    getOidcToken(settings.audience, context),
-    import('@aws-sdk/credential-provider-web-identity'),
-    import('@aws-sdk/nested-clients/sts')
-  ])
+  const webIdentityToken = await getOidcToken(settings.audience, context)
   const endpoint = stsEndpointOverride(context.env)
   const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   try {
@@ -154,11 +151,7 @@ async function assumeRoleChained(
   settings: Extract<CredentialSettings, { source: 'chained' }>,
   context: CredentialContext
 ): Promise<AwsCredentialIdentity> {
-  // The STS client loads while the source credentials are read.
-  const [source, { STSClient, AssumeRoleCommand }] = await Promise.all([
-    chainingSource(context),
-    import('@aws-sdk/nested-clients/sts')
-  ])
+  const source = await chainingSource(context)
   const endpoint = stsEndpointOverride(context.env)
   const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   const input = {

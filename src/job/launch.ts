@@ -19,12 +19,6 @@ import { describeSeed } from '../report/summary.js'
 import { REPLACEABLE_STATUSES, REUSABLE_STATUSES, removeJob } from './replace.js'
 import { findReusableJob, jobArnProblems, type ListedJob } from './reuse.js'
 
-// The client and the wait are reached through this module, so that the bundle loads them as one
-// chunk: separate dynamic imports would each carry their own copy of the client code.
-export { createClient } from '../aws/client.js'
-export { waitForJob } from './waiting.js'
-export { usesProxy } from '../aws/proxy.js'
-
 /** The job this step goes on with, and how it came to be; or the job of that name it cannot go on with. */
 export type Launch = { how: JobOrigin; jobArn: string } & (
   | { how: 'started' }

@@ -4,6 +4,7 @@
 import { constants } from 'node:fs'
 import { access, appendFile } from 'node:fs/promises'
 import type { StartAudienceGenerationJobRequest } from '../cleanroomsml/index.js'
+import type { CredentialSettings } from '../inputs/settings.js'
 import { hideAccountIds, inline } from '../log.js'
 import { cut, MAX_SUMMARY_BYTES } from './limits.js'
 
@@ -168,4 +169,19 @@ export function describeSeed(request: StartAudienceGenerationJobRequest, queryFi
   if (dataSource) return `S3 file ${dataSource.s3Uri}`
   if (sqlParameters?.analysisTemplateArn) return `analysis template ${sqlParameters.analysisTemplateArn}`
   return queryFile !== undefined ? `SQL query in ${queryFile}` : 'SQL query'
+}
+
+/** Where the credentials come from, in words for logs and the summary. */
+export function describeCredentials(credentials: CredentialSettings): string {
+  switch (credentials.source) {
+    case 'oidc':
+      return `GitHub OIDC, assuming ${inline(credentials.roleArn)}`
+    case 'chained':
+      return (
+        `role chaining, assuming ${inline(credentials.roleArn)} with the environment's credentials ` +
+        `(AWS SDK default chain)${credentials.externalId !== undefined ? ' and an external id' : ''}`
+      )
+    case 'environment':
+      return 'the environment (AWS SDK default chain)'
+  }
 }
