@@ -12,6 +12,8 @@ function run(slower: number) {
   const bare = 26 * slower
   return {
     coldStart: judge(72 * slower, bare, TARGETS.coldStart),
+    // What a run that fails validation adds to bare node, against what @actions/core alone adds.
+    validation: judge((72 - 26) * slower, (70 - 26) * slower, TARGETS.validationOverhead),
     launch: judge((278 - ANSWERS_MS) * slower + ANSWERS_MS, bare, TARGETS.launch, ANSWERS_MS),
     seedFile: judge(291 * slower, 275 * slower, TARGETS.seedFile)
   }
@@ -28,6 +30,10 @@ describe('npm run bench judges times as ratios to the floor of the same run', ()
   it('misses a target when the action alone grows past its ratio', () => {
     const bare = 26
     expect(judge(bare * TARGETS.coldStart + 1, bare, TARGETS.coldStart).met).toBe(false)
+    const floorOverhead = 44
+    expect(judge(floorOverhead * TARGETS.validationOverhead + 1, floorOverhead, TARGETS.validationOverhead).met).toBe(
+      false
+    )
     expect(judge(bare * TARGETS.launch + ANSWERS_MS + 1, bare, TARGETS.launch, ANSWERS_MS).met).toBe(false)
     expect(judge(bare * TARGETS.launch + ANSWERS_MS, bare, TARGETS.launch, ANSWERS_MS).met).toBe(true)
   })

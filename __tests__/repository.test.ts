@@ -391,6 +391,52 @@ describe('the source folders are layers, and imports only point down', () => {
   })
 })
 
+/** What a source file loads when it runs: its imports that are not `import type`, relative ones as paths. */
+function runtimeImports(file: string): { modules: string[]; packages: string[]; lazy: string[] } {
+  const text = readFileSync(file, 'utf8')
+  const specifiers = [...text.matchAll(/^(?:import|export)(?!\s+type\s)[^;'`]*?\sfrom\s+'([^']+)'/gm)].map((m) => m[1]!)
+  const resolved = (specifier: string): string => join(dirname(file), specifier.replace(/\.js$/, '.ts'))
+  return {
+    modules: specifiers.filter((s) => s.startsWith('.') && !s.endsWith('.json')).map(resolved),
+    packages: specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('node:')),
+    lazy: [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!)
+  }
+}
+
+describe('a run with invalid inputs loads none of the code that talks to AWS', () => {
+  const files = sourceFiles(join(ROOT, 'src'))
+
+  it('has one lazy import, in main.ts, of the module that runs the job', () => {
+    const lazy = files.flatMap((file) =>
+      runtimeImports(file).lazy.map((target) => `${relative(ROOT, file)} -> ${target}`)
+    )
+    expect(lazy).toEqual(['src/main.ts -> ./job/run-job.js'])
+  })
+
+  it('reaches no AWS SDK package, no client and no credentials from index.ts without that import', () => {
+    const seen = new Set<string>()
+    const packages = new Set<string>()
+    const visit = (file: string): void => {
+      if (seen.has(file)) return
+      seen.add(file)
+      const { modules, packages: used } = runtimeImports(file)
+      for (const name of used) packages.add(name)
+      modules.forEach(visit)
+    }
+    visit(join(ROOT, 'src', 'index.ts'))
+    const loaded = [...seen].map((file) => relative(join(ROOT, 'src'), file).replace(/\\/g, '/'))
+    expect(loaded).toContain('inputs/settings.ts')
+    expect(
+      loaded.filter((file) =>
+        /^(cleanroomsml\/|job\/(run-job|launch|waiting)|aws\/(client|credentials|endpoints|oidc|proxy|retry))/.test(
+          file
+        )
+      )
+    ).toEqual([])
+    expect([...packages].filter((name) => /^@(aws-sdk|smithy|aws-crypto)\//.test(name))).toEqual([])
+  })
+})
+
 // scripts/check-dist.js itself (a rebuild in a temporary folder, compared file for file) is tested with the
 // release script that also runs it (release.test.ts).
 describe('npm test fails when dist/ is not what the sources build', () => {

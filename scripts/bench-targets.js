@@ -10,6 +10,11 @@ export const TARGETS = {
   peakRssMb: 90,
   /** The action stopping at its first missing input, as a multiple of bare node's start. */
   coldStart: 4.5,
+  /**
+   * What a run that fails validation adds to bare node's start, as a multiple of what loading `@actions/core`
+   * alone adds (a bundle of nothing else): the action's own code on that path may cost a quarter of it.
+   */
+  validationOverhead: 1.25,
   /** A full OIDC launch, less the emulator's fixed delays, as a multiple of bare node's start. */
   launch: 7,
   /** A launch with a 400,000-character SQL seed file, as a multiple of the same launch with the seed in S3. */

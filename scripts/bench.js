@@ -5,14 +5,14 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { startEmulator } from '../emulator/index.js'
 import { findNode24 } from './node24.js'
 import { pollingRows } from './bench-polling.js'
 import { judge, TARGETS } from './bench-targets.js'
 
-const RUNS = 21
+const RUNS = 31
 const DELAY_MS = 50
 const SEED_FILE_CHARACTERS = 400_000
 // Reports the child's peak memory on exit, without touching the action's own code.
@@ -46,15 +46,46 @@ function bundleSize() {
   return { files: files.length, bytes, gzip, entry: statSync('dist/index.js').size }
 }
 
-/** Bare node and the action with no inputs (it stops at the first missing input), interleaved. */
-async function coldStart(node) {
+/**
+ * The floor of any action built on `@actions/core`: a bundle of nothing else, built with ncc as dist/ is, into a
+ * temporary folder. Its entry is written under node_modules/.cache so that ncc finds the installed package.
+ */
+function buildCoreFloor() {
+  const entry = join('node_modules', '.cache', 'bench-core-floor', 'index.mjs')
+  mkdirSync(dirname(entry), { recursive: true })
+  writeFileSync(entry, "import * as core from '@actions/core'\ncore.getInput('name')\n")
+  const out = mkdtempSync(join(tmpdir(), 'bench-core-floor-'))
+  const manifest = JSON.parse(readFileSync('node_modules/@vercel/ncc/package.json', 'utf8'))
+  const ncc = join('node_modules/@vercel/ncc', manifest.bin.ncc)
+  const build = spawnSync(process.execPath, [ncc, 'build', entry, '-o', out, '--quiet'], { stdio: 'inherit' })
+  if (build.status !== 0) throw new Error(`ncc could not build the @actions/core floor (exit ${build.status})`)
+  const bundle = readdirSync(out).find((name) => /^index\.m?js$/.test(name))
+  if (!bundle) throw new Error('ncc wrote no bundle for the @actions/core floor')
+  return { path: join(out, bundle), remove: () => rmSync(out, { recursive: true, force: true }) }
+}
+
+/**
+ * Bare node, the `@actions/core` floor and the action with no inputs (a run that fails validation: it stops at
+ * the first missing input), interleaved so that the machine's load weighs on the three alike. The overheads
+ * are medians of each round's difference to bare node.
+ */
+async function coldStart(node, floorBundle) {
   const bare = []
+  const floor = []
   const action = []
   for (let i = 0; i < RUNS; i++) {
     bare.push((await run(node, ['-e', ''])).ms)
+    floor.push((await run(node, [floorBundle])).ms)
     action.push((await run(node, ['dist/index.js'])).ms)
   }
-  return { bare: median(bare), action: median(action) }
+  const overhead = (times) => median(times.map((ms, i) => ms - bare[i]))
+  return {
+    bare: median(bare),
+    floor: median(floor),
+    action: median(action),
+    floorOverhead: overhead(floor),
+    actionOverhead: overhead(action)
+  }
 }
 
 const INPUTS = {
@@ -141,13 +172,14 @@ const kb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`
 const ms = (value) => `${value.toFixed(0)} ms`
 const verdict = (ok) => (ok ? 'met' : 'missed')
 
-async function measure(node, label) {
-  const cold = await coldStart(node)
+async function measure(node, label, floorBundle) {
+  const cold = await coldStart(node, floorBundle)
   const launch = await fullLaunch(node)
   const seedFile = await seedFileLaunch(node)
   const answers = 3 * DELAY_MS
   const floor = cold.bare + answers
   const start = judge(cold.action, cold.bare, TARGETS.coldStart)
+  const validation = judge(cold.actionOverhead, cold.floorOverhead, TARGETS.validationOverhead)
   const full = judge(launch.ms, cold.bare, TARGETS.launch, answers)
   const seeded = judge(seedFile.file, seedFile.s3, TARGETS.seedFile)
   return [
@@ -157,6 +189,13 @@ async function measure(node, label) {
       `bare node ${ms(cold.bare)}`,
       `≤ ×${TARGETS.coldStart} bare node`,
       verdict(start.met)
+    ],
+    [
+      `start-up overhead of a run that fails validation, ${label} (median of ${RUNS})`,
+      `+${ms(cold.actionOverhead)} over bare node (×${validation.ratio.toFixed(2)} the floor's)`,
+      `@actions/core alone +${ms(cold.floorOverhead)} (${ms(cold.floor)})`,
+      `≤ ×${TARGETS.validationOverhead} the floor's overhead`,
+      verdict(validation.met)
     ],
     [
       `full OIDC launch, ${label}, ${DELAY_MS} ms per answer`,
@@ -197,7 +236,12 @@ async function measureEachNode() {
   if (!process.version.startsWith('v24.'))
     nodes.push({ path: process.execPath, label: `node ${process.versions.node.split('.')[0]}` })
   const rows = []
-  for (const node of nodes) rows.push(...(await measure(node.path, node.label)))
+  const floor = buildCoreFloor()
+  try {
+    for (const node of nodes) rows.push(...(await measure(node.path, node.label, floor.path)))
+  } finally {
+    floor.remove()
+  }
   return rows
 }
 
