@@ -4,6 +4,7 @@ export const TARGETS: {
   bytes: number
   peakRssMb: number
   coldStart: number
+  validationOverhead: number
   launch: number
   seedFile: number
 }
