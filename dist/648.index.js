@@ -849,7 +849,7 @@ function retryStrategy(options) {
 }
 
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"cleanrooms-ml-audience-generation-action","rE":"1.0.0"}');
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"cleanrooms-ml-audience-generation-action","rE":"1.1.0"}');
 ;// CONCATENATED MODULE: ./src/aws/user-agent.ts
 // What every request to AWS says it comes from, as AWS's own actions do: the action's name and
 // version, from package.json when the bundle is built.
