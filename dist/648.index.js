@@ -752,22 +752,10 @@ function backoffDelay(policy, kind, attempt, random) {
  * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
  * the whole operation is aborted; either way the attempt is abandoned at that moment.
  */
-async function runAttempt(attempt, timeoutMs, clock, outer) {
-    const controller = new AbortController();
-    const finished = new AbortController();
-    const onOuterAbort = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', onOuterAbort, { once: true });
-    void clock.timeout(timeoutMs, finished.signal).then(() => {
-        // Its name makes it a transient error.
-        controller.abort(new error_types/* ActionError */.lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`));
-    });
-    try {
-        return await (0,aws_clock/* untilAborted */.Eu)(attempt(controller.signal), controller.signal);
-    }
-    finally {
-        finished.abort();
-        outer?.removeEventListener('abort', onOuterAbort);
-    }
+function runAttempt(attempt, timeoutMs, clock, outer) {
+    // Its name makes it a transient error.
+    const timedOut = () => new error_types/* ActionError */.lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`);
+    return (0,aws_clock/* withDeadline */.NE)(clock, { ms: timeoutMs, reason: timedOut, signal: outer }, attempt);
 }
 function recordAttempts(error, attempts, totalRetryDelay) {
     if (typeof error === 'object' && error !== null) {

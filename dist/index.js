@@ -28374,10 +28374,10 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Eu: () => (/* binding */ untilAborted),
 /* harmony export */   NE: () => (/* binding */ withDeadline),
 /* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
+/* unused harmony export untilAborted */
 // Time as the action sees it, and the one way work is bounded by it. The clock is injected
 // everywhere a delay, a timeout or a deadline is computed, so retry, wait and cancellation logic
 // can be tested without real waiting.

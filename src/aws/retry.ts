@@ -10,7 +10,7 @@ import {
   isTransientError
 } from '@smithy/core/retry'
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, SdkError } from '@smithy/types'
-import { untilAborted, type Clock } from './clock.js'
+import { withDeadline, type Clock } from './clock.js'
 import { ActionError, isErrorLike } from '../report/error-types.js'
 
 export interface RetryPolicy {
@@ -73,26 +73,15 @@ function backoffDelay(policy: RetryPolicy, kind: RetryKind, attempt: number, ran
  * Runs `attempt` with a fresh AbortSignal that fires when the attempt times out on the clock or
  * the whole operation is aborted; either way the attempt is abandoned at that moment.
  */
-export async function runAttempt<T>(
+export function runAttempt<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
   timeoutMs: number,
   clock: Clock,
   outer: AbortSignal | undefined
 ): Promise<T> {
-  const controller = new AbortController()
-  const finished = new AbortController()
-  const onOuterAbort = (): void => controller.abort(outer?.reason)
-  outer?.addEventListener('abort', onOuterAbort, { once: true })
-  void clock.timeout(timeoutMs, finished.signal).then(() => {
-    // Its name makes it a transient error.
-    controller.abort(new ActionError('TimeoutError', `No complete answer within ${timeoutMs} ms.`))
-  })
-  try {
-    return await untilAborted(attempt(controller.signal), controller.signal)
-  } finally {
-    finished.abort()
-    outer?.removeEventListener('abort', onOuterAbort)
-  }
+  // Its name makes it a transient error.
+  const timedOut = (): Error => new ActionError('TimeoutError', `No complete answer within ${timeoutMs} ms.`)
+  return withDeadline(clock, { ms: timeoutMs, reason: timedOut, signal: outer }, attempt)
 }
 
 function recordAttempts(error: unknown, attempts: number, totalRetryDelay: number): void {
