@@ -757,6 +757,18 @@ function runAttempt(attempt, timeoutMs, clock, outer) {
     const timedOut = () => new error_types/* ActionError */.lZ('TimeoutError', `No complete answer within ${timeoutMs} ms.`);
     return (0,aws_clock/* withDeadline */.NE)(clock, { ms: timeoutMs, reason: timedOut, signal: outer }, attempt);
 }
+/** An attempt's timeout: the policy's, or what is left of the deadline when that is less (at least 1 ms). */
+function attemptTimeout(policy, elapsedMs) {
+    return Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsedMs));
+}
+/**
+ * The failure to report for a call's last attempt. An attempt the deadline cut short says only that time
+ * ran out: the failure before it (a proxy that does not answer, a refused connection) says what went wrong.
+ */
+function reportedFailure(error, previous, timeout, policy) {
+    const cutShort = timeout < policy.attemptTimeoutMs && (0,error_types/* isErrorLike */.u7)(error) && error.name === 'TimeoutError';
+    return cutShort && previous !== undefined ? previous : error;
+}
 function recordAttempts(error, attempts, totalRetryDelay) {
     if (typeof error === 'object' && error !== null) {
         const bearer = error;
@@ -772,8 +784,7 @@ async function withRetries(attempt, options) {
     for (let number = 1;; number++) {
         // No attempt starts once the step is cancelled.
         signal?.throwIfAborted();
-        const elapsed = clock.now() - started;
-        const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed));
+        const timeout = attemptTimeout(policy, clock.now() - started);
         try {
             return await runAttempt(attempt, timeout, clock, signal);
         }
@@ -785,10 +796,7 @@ async function withRetries(attempt, options) {
             const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0;
             const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs;
             if (!kind || number >= policy.maxAttempts || outOfTime) {
-                // A last attempt the deadline cut short says only that time ran out: the failure before
-                // it (a proxy that does not answer, a refused connection) says what went wrong.
-                const cutShort = timeout < policy.attemptTimeoutMs && (0,error_types/* isErrorLike */.u7)(error) && error.name === 'TimeoutError';
-                const reported = cutShort && previous !== undefined ? previous : error;
+                const reported = reportedFailure(error, previous, timeout, policy);
                 recordAttempts(reported, number, totalDelay);
                 throw reported;
             }
@@ -852,7 +860,6 @@ const USER_AGENT = `${package_namespaceObject.UU}/${package_namespaceObject.rE}`
 //   - customUserAgent: the action's name and version (user-agent.ts);
 //   - middleware on client.middlewareStack: each attempt bounded on the injected clock by its timeout
 //     and what is left of the deadline, the step's cancellation, and the clock-skew warning.
-
 
 
 
@@ -927,7 +934,7 @@ function attemptMiddleware({ clock, signal, retryPolicy: policy }, attempts) {
     return (next, context) => (args) => {
         signal.throwIfAborted();
         const started = (context[CALL_STARTED] ??= clock.now());
-        const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - (clock.now() - started)));
+        const timeout = attemptTimeout(policy, clock.now() - started);
         const attempt = runAttempt((abort) => {
             // The request handler reads it: the request itself is aborted when the attempt ends.
             attempts.set(args.request, abort);
@@ -936,10 +943,8 @@ function attemptMiddleware({ clock, signal, retryPolicy: policy }, attempts) {
         return attempt.catch((error) => {
             const previous = context[LAST_FAILURE];
             context[LAST_FAILURE] = error;
-            // An attempt the deadline cut short is the last, and its timeout says only that time ran out:
-            // the failure before it (a proxy that does not answer, a refused connection) says what went wrong.
-            const cutShort = timeout < policy.attemptTimeoutMs && (0,error_types/* isErrorLike */.u7)(error) && error.name === 'TimeoutError';
-            throw cutShort && previous !== undefined ? previous : error;
+            // An attempt the deadline cut short is the last one.
+            throw reportedFailure(error, previous, timeout, policy);
         });
     };
 }

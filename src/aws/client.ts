@@ -18,9 +18,15 @@ import {
 } from '@smithy/types'
 import type { Clock } from './clock.js'
 import { requestHandlerFor } from './proxy.js'
-import { retryStrategy, runAttempt, type RetryNotice, type RetryPolicy } from './retry.js'
+import {
+  attemptTimeout,
+  reportedFailure,
+  retryStrategy,
+  runAttempt,
+  type RetryNotice,
+  type RetryPolicy
+} from './retry.js'
 import { USER_AGENT } from './user-agent.js'
-import { isErrorLike } from '../report/error-types.js'
 
 export interface ClientOptions {
   region: string
@@ -134,7 +140,7 @@ function attemptMiddleware(
     (args) => {
       signal.throwIfAborted()
       const started = (context[CALL_STARTED] ??= clock.now())
-      const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - (clock.now() - started)))
+      const timeout = attemptTimeout(policy, clock.now() - started)
       const attempt = runAttempt(
         (abort) => {
           // The request handler reads it: the request itself is aborted when the attempt ends.
@@ -148,10 +154,8 @@ function attemptMiddleware(
       return attempt.catch((error: unknown) => {
         const previous = context[LAST_FAILURE]
         context[LAST_FAILURE] = error
-        // An attempt the deadline cut short is the last, and its timeout says only that time ran out:
-        // the failure before it (a proxy that does not answer, a refused connection) says what went wrong.
-        const cutShort = timeout < policy.attemptTimeoutMs && isErrorLike(error) && error.name === 'TimeoutError'
-        throw cutShort && previous !== undefined ? previous : error
+        // An attempt the deadline cut short is the last one.
+        throw reportedFailure(error, previous, timeout, policy)
       })
     }
 }

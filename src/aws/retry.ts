@@ -84,6 +84,20 @@ export function runAttempt<T>(
   return withDeadline(clock, { ms: timeoutMs, reason: timedOut, signal: outer }, attempt)
 }
 
+/** An attempt's timeout: the policy's, or what is left of the deadline when that is less (at least 1 ms). */
+export function attemptTimeout(policy: RetryPolicy, elapsedMs: number): number {
+  return Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsedMs))
+}
+
+/**
+ * The failure to report for a call's last attempt. An attempt the deadline cut short says only that time
+ * ran out: the failure before it (a proxy that does not answer, a refused connection) says what went wrong.
+ */
+export function reportedFailure(error: unknown, previous: unknown, timeout: number, policy: RetryPolicy): unknown {
+  const cutShort = timeout < policy.attemptTimeoutMs && isErrorLike(error) && error.name === 'TimeoutError'
+  return cutShort && previous !== undefined ? previous : error
+}
+
 function recordAttempts(error: unknown, attempts: number, totalRetryDelay: number): void {
   if (typeof error === 'object' && error !== null) {
     const bearer = error as AttemptsBearer
@@ -100,8 +114,7 @@ export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T
   for (let number = 1; ; number++) {
     // No attempt starts once the step is cancelled.
     signal?.throwIfAborted()
-    const elapsed = clock.now() - started
-    const timeout = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.deadlineMs - elapsed))
+    const timeout = attemptTimeout(policy, clock.now() - started)
     try {
       return await runAttempt(attempt, timeout, clock, signal)
     } catch (error) {
@@ -111,10 +124,7 @@ export async function withRetries<T>(attempt: (signal: AbortSignal) => Promise<T
       const delayMs = kind ? backoffDelay(policy, kind, number, clock.random()) : 0
       const outOfTime = clock.now() - started + delayMs >= policy.deadlineMs
       if (!kind || number >= policy.maxAttempts || outOfTime) {
-        // A last attempt the deadline cut short says only that time ran out: the failure before
-        // it (a proxy that does not answer, a refused connection) says what went wrong.
-        const cutShort = timeout < policy.attemptTimeoutMs && isErrorLike(error) && error.name === 'TimeoutError'
-        const reported = cutShort && previous !== undefined ? previous : error
+        const reported = reportedFailure(error, previous, timeout, policy)
         recordAttempts(reported, number, totalDelay)
         throw reported
       }
