@@ -1163,16 +1163,8 @@ async function resolveCredentials(settings, context) {
  * retries, their timing and the deadline are the action's own.
  */
 async function fromDefaultChain(context) {
-    const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
     try {
-        return await withRetries((signal) => (0,credential_provider_node_dist_cjs/* defaultProvider */.v6)({
-            clientConfig: {
-                region: context.region,
-                maxAttempts: 1,
-                requestHandler: abortingWith(handler, signal),
-                customUserAgent: USER_AGENT
-            }
-        })(), retryOptions(context));
+        return await withStsAttempts(context, (clientConfig) => (0,credential_provider_node_dist_cjs/* defaultProvider */.v6)({ clientConfig })());
     }
     catch (error) {
         if (error.name === 'CredentialsProviderError') {
@@ -1180,10 +1172,30 @@ async function fromDefaultChain(context) {
         }
         throw error;
     }
+}
+/**
+ * Runs `call` with the action's retries, their timing and deadline: each attempt gets an STS client
+ * configuration of one attempt, so the SDK retries nothing itself. No socket of those clients outlives
+ * the call.
+ */
+async function withStsAttempts(context, call) {
+    const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
+    try {
+        return await withRetries((signal) => call({
+            region: context.region,
+            maxAttempts: 1,
+            requestHandler: abortingWith(handler, signal),
+            customUserAgent: USER_AGENT
+        }), retryOptions(context));
+    }
     finally {
-        // As after the STS exchange: no socket of the chain's clients outlives the credentials.
         handler.destroy();
     }
+}
+/** The configured STS endpoint, for the clients the action builds itself. */
+function stsEndpoint(context) {
+    const endpoint = stsEndpointOverride(context.env);
+    return endpoint ? { endpoint } : {};
 }
 /** The workflow's OIDC token; only a job with `permissions: id-token: write` can request one. */
 async function getOidcToken(audience, context) {
@@ -1202,27 +1214,13 @@ function retryOptions(context) {
 }
 async function assumeRoleWithOidc(settings, context) {
     const webIdentityToken = await getOidcToken(settings.audience, context);
-    const endpoint = stsEndpointOverride(context.env);
-    const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
-    try {
-        return await withRetries((signal) => (0,credential_provider_web_identity_dist_cjs.fromWebToken)({
-            roleArn: settings.roleArn,
-            roleSessionName: settings.roleSessionName,
-            durationSeconds: settings.durationSeconds,
-            webIdentityToken,
-            // One attempt per call: the retries, their timing and deadline are the action's own.
-            clientConfig: {
-                region: context.region,
-                maxAttempts: 1,
-                requestHandler: abortingWith(handler, signal),
-                customUserAgent: USER_AGENT,
-                ...(endpoint ? { endpoint } : {})
-            }
-        })(), retryOptions(context));
-    }
-    finally {
-        handler.destroy();
-    }
+    return withStsAttempts(context, (clientConfig) => (0,credential_provider_web_identity_dist_cjs.fromWebToken)({
+        roleArn: settings.roleArn,
+        roleSessionName: settings.roleSessionName,
+        durationSeconds: settings.durationSeconds,
+        webIdentityToken,
+        clientConfig: { ...clientConfig, ...stsEndpoint(context) }
+    })());
 }
 /**
  * Role chaining: role-to-assume assumed with STS AssumeRole, signed with the credentials already in the
@@ -1231,41 +1229,23 @@ async function assumeRoleWithOidc(settings, context) {
  */
 async function assumeRoleChained(settings, context) {
     const source = await chainingSource(context);
-    const endpoint = stsEndpointOverride(context.env);
-    const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs);
     const input = {
         RoleArn: settings.roleArn,
         RoleSessionName: settings.roleSessionName,
         DurationSeconds: settings.durationSeconds,
         ...(settings.externalId !== undefined ? { ExternalId: settings.externalId } : {})
     };
-    try {
-        const answer = await withRetries((signal) => {
-            // One attempt per call, as for OIDC: the retries, their timing and deadline are the action's own.
-            const client = new sts.STSClient({
-                region: context.region,
-                credentials: source,
-                maxAttempts: 1,
-                requestHandler: abortingWith(handler, signal),
-                customUserAgent: USER_AGENT,
-                ...(endpoint ? { endpoint } : {})
-            });
-            return client.send(new sts.AssumeRoleCommand(input));
-        }, retryOptions(context));
-        const issued = answer.Credentials;
-        if (!issued?.AccessKeyId || !issued.SecretAccessKey) {
-            throw new error_types/* ActionError */.lZ('MalformedResponse', 'STS AssumeRole answered without credentials.');
-        }
-        return {
-            accessKeyId: issued.AccessKeyId,
-            secretAccessKey: issued.SecretAccessKey,
-            ...(issued.SessionToken ? { sessionToken: issued.SessionToken } : {}),
-            ...(issued.Expiration ? { expiration: issued.Expiration } : {})
-        };
+    const answer = await withStsAttempts(context, (clientConfig) => new sts.STSClient({ ...clientConfig, ...stsEndpoint(context), credentials: source }).send(new sts.AssumeRoleCommand(input)));
+    const issued = answer.Credentials;
+    if (!issued?.AccessKeyId || !issued.SecretAccessKey) {
+        throw new error_types/* ActionError */.lZ('MalformedResponse', 'STS AssumeRole answered without credentials.');
     }
-    finally {
-        handler.destroy();
-    }
+    return {
+        accessKeyId: issued.AccessKeyId,
+        secretAccessKey: issued.SecretAccessKey,
+        ...(issued.SessionToken ? { sessionToken: issued.SessionToken } : {}),
+        ...(issued.Expiration ? { expiration: issued.Expiration } : {})
+    };
 }
 /** The credentials chaining starts from, masked: an instance or container role's are not in the environment. */
 async function chainingSource(context) {

@@ -66,29 +66,54 @@ export async function resolveCredentials(
  * retries, their timing and the deadline are the action's own.
  */
 async function fromDefaultChain(context: CredentialContext): Promise<AwsCredentialIdentity> {
-  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   try {
-    return await withRetries(
-      (signal) =>
-        defaultProvider({
-          clientConfig: {
-            region: context.region,
-            maxAttempts: 1,
-            requestHandler: abortingWith(handler, signal),
-            customUserAgent: USER_AGENT
-          }
-        })(),
-      retryOptions(context)
-    )
+    return await withStsAttempts(context, (clientConfig) => defaultProvider({ clientConfig })())
   } catch (error) {
     if ((error as Error).name === 'CredentialsProviderError') {
       throw new ActionError('CredentialsNotFound', 'No AWS credentials were found.')
     }
     throw error
+  }
+}
+
+/** What each attempt's STS client is given: one attempt, whose requests the attempt's signal aborts. */
+interface StsAttemptConfig {
+  region: string
+  maxAttempts: number
+  requestHandler: NodeHttpHandler
+  customUserAgent: string
+}
+
+/**
+ * Runs `call` with the action's retries, their timing and deadline: each attempt gets an STS client
+ * configuration of one attempt, so the SDK retries nothing itself. No socket of those clients outlives
+ * the call.
+ */
+async function withStsAttempts<T>(
+  context: CredentialContext,
+  call: (clientConfig: StsAttemptConfig) => Promise<T>
+): Promise<T> {
+  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
+  try {
+    return await withRetries(
+      (signal) =>
+        call({
+          region: context.region,
+          maxAttempts: 1,
+          requestHandler: abortingWith(handler, signal),
+          customUserAgent: USER_AGENT
+        }),
+      retryOptions(context)
+    )
   } finally {
-    // As after the STS exchange: no socket of the chain's clients outlives the credentials.
     handler.destroy()
   }
+}
+
+/** The configured STS endpoint, for the clients the action builds itself. */
+function stsEndpoint(context: CredentialContext): { endpoint?: string } {
+  const endpoint = stsEndpointOverride(context.env)
+  return endpoint ? { endpoint } : {}
 }
 
 /** The workflow's OIDC token; only a job with `permissions: id-token: write` can request one. */
@@ -116,30 +141,15 @@ async function assumeRoleWithOidc(
   context: CredentialContext
 ): Promise<AwsCredentialIdentity> {
   const webIdentityToken = await getOidcToken(settings.audience, context)
-  const endpoint = stsEndpointOverride(context.env)
-  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
-  try {
-    return await withRetries(
-      (signal) =>
-        fromWebToken({
-          roleArn: settings.roleArn,
-          roleSessionName: settings.roleSessionName,
-          durationSeconds: settings.durationSeconds,
-          webIdentityToken,
-          // One attempt per call: the retries, their timing and deadline are the action's own.
-          clientConfig: {
-            region: context.region,
-            maxAttempts: 1,
-            requestHandler: abortingWith(handler, signal),
-            customUserAgent: USER_AGENT,
-            ...(endpoint ? { endpoint } : {})
-          }
-        })(),
-      retryOptions(context)
-    )
-  } finally {
-    handler.destroy()
-  }
+  return withStsAttempts(context, (clientConfig) =>
+    fromWebToken({
+      roleArn: settings.roleArn,
+      roleSessionName: settings.roleSessionName,
+      durationSeconds: settings.durationSeconds,
+      webIdentityToken,
+      clientConfig: { ...clientConfig, ...stsEndpoint(context) }
+    })()
+  )
 }
 
 /**
@@ -152,39 +162,24 @@ async function assumeRoleChained(
   context: CredentialContext
 ): Promise<AwsCredentialIdentity> {
   const source = await chainingSource(context)
-  const endpoint = stsEndpointOverride(context.env)
-  const handler = requestHandlerFor(stsUrl(context), context.retryPolicy.attemptTimeoutMs)
   const input = {
     RoleArn: settings.roleArn,
     RoleSessionName: settings.roleSessionName,
     DurationSeconds: settings.durationSeconds,
     ...(settings.externalId !== undefined ? { ExternalId: settings.externalId } : {})
   }
-  try {
-    const answer = await withRetries((signal) => {
-      // One attempt per call, as for OIDC: the retries, their timing and deadline are the action's own.
-      const client = new STSClient({
-        region: context.region,
-        credentials: source,
-        maxAttempts: 1,
-        requestHandler: abortingWith(handler, signal),
-        customUserAgent: USER_AGENT,
-        ...(endpoint ? { endpoint } : {})
-      })
-      return client.send(new AssumeRoleCommand(input))
-    }, retryOptions(context))
-    const issued = answer.Credentials
-    if (!issued?.AccessKeyId || !issued.SecretAccessKey) {
-      throw new ActionError('MalformedResponse', 'STS AssumeRole answered without credentials.')
-    }
-    return {
-      accessKeyId: issued.AccessKeyId,
-      secretAccessKey: issued.SecretAccessKey,
-      ...(issued.SessionToken ? { sessionToken: issued.SessionToken } : {}),
-      ...(issued.Expiration ? { expiration: issued.Expiration } : {})
-    }
-  } finally {
-    handler.destroy()
+  const answer = await withStsAttempts(context, (clientConfig) =>
+    new STSClient({ ...clientConfig, ...stsEndpoint(context), credentials: source }).send(new AssumeRoleCommand(input))
+  )
+  const issued = answer.Credentials
+  if (!issued?.AccessKeyId || !issued.SecretAccessKey) {
+    throw new ActionError('MalformedResponse', 'STS AssumeRole answered without credentials.')
+  }
+  return {
+    accessKeyId: issued.AccessKeyId,
+    secretAccessKey: issued.SecretAccessKey,
+    ...(issued.SessionToken ? { sessionToken: issued.SessionToken } : {}),
+    ...(issued.Expiration ? { expiration: issued.Expiration } : {})
   }
 }
 
