@@ -33983,7 +33983,6 @@ const EXIT_FAILURE = 1;
 class Progress {
     #phase = 'credentials';
     jobArn;
-    created;
     /** How the step came to the job. */
     origin;
     /** The failed job if-exists: replace-failed deleted (or is deleting). */
@@ -34000,6 +33999,10 @@ class Progress {
     cancelled = false;
     /** The `error-type` of a failure (see error-types.ts). */
     errorType;
+    /** This step started the job (itself, or in place of a failed one); undefined until a job is known. */
+    get created() {
+        return this.origin === undefined ? undefined : this.origin === 'started' || this.origin === 'replaced';
+    }
     get phase() {
         return this.#phase;
     }
@@ -34013,7 +34016,6 @@ class Progress {
     jobKnown(jobArn, origin) {
         this.jobArn = jobArn;
         this.origin = origin;
-        this.created = origin === 'started' || origin === 'replaced';
         core/* setOutput */.uH('audience-generation-job-arn', jobArn);
         core/* setOutput */.uH('created', String(this.created));
     }

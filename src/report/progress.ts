@@ -49,7 +49,6 @@ export interface StepState {
 export class Progress implements StepState {
   #phase: Phase = 'credentials'
   jobArn?: string
-  created?: boolean
   /** How the step came to the job. */
   origin?: JobOrigin
   /** The failed job if-exists: replace-failed deleted (or is deleting). */
@@ -67,6 +66,11 @@ export class Progress implements StepState {
   /** The `error-type` of a failure (see error-types.ts). */
   errorType?: string
 
+  /** This step started the job (itself, or in place of a failed one); undefined until a job is known. */
+  get created(): boolean | undefined {
+    return this.origin === undefined ? undefined : this.origin === 'started' || this.origin === 'replaced'
+  }
+
   get phase(): Phase {
     return this.#phase
   }
@@ -81,7 +85,6 @@ export class Progress implements StepState {
   jobKnown(jobArn: string, origin: JobOrigin): void {
     this.jobArn = jobArn
     this.origin = origin
-    this.created = origin === 'started' || origin === 'replaced'
     core.setOutput('audience-generation-job-arn', jobArn)
     core.setOutput('created', String(this.created))
   }
